@@ -1,0 +1,60 @@
+import Foundation
+
+/// The pipeline: pages → facts (in parallel) → merged, sorted model.
+public struct Compiler {
+    public struct Options: Sendable {
+        public var threads: Int
+        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) { self.threads = max(1, threads) }
+    }
+
+    public struct Result: Sendable {
+        public var model: Model
+        public var pageCount: Int
+        public var errorCount: Int { model.diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { model.diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    public func compile(paths: [String]) throws -> Result {
+        let pages = try PageDiscovery.pages(under: paths)
+        return compile(pages: pages)
+    }
+
+    public func compile(pages: [PageDiscovery.Page]) -> Result {
+        let outcomes = ParallelMap.map(pages, threads: options.threads) { page -> PageExtractor.Outcome in
+            Compiler.extract(page)
+        }
+        var facts: [PageFacts] = []
+        var diagnostics: [Diagnostic] = []
+        var rootOfPath: [String: String] = [:]
+        for (page, outcome) in zip(pages, outcomes) {
+            rootOfPath[page.relativePath] = page.root
+            switch outcome {
+            case .page(let f):
+                facts.append(f)
+                diagnostics.append(contentsOf: f.diagnostics)
+            case .skipped(let d):
+                diagnostics.append(contentsOf: d)
+            }
+        }
+        let merged = OperationMerger.merge(facts)
+        diagnostics.append(contentsOf: merged.diagnostics)
+        for i in diagnostics.indices { diagnostics[i].root = rootOfPath[diagnostics[i].path] ?? pages.first?.root ?? "" }
+        diagnostics.sort(by: Diagnostic.ordered)
+        return Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count)
+    }
+
+    static func extract(_ page: PageDiscovery.Page) -> PageExtractor.Outcome {
+        var sink = DiagnosticSink(path: page.relativePath)
+        guard let data = FileManager.default.contents(atPath: page.absolutePath) else {
+            sink.error("unreadable-page", "the page cannot be read", line: 1)
+            return .skipped(sink.items)
+        }
+        let extractor = PageExtractor(includes: IncludeResolver(root: page.canonicalRoot))
+        return extractor.extract(PageExtractor.Input(displayPath: page.relativePath, absolutePath: page.absolutePath,
+                                                     bytes: [UInt8](data)))
+    }
+}

@@ -1,0 +1,53 @@
+/// Which scheme a permission-table row label names: "Delegated (work or school account)",
+/// "Делегированные (личная учетная запись Майкрософт)", "Application", "应用程序"…
+/// Words from any language are tried; when none match, the label's shape decides: the personal
+/// row is the delegated one that names Microsoft, delegated rows carry a parenthesis.
+enum SchemeLabel {
+    static let delegatedWords = Lexicon.all(\.delegated)
+    static let workWords = Lexicon.all(\.workOrSchool)
+    static let personalWords = Lexicon.all(\.personal)
+    static let applicationWords = Lexicon.all(\.application)
+
+    static func classify(_ raw: String) -> SchemeKind? {
+        let label = InlineText.plain(raw).lowercased()
+        guard !label.isEmpty, label.count < 120 else { return nil }
+        let delegated = contains(label, delegatedWords)
+        let personal = contains(label, personalWords)
+        let work = contains(label, workWords)
+        if delegated || label.contains("(") || label.contains("（") {
+            if personal && !work { return .delegatedPersonal }
+            if work && !personal { return .delegatedWork }
+            if delegated {
+                if label.contains("microsoft") || label.contains("майкрософт") || label.contains("マイクロソフト") { return .delegatedPersonal }
+                return work ? .delegatedWork : nil
+            }
+        }
+        if contains(label, applicationWords) && !delegated { return .application }
+        return nil
+    }
+
+    private static func contains(_ label: String, _ words: [String]) -> Bool {
+        for w in words where label.contains(w) {
+            if w.count <= 3, w.allSatisfy({ $0.isASCII }) {
+                // Short ASCII words must stand alone ("msa", not "msal").
+                if label.split(whereSeparator: { !$0.isLetter }).contains(where: { $0 == w }) { return true }
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Rows left unnamed by words are named by position when the others are known: the usual
+    /// order is work, personal, application.
+    static func classifyRows(_ labels: [String]) -> [SchemeKind?] {
+        var kinds = labels.map(classify)
+        let known = Set(kinds.compactMap { $0 })
+        if labels.count == 3, kinds.contains(where: { $0 == nil }), known.count == kinds.compactMap({ $0 }).count {
+            let order = SchemeKind.allCases
+            let fits = zip(kinds, order).allSatisfy { $0 == nil || $0 == $1 }
+            if fits && known.count >= 1 { kinds = order.map { Optional($0) } }
+        }
+        return kinds
+    }
+}

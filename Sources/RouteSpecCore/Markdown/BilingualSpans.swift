@@ -1,0 +1,141 @@
+/// Side-by-side ("sxs") translations wrap every text run as
+/// `<span data-ttu-id="…">LOCAL</span><span class="sxs-lookup"><span data-stu-id="…">ENGLISH</span></span>`.
+/// Identifiers are taken from the English half, so each pair is replaced by its English text.
+/// Runs can cross line breaks; the English text is put on one line and every output byte
+/// remembers the line it came from.
+enum BilingualSpans {
+    static let marker = Array("<span data-ttu-id=".utf8)
+    private static let spanClose = Array("</span>".utf8)
+    private static let lookupOpen = Array("<span class=\"sxs-lookup\">".utf8)
+    private static let englishOpen = Array("<span data-stu-id=".utf8)
+
+    struct Result {
+        var bytes: [UInt8]
+        var originalLine: [Int32]
+    }
+
+    static func unwrap(_ input: [UInt8], diagnostics: inout DiagnosticSink) -> Result {
+        var out: [UInt8] = []
+        var lines: [Int32] = []
+        out.reserveCapacity(input.count / 2)
+        lines.reserveCapacity(input.count / 2)
+        var line: Int32 = 1
+        var i = 0
+        var unterminatedReported = false
+        let n = input.count
+
+        func emit(_ b: UInt8, _ l: Int32) { out.append(b); lines.append(l) }
+
+        while i < n {
+            if input[i] == ASCII.lessThan, input.hasPrefix(marker, at: i),
+               let pair = matchPair(input, at: i) {
+                let startLine = line
+                for k in i..<pair.end where input[k] == ASCII.newline { line += 1 }
+                for k in pair.english {
+                    let b = input[k]
+                    emit(b == ASCII.newline || b == ASCII.carriageReturn ? ASCII.space : b, startLine)
+                }
+                i = pair.end
+                continue
+            }
+            if input[i] == ASCII.lessThan, input.hasPrefix(marker, at: i) {
+                // A localized span with no English partner: keep its text, drop the tag.
+                if let close = input.firstIndex(of: [ASCII.greaterThan], from: i) {
+                    if !unterminatedReported, input.firstIndex(of: spanClose, from: close) == nil {
+                        diagnostics.warning("unterminated-span", "a bilingual <span> is never closed", line: Int(line))
+                        unterminatedReported = true
+                    }
+                    i = close + 1
+                    continue
+                }
+            }
+            let b = input[i]
+            emit(b, line)
+            if b == ASCII.newline { line += 1 }
+            i += 1
+        }
+        return Result(bytes: out, originalLine: lines)
+    }
+
+    private struct Pair {
+        var english: Range<Int>
+        var end: Int
+    }
+
+    private static func matchPair(_ s: [UInt8], at start: Int) -> Pair? {
+        guard let localTagEnd = s.firstIndex(of: [ASCII.greaterThan], from: start) else { return nil }
+        guard let localClose = s.firstIndex(of: spanClose, from: localTagEnd + 1) else { return nil }
+        var j = localClose + spanClose.count
+        j = skipSpace(s, j)
+        guard s.hasPrefix(lookupOpen, at: j) else { return nil }
+        j = skipSpace(s, j + lookupOpen.count)
+        guard s.hasPrefix(englishOpen, at: j),
+              let englishTagEnd = s.firstIndex(of: [ASCII.greaterThan], from: j) else { return nil }
+        let englishStart = englishTagEnd + 1
+        guard let englishClose = s.firstIndex(of: spanClose, from: englishStart) else { return nil }
+        var end = skipSpace(s, englishClose + spanClose.count)
+        if s.hasPrefix(spanClose, at: end) { end += spanClose.count } else { end = englishClose + spanClose.count }
+        return Pair(english: englishStart..<englishClose, end: end)
+    }
+
+    private static func skipSpace(_ s: [UInt8], _ index: Int) -> Int {
+        var j = index
+        while j < s.count, s[j] == ASCII.space || s[j] == ASCII.newline || s[j] == ASCII.carriageReturn || s[j] == ASCII.tab { j += 1 }
+        return j
+    }
+}
+
+/// Non-breaking, narrow and zero-width spaces appear in translated pages between a method and its
+/// path and inside names. Spaces become plain spaces; zero-width characters disappear.
+enum OddSpaces {
+    struct Result {
+        var bytes: [UInt8]
+        var lineOfByte: [Int32]?
+    }
+
+    static func normalize(_ input: [UInt8], lineOfByte: [Int32]?) -> Result {
+        guard input.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
+            return Result(bytes: input, lineOfByte: lineOfByte)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var map: [Int32]? = lineOfByte.map { _ in [] }
+        map?.reserveCapacity(input.count)
+        let n = input.count
+        var i = 0
+        while i < n {
+            let b = input[i]
+            var replacement: UInt8? = nil
+            var width = 1
+            if b == 0xC2, i + 1 < n, input[i + 1] == 0xA0 {
+                replacement = ASCII.space; width = 2
+            } else if b == 0xE2, i + 2 < n, input[i + 1] == 0x80 {
+                switch input[i + 2] {
+                case 0x80...0x8A, 0xAF: replacement = ASCII.space; width = 3
+                case 0x8B, 0x8C, 0x8D: replacement = nil; width = 3  // zero-width: dropped
+                default: width = 1
+                }
+                if width == 3 {
+                    if let r = replacement { out.append(r); map?.append(lineOfByte![i]) }
+                    i += 3
+                    continue
+                }
+            } else if b == 0xE2, i + 2 < n, input[i + 1] == 0x81, input[i + 2] == 0xA0 {
+                i += 3  // word joiner
+                continue
+            } else if b == 0xEF, i + 2 < n, input[i + 1] == 0xBB, input[i + 2] == 0xBF {
+                i += 3  // a BOM inside the text
+                continue
+            }
+            if let r = replacement, width == 2 {
+                out.append(r); map?.append(lineOfByte?[i] ?? 0)
+                i += 2
+                continue
+            }
+            out.append(b)
+            map?.append(lineOfByte?[i] ?? 0)
+            i += 1
+        }
+        return Result(bytes: out, lineOfByte: map)
+    }
+}

@@ -1,0 +1,228 @@
+/// Splits a page body into blocks: headings, fenced code, tables, includes, tab markers and prose.
+/// HTML comments are removed first (routes inside them are not routes); fences inside lists and
+/// quotes are recognised; a fence that is never closed ends at the next section heading.
+struct BlockScanner {
+    private let text: SourceText
+    private var diagnostics: DiagnosticSink
+    private var blocks: [Block] = []
+    private var pendingTable: [(row: Table.Row, raw: String)] = []
+    /// Lines from which an unclosed `<!--` counts only to the end of its own line.
+    private var singleLineCommentsFrom = Int.max
+
+    static func scan(_ text: SourceText, from start: Int, diagnostics: inout DiagnosticSink) -> [Block] {
+        var scanner = BlockScanner(text: text, diagnostics: diagnostics)
+        if let unclosedAt = scanner.run(from: start) {
+            // An HTML comment that never closes would swallow the rest of the page: warn, and read
+            // again treating comments from there on as ending with their line.
+            var retry = BlockScanner(text: text, diagnostics: diagnostics)
+            retry.singleLineCommentsFrom = unclosedAt
+            retry.diagnostics.warning("unterminated-comment",
+                                      "an HTML comment ('<!--') is never closed; it is taken to end with its line",
+                                      line: text.lines[unclosedAt].number)
+            _ = retry.run(from: start)
+            scanner = retry
+        }
+        diagnostics = scanner.diagnostics
+        return scanner.blocks
+    }
+
+    private struct OpenFence {
+        var marker: UInt8
+        var length: Int
+        var indent: Int
+        var info: String
+        var line: Int
+        var content: [SourceLine] = []
+    }
+
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+
+    /// Returns the index of the line where an unclosed comment started, if any.
+    private mutating func run(from start: Int) -> Int? {
+        var fence: OpenFence? = nil
+        var commentStart: Int? = nil
+        var index = start
+        let lines = text.lines
+        while index < lines.count {
+            let line = lines[index]
+            defer { index += 1 }
+            if var open = fence {
+                if closesFence(line, open) {
+                    emitFence(open, closed: true)
+                    fence = nil
+                } else if startsSection(line) {
+                    diagnostics.warning("unclosed-fence", "a code fence opened on line \(open.line) is not closed before this heading",
+                                        line: line.number)
+                    emitFence(open, closed: false)
+                    fence = nil
+                    index -= 1  // read this line again as a heading
+                } else {
+                    open.content.append(stripIndent(line, open.indent))
+                    fence = open
+                }
+                continue
+            }
+            // Remove HTML comments, which may span lines.
+            var visible: String
+            if let opened = commentStart {
+                if let close = text.bytes.firstIndex(of: Self.commentClose, from: line.range.lowerBound, end: line.range.upperBound) {
+                    commentStart = nil
+                    _ = opened
+                    visible = removeComments(text.bytes.string(close + 3..<line.range.upperBound), lineIndex: index, commentStart: &commentStart)
+                } else {
+                    continue
+                }
+            } else if text.bytes.firstIndex(of: Self.commentOpen, from: line.range.lowerBound, end: line.range.upperBound) != nil {
+                visible = removeComments(text.text(line), lineIndex: index, commentStart: &commentStart)
+            } else {
+                visible = text.text(line)
+            }
+            if let opened = fenceOpening(visible, line: line.number) {
+                flushTable()
+                fence = opened
+                continue
+            }
+            classify(visible, line: line.number)
+        }
+        if let open = fence {
+            diagnostics.warning("unclosed-fence", "a code fence opened on line \(open.line) is never closed", line: open.line)
+            emitFence(open, closed: false)
+        }
+        flushTable()
+        return commentStart
+    }
+
+    private func removeComments(_ s: String, lineIndex: Int, commentStart: inout Int?) -> String {
+        var result = ""
+        var rest = Substring(s)
+        while let open = rest.range(of: "<!--") {
+            result += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            if let close = after.range(of: "-->") {
+                rest = after[close.upperBound...]
+            } else {
+                if lineIndex < singleLineCommentsFrom { commentStart = lineIndex }
+                return result
+            }
+        }
+        result += rest
+        return result
+    }
+
+    private func emitFenceOpeningPrefix(_ s: Substring) -> (indent: Int, rest: Substring) {
+        // Fences may sit inside quotes (`> `) and list items (`- `, `* `, `1. `).
+        var rest = s
+        var indent = 0
+        while true {
+            let before = rest
+            while let c = rest.first, c == " " || c == "\t" { rest = rest.dropFirst(); indent += 1 }
+            if rest.hasPrefix(">") { rest = rest.dropFirst(); indent += 1; continue }
+            if rest.hasPrefix("- ") || rest.hasPrefix("* ") || rest.hasPrefix("+ ") { rest = rest.dropFirst(2); indent += 2; continue }
+            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            if !digits.isEmpty, digits.count <= 3 {
+                let after = rest.dropFirst(digits.count)
+                if after.hasPrefix(". ") || after.hasPrefix(") ") {
+                    rest = after.dropFirst(2); indent += digits.count + 2; continue
+                }
+            }
+            if rest == before { return (indent, rest) }
+        }
+    }
+
+    private func fenceOpening(_ s: String, line: Int) -> OpenFence? {
+        guard s.contains("```") || s.contains("~~~") else { return nil }
+        let (indent, rest) = emitFenceOpeningPrefix(Substring(s))
+        guard let marker = rest.first, marker == "`" || marker == "~" else { return nil }
+        let run = rest.prefix(while: { $0 == marker })
+        guard run.count >= 3 else { return nil }
+        let info = rest.dropFirst(run.count).trimmingSpaces
+        if marker == "`" && info.contains("`") { return nil }  // inline code, not a fence
+        return OpenFence(marker: marker == "`" ? ASCII.backtick : ASCII.tilde, length: run.count, indent: indent,
+                         info: info.lowercased(), line: line)
+    }
+
+    private func closesFence(_ line: SourceLine, _ open: OpenFence) -> Bool {
+        let bytes = text.bytes
+        var i = line.range.lowerBound
+        let end = line.range.upperBound
+        while i < end, ASCII.isSpace(bytes[i]) || bytes[i] == ASCII.greaterThan { i += 1 }
+        var run = 0
+        while i < end, bytes[i] == open.marker { run += 1; i += 1 }
+        guard run >= open.length else { return false }
+        while i < end, ASCII.isSpace(bytes[i]) { i += 1 }
+        return i == end
+    }
+
+    /// A level-1/2 heading with an anchor, or any `## ` heading, ends a fence that was never closed.
+    private func startsSection(_ line: SourceLine) -> Bool {
+        let bytes = text.bytes
+        let start = line.range.lowerBound
+        let end = line.range.upperBound
+        if bytes.hasPrefix(Array("## ".utf8), at: start, end: end) { return true }
+        for prefix in Self.anchoredHeadingPrefixes where bytes.hasPrefix(prefix, at: start, end: end) { return true }
+        return false
+    }
+
+    private static let anchoredHeadingPrefixes = ["# <a name=", "### <a name="].map { Array($0.utf8) }
+
+    private func stripIndent(_ line: SourceLine, _ indent: Int) -> SourceLine {
+        var start = line.range.lowerBound
+        var removed = 0
+        while removed < indent, start < line.range.upperBound,
+              text.bytes[start] == ASCII.space || text.bytes[start] == ASCII.greaterThan {
+            start += 1; removed += 1
+        }
+        return SourceLine(range: start..<line.range.upperBound, number: line.number)
+    }
+
+    private mutating func emitFence(_ open: OpenFence, closed: Bool) {
+        blocks.append(.fence(Fence(info: open.info, content: open.content, line: open.line, closed: closed)))
+    }
+
+    private mutating func classify(_ raw: String, line: Int) {
+        let trimmed = raw.trimmingSpaces
+        if trimmed.isEmpty {
+            flushTable()
+            return
+        }
+        if let row = TableRowSplitter.row(trimmed) {
+            pendingTable.append((Table.Row(cells: row, line: line), trimmed))
+            return
+        }
+        flushTable()
+        if trimmed.hasPrefix("#"), let heading = HeadingParser.parse(trimmed, line: line) {
+            if let tab = HeadingParser.tabLabel(heading.text) {
+                blocks.append(.tab(label: tab, line: line))
+            } else {
+                blocks.append(.heading(heading))
+            }
+            return
+        }
+        if trimmed == "---" {
+            blocks.append(.tabGroupEnd(line: line))
+            return
+        }
+        if let target = IncludeDirective.target(trimmed) {
+            blocks.append(.include(Include(target: target, line: line)))
+            return
+        }
+        blocks.append(.text(trimmed, line: line))
+    }
+
+    private mutating func flushTable() {
+        guard !pendingTable.isEmpty else { return }
+        defer { pendingTable.removeAll(keepingCapacity: true) }
+        // A table is a header row, a delimiter row and body rows; lone rows are prose.
+        let rows = pendingTable.map(\.row)
+        if rows.count >= 2, TableRowSplitter.isDelimiter(rows[1].cells) {
+            blocks.append(.table(Table(header: rows[0], rows: Array(rows.dropFirst(2)))))
+        } else if rows.count >= 2, pendingTable.allSatisfy({ $0.raw.hasPrefix("|") && $0.row.cells.count >= 2 }),
+                  !TableRowSplitter.isDelimiter(rows[0].cells) {
+            // Header-less tables happen in translations that lost a line; keep them as body rows.
+            blocks.append(.table(Table(header: Table.Row(cells: [], line: rows[0].line), rows: rows)))
+        } else {
+            for entry in pendingTable { blocks.append(.text(entry.raw, line: entry.row.line)) }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Byte-level helpers for the scanner: pages are scanned as UTF-8 bytes, and only the small
+/// fragments that matter (route lines, table cells, headings) become `String`s.
+enum ASCII {
+    static let newline: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+    static let pipe: UInt8 = 0x7C
+    static let backslash: UInt8 = 0x5C
+    static let hash: UInt8 = 0x23
+    static let backtick: UInt8 = 0x60
+    static let tilde: UInt8 = 0x7E
+    static let lessThan: UInt8 = 0x3C
+    static let greaterThan: UInt8 = 0x3E
+    static let dash: UInt8 = 0x2D
+    static let colon: UInt8 = 0x3A
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+}
+
+extension Array where Element == UInt8 {
+    /// The first index at or after `from` where `pattern` starts, searching below `end`.
+    func firstIndex(of pattern: [UInt8], from: Int, end: Int? = nil) -> Int? {
+        let limit = (end ?? count) - pattern.count
+        guard !pattern.isEmpty, from <= limit else { return nil }
+        let first = pattern[0]
+        var i = from
+        while i <= limit {
+            if self[i] == first {
+                var j = 1
+                while j < pattern.count && self[i + j] == pattern[j] { j += 1 }
+                if j == pattern.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func hasPrefix(_ pattern: [UInt8], at index: Int, end: Int? = nil) -> Bool {
+        let limit = end ?? count
+        guard index + pattern.count <= limit else { return false }
+        for j in 0..<pattern.count where self[index + j] != pattern[j] { return false }
+        return true
+    }
+
+    /// ASCII case-insensitive prefix test; `pattern` must be lower-case.
+    func hasPrefixIgnoringCase(_ pattern: [UInt8], at index: Int, end: Int? = nil) -> Bool {
+        let limit = end ?? count
+        guard index + pattern.count <= limit else { return false }
+        for j in 0..<pattern.count where ASCII.lower(self[index + j]) != pattern[j] { return false }
+        return true
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: self[range], as: UTF8.self)
+    }
+}
+
+extension String {
+    var utf8Bytes: [UInt8] { Array(utf8) }
+}

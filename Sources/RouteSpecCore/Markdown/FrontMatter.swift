@@ -1,0 +1,61 @@
+/// The YAML front matter block at the top of a page: only flat `key: value` pairs are needed.
+struct FrontMatter: Sendable {
+    var values: [String: String] = [:]
+    /// Index of the first body line (after the closing `---`).
+    var bodyStart = 0
+
+    subscript(key: String) -> String? { values[key] }
+
+    static func parse(_ text: SourceText, diagnostics: inout DiagnosticSink) -> FrontMatter {
+        var result = FrontMatter()
+        guard let first = text.lines.first, isDelimiter(text, first) else { return result }
+        var index = 1
+        var lastKeyLine = 0
+        while index < text.lines.count {
+            let line = text.lines[index]
+            if isDelimiter(text, line) {
+                result.bodyStart = index + 1
+                return result
+            }
+            let content = text.text(line)
+            if let (key, value) = keyValue(content) {
+                result.values[key] = value
+                lastKeyLine = index
+            } else if !content.trimmingSpaces.isEmpty, !content.hasPrefix(" "), !content.hasPrefix("\t"), !content.hasPrefix("-") {
+                break
+            }
+            index += 1
+        }
+        diagnostics.warning("unterminated-front-matter",
+                            "the front matter opened on line 1 is never closed with '---'; it is taken to end at line \(text.lines[lastKeyLine].number)",
+                            line: 1)
+        result.bodyStart = lastKeyLine + 1
+        return result
+    }
+
+    private static func isDelimiter(_ text: SourceText, _ line: SourceLine) -> Bool {
+        text.text(line).trimmingSpaces == "---"
+    }
+
+    static func keyValue(_ line: String) -> (String, String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingSpaces
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else { return nil }
+        var value = line[line.index(after: colon)...].trimmingSpaces
+        if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+            value = String(value.dropFirst().dropLast())
+        }
+        return (key, value)
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

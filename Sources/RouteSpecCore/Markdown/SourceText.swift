@@ -1,0 +1,96 @@
+/// One physical line of a page after normalisation, with the line number it had in the file.
+struct SourceLine: Sendable {
+    var range: Range<Int>
+    var number: Int
+}
+
+/// A page's bytes made uniform for scanning: BOM removed, invalid UTF-8 replaced, bilingual
+/// spans reduced to their English half, odd spaces made plain, split into lines that remember
+/// where they were in the file (spans can cross line breaks, so lines can merge).
+struct SourceText: Sendable {
+    var bytes: [UInt8]
+    var lines: [SourceLine]
+    var isBilingual: Bool
+
+    func text(_ line: SourceLine) -> String { bytes.string(line.range) }
+
+    func text(lineAt index: Int) -> String { bytes.string(lines[index].range) }
+
+    static func decode(_ raw: [UInt8], diagnostics: inout DiagnosticSink) -> SourceText? {
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.isEmpty {
+            diagnostics.error("empty-page", "the page is empty", line: 1)
+            return nil
+        }
+        if looksBinary(bytes) {
+            diagnostics.error("binary-page", "the page is not text (it contains NUL bytes)", line: 1)
+            return nil
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let line = bytes[..<bad].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
+            diagnostics.warning("invalid-utf8", "the page is not valid UTF-8; invalid bytes were replaced with U+FFFD", line: line)
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        var lineOfByte: [Int32]? = nil
+        var bilingual = false
+        if bytes.firstIndex(of: BilingualSpans.marker, from: 0) != nil {
+            bilingual = true
+            let unwrapped = BilingualSpans.unwrap(bytes, diagnostics: &diagnostics)
+            bytes = unwrapped.bytes
+            lineOfByte = unwrapped.originalLine
+        }
+        let cleaned = OddSpaces.normalize(bytes, lineOfByte: lineOfByte)
+        return SourceText(bytes: cleaned.bytes, lines: splitLines(cleaned.bytes, lineOfByte: cleaned.lineOfByte), isBilingual: bilingual)
+    }
+
+    private static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(65_536).contains(0)
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            if b & 0xE0 == 0xC0 { length = 2; minimum = 0x80 }
+            else if b & 0xF0 == 0xE0 { length = 3; minimum = 0x800 }
+            else if b & 0xF8 == 0xF0 { length = 4; minimum = 0x10000 }
+            else { return i }
+            guard i + length <= n else { return i }
+            var scalar = UInt32(b) & (0xFF >> UInt32(length + 1))
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return i }
+            i += length
+        }
+        return nil
+    }
+
+    private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(bytes.count / 40 + 1)
+        var start = 0
+        var number = 1
+        let n = bytes.count
+        var i = 0
+        while i <= n {
+            if i == n || bytes[i] == ASCII.newline {
+                var end = i
+                if end > start && bytes[end - 1] == ASCII.carriageReturn { end -= 1 }
+                let original = lineOfByte.map { start < $0.count ? Int($0[start]) : number } ?? number
+                if i < n || start < n { lines.append(SourceLine(range: start..<end, number: original)) }
+                number += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        return lines
+    }
+}

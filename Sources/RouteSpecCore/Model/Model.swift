@@ -1,0 +1,60 @@
+/// The normalized, language-independent route and permission model (schema version 1).
+/// Field names are a contract read by other tools: extend, never rename or drop.
+public struct Model: Sendable {
+    public static let schemaVersion = 1
+    public var operations: [Operation]
+    public var diagnostics: [Diagnostic]
+
+    public init(operations: [Operation], diagnostics: [Diagnostic]) {
+        self.operations = operations
+        self.diagnostics = diagnostics
+    }
+}
+
+public struct Operation: Sendable {
+    /// Unique and stable across runs and translations: `<version>/<page path>` or `<version>/#<title anchor>`.
+    public var id: String
+    public var apiVersion: ApiVersion
+    public var name: String
+    /// The title as written on the newest source page.
+    public var title: String?
+    public var routes: [Route]
+    public var permissions: PermissionSet?
+    /// Every permission table, with its heading, when the page has more than one.
+    public var permissionTables: [PermissionTable]
+    public var responses: [Response]
+    public var sources: [Source]
+}
+
+public struct Route: Sendable {
+    public var method: String
+    public var path: String
+    public var parameters: [RouteParameter]
+    /// Only where it differs from the operation's.
+    public var permissions: PermissionSet?
+    /// Line of the route in the primary (newest) source.
+    public var line: Int
+}
+
+public struct PermissionTable: Sendable {
+    public var heading: String?
+    public var anchor: String?
+    public var audience: String?
+    public var line: Int
+    public var permissions: PermissionSet
+}
+
+public struct Response: Sendable, Hashable {
+    public var status: Int
+    /// Where the code was found: `prose` (the Response section) and/or `example`.
+    public var foundIn: [String]
+}
+
+public struct Source: Sendable {
+    public var path: String
+    public var locale: String
+    public var line: Int
+    public var date: String?
+    /// The newest source, whose facts the operation carries.
+    public var primary: Bool
+}

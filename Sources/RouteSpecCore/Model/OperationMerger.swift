@@ -1,0 +1,175 @@
+/// Turns page facts into operations. Translations and copies of one page merge into one
+/// operation: by path below the `v1.0/`/`beta/` folder where trees mirror each other, else by
+/// title anchor plus a shared route (never by translated text). The newest source wins; where
+/// sources disagree, a warning names both files and what differs.
+enum OperationMerger {
+    static func merge(_ pages: [PageFacts]) -> (operations: [Operation], diagnostics: [Diagnostic]) {
+        let pages = pages.filter { !$0.routes.isEmpty }
+        var diagnostics: [Diagnostic] = []
+        let resolved = pages.map { resolve($0, diagnostics: &diagnostics) }
+        var operations: [Operation] = []
+        for group in groups(pages) {
+            let ordered = group.sorted { newer(pages[$0], than: pages[$1]) }
+            operations.append(build(ordered.map { resolved[$0] }, diagnostics: &diagnostics))
+        }
+        uniquifyIDs(&operations)
+        operations.sort { ($0.apiVersion, $0.id) < ($1.apiVersion, $1.id) }
+        return (operations, diagnostics)
+    }
+
+    /// A page's facts with its permission tables assigned to routes.
+    struct ResolvedPage {
+        var facts: PageFacts
+        var routes: [Route]
+        var permissions: PermissionSet?
+        var tables: [PermissionTable]
+        var shapes: Set<RouteShape>
+        var successCodes: [Int]
+    }
+
+    private static func resolve(_ page: PageFacts, diagnostics: inout [Diagnostic]) -> ResolvedPage {
+        let assignment = RouteTableMatcher.assign(tables: page.permissionTables, routes: page.routes)
+        if page.permissionTables.count > 1 && !assignment.unmatchedRoutes.isEmpty {
+            let headings = page.permissionTables.map { $0.heading?.text ?? $0.audience ?? "?" }
+            let which = assignment.unmatchedRoutes.count == page.routes.count ? "no route" : "\(assignment.unmatchedRoutes.count) route(s)"
+            diagnostics.append(Diagnostic(.warning, "permission-tables-unmatched",
+                                          "\(page.permissionTables.count) permission tables (\(headings.joined(separator: "; "))) but \(which) could be matched to a table; unmatched routes take the operation's permissions; every table is kept in 'permissionTables'",
+                                          path: page.path, line: page.permissionTables[0].line))
+        }
+        var routes: [Route] = []
+        for (i, r) in page.routes.enumerated() {
+            routes.append(Route(method: r.method, path: r.path, parameters: r.parameters, permissions: assignment.routes[i], line: r.line))
+        }
+        routes.sort { ($0.path, $0.method) < ($1.path, $1.method) }
+        let tables = page.permissionTables.count > 1
+            ? page.permissionTables.map { PermissionTable(heading: $0.heading?.text, anchor: $0.heading?.anchor, audience: $0.audience, line: $0.line, permissions: $0.permissions) }
+            : []
+        let success = Set(page.responses.filter { ResponseCodeReader.isSuccess($0.status) }.map(\.status)).sorted()
+        return ResolvedPage(facts: page, routes: routes, permissions: assignment.operation, tables: tables,
+                            shapes: Set(page.routes.map { RouteShape(method: $0.method, path: $0.path) }), successCodes: success)
+    }
+
+    private static func newer(_ a: PageFacts, than b: PageFacts) -> Bool {
+        let da = a.date ?? "", db = b.date ?? ""
+        if da != db { return da > db }
+        return a.path < b.path
+    }
+
+    // MARK: Grouping
+
+    private static func groups(_ pages: [PageFacts]) -> [[Int]] {
+        var parent = Array(pages.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var byMirror: [String: Int] = [:]
+        var byAnchorRoute: [String: [Int]] = [:]
+        for (i, p) in pages.enumerated() {
+            if let key = p.mirrorKey {
+                let k = "\(p.apiVersion.rawValue)|\(key)"
+                if let j = byMirror[k] { union(i, j) } else { byMirror[k] = i }
+            }
+            guard let anchor = p.titleAnchor else { continue }
+            for shape in Set(p.routes.map { RouteShape(method: $0.method, path: $0.path) }) {
+                byAnchorRoute["\(p.apiVersion.rawValue)|\(anchor)|\(shape.description)", default: []].append(i)
+            }
+        }
+        for key in byAnchorRoute.keys.sorted() {
+            let members = byAnchorRoute[key]!
+            for j in members.dropFirst() {
+                let a = pages[members[0]], b = pages[j]
+                // Two pages of one docs tree at different paths are different pages.
+                if let ka = a.mirrorKey, let kb = b.mirrorKey, ka != kb { continue }
+                union(members[0], j)
+            }
+        }
+        var grouped: [Int: [Int]] = [:]
+        for i in pages.indices { grouped[find(i), default: []].append(i) }
+        return grouped.keys.sorted().map { grouped[$0]! }
+    }
+
+    // MARK: Building
+
+    private static func build(_ sources: [ResolvedPage], diagnostics: inout [Diagnostic]) -> Operation {
+        var primary = sources[0]
+        for other in sources.dropFirst() {
+            DriftReport.compare(primary: primary, other: other, into: &diagnostics)
+        }
+        primary.permissions = repairUnparsed(primary, from: sources.dropFirst(), diagnostics: &diagnostics)
+        let facts = primary.facts
+        var responses: [Response] = []
+        for code in primary.successCodes {
+            let origins = Set(facts.responses.filter { $0.status == code }.map(\.origin.rawValue)).sorted()
+            responses.append(Response(status: code, foundIn: origins))
+        }
+        let prose = Set(facts.responses.filter { $0.origin == .prose && ResponseCodeReader.isSuccess($0.status) }.map(\.status))
+        let examples = Set(facts.responses.filter { $0.origin == .example && ResponseCodeReader.isSuccess($0.status) }.map(\.status))
+        if !prose.isEmpty, !examples.isEmpty, prose != examples {
+            diagnostics.append(Diagnostic(.note, "status-disagrees",
+                                          "the Response section says \(prose.sorted()) but the example response shows \(examples.sorted())",
+                                          path: facts.path, line: facts.responses.first(where: { $0.origin == .example })?.line ?? facts.titleLine))
+        }
+        let name = OperationNamer.name(anchor: facts.titleAnchor, title: facts.title, mirrorKey: facts.mirrorKey, path: facts.path,
+                                       routes: facts.routes)
+        let sourceList = sources.map { s in
+            Source(path: s.facts.path, locale: s.facts.locale, line: s.facts.titleLine, date: s.facts.date, primary: s.facts.path == facts.path)
+        }.sorted { $0.path < $1.path }
+        return Operation(id: operationID(facts, group: sources), apiVersion: facts.apiVersion, name: name, title: facts.title,
+                         routes: primary.routes, permissions: primary.permissions, permissionTables: primary.tables,
+                         responses: responses, sources: sourceList)
+    }
+
+    private static func operationID(_ facts: PageFacts, group: [ResolvedPage]) -> String {
+        let version = facts.apiVersion.rawValue
+        if let key = group.compactMap(\.facts.mirrorKey).min() {
+            var k = key.hasSuffix(".md") ? String(key.dropLast(3)) : key
+            if k.hasPrefix("api/") { k = String(k.dropFirst(4)) }
+            return "\(version)/\(k)"
+        }
+        if let anchor = group.compactMap(\.facts.titleAnchor).min() { return "\(version)/#\(anchor)" }
+        let stem = facts.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "page"
+        return "\(version)/\(stem)"
+    }
+
+    /// Identical ids (two unrelated pages with one anchor) get `~2`, `~3`… in the order of their
+    /// first route, so adding an unrelated page never renames an existing operation's id.
+    private static func uniquifyIDs(_ operations: inout [Operation]) {
+        var byID: [String: [Int]] = [:]
+        for (i, op) in operations.enumerated() { byID[op.id, default: []].append(i) }
+        for (_, members) in byID where members.count > 1 {
+            let ordered = members.sorted {
+                let a = operations[$0].routes.first.map { RouteShape(method: $0.method, path: $0.path) }
+                let b = operations[$1].routes.first.map { RouteShape(method: $0.method, path: $0.path) }
+                return (a?.path ?? "", a?.method ?? "", operations[$0].sources[0].path) < (b?.path ?? "", b?.method ?? "", operations[$1].sources[0].path)
+            }
+            for (n, index) in ordered.enumerated() where n > 0 { operations[index].id += "~\(n + 1)" }
+        }
+    }
+
+    /// Where the newest source has names it could not read, another source of the same page that
+    /// read the same scheme cleanly (and agrees on every name both read) supplies them.
+    private static func repairUnparsed(_ primary: ResolvedPage, from others: ArraySlice<ResolvedPage>,
+                                       diagnostics: inout [Diagnostic]) -> PermissionSet? {
+        guard var set = primary.permissions else { return nil }
+        for kind in SchemeKind.allCases {
+            guard let scheme = set[kind], !scheme.unparsed.isEmpty else { continue }
+            for other in others {
+                guard let clean = other.permissions?[kind], clean.supported, clean.unparsed.isEmpty,
+                      Set(scheme.allNames).isSubset(of: Set(clean.allNames)),
+                      clean.allNames.count > scheme.allNames.count else { continue }
+                set[kind] = clean
+                diagnostics.append(Diagnostic(.note, "permission-names-from-other-source",
+                                              "\(kind.rawValue): unreadable names \(scheme.unparsed) taken as \(clean.allNames) from '\(other.facts.path)'",
+                                              path: primary.facts.path, line: primary.facts.permissionTables.first?.line ?? primary.facts.titleLine))
+                break
+            }
+        }
+        return set
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import RouteSpecCore
+
+/// `routespec <command> …`: dispatch, usage and exit codes (0 fine, 1 errors in the input, 2 usage).
+enum CommandLineTool {
+    static let usage = """
+    usage: routespec <command> [options]
+
+    commands:
+      compile [PATH...] [--model FILE] [--jobs N] [--verbose]
+          Read every .md page under PATH (files or folders) and write the JSON model.
+          With no PATH: compile spec/ into generated/model.json.
+
+    Diagnostics print as path:line:col: severity: message [code]. Exit status: 0 without
+    errors, 1 with errors (the model is still written), 2 on usage errors.
+    """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let command = arguments.first else {
+            return CompileCommand.run([])
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "compile": return CompileCommand.run(rest)
+        case "help", "--help", "-h":
+            print(usage)
+            return 0
+        default:
+            if command.hasPrefix("-") || command.hasSuffix(".md") || FileManager.default.fileExists(atPath: command) {
+                return CompileCommand.run(arguments)
+            }
+            return usageError("unknown command '\(command)'")
+        }
+    }
+
+    static func usageError(_ message: String) -> Int32 {
+        FileHandle.standardError.write(Data("routespec: \(message)\n\n\(usage)\n".utf8))
+        return 2
+    }
+
+    static func printDiagnostics(_ diagnostics: [Diagnostic], verbose: Bool) {
+        var text = ""
+        for d in diagnostics where verbose || d.severity != .note {
+            text += d.formatted + "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Minimal option parsing shared by the commands: `--name value`, `--flag`, positionals.
+struct ParsedArguments {
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    enum Failure: Error { case message(String) }
+
+    init(_ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws {
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a.hasPrefix("--") {
+                let name: String
+                var inlineValue: String? = nil
+                if let eq = a.firstIndex(of: "=") {
+                    name = String(a[a.index(a.startIndex, offsetBy: 2)..<eq])
+                    inlineValue = String(a[a.index(after: eq)...])
+                } else {
+                    name = String(a.dropFirst(2))
+                }
+                if valueOptions.contains(name) {
+                    if let v = inlineValue {
+                        values[name] = v
+                    } else {
+                        guard i + 1 < arguments.count else { throw Failure.message("--\(name) needs a value") }
+                        values[name] = arguments[i + 1]
+                        i += 1
+                    }
+                } else if flagOptions.contains(name) {
+                    flags.insert(name)
+                } else {
+                    throw Failure.message("unknown option '\(a)'")
+                }
+            } else {
+                positionals.append(a)
+            }
+            i += 1
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RouteSpecCore
+
+/// `routespec compile [PATH...] [--model FILE]`.
+enum CompileCommand {
+    static let defaultInput = "spec"
+    static let defaultModel = "generated/model.json"
+
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs"], flagOptions: ["verbose", "quiet"])
+        } catch ParsedArguments.Failure.message(let m) {
+            return CommandLineTool.usageError(m)
+        } catch {
+            return CommandLineTool.usageError("\(error)")
+        }
+        let paths = parsed.positionals.isEmpty ? [defaultInput] : parsed.positionals
+        let modelPath = parsed.values["model"] ?? (parsed.positionals.isEmpty ? defaultModel : nil)
+        var options = Compiler.Options()
+        if let jobs = parsed.values["jobs"] {
+            guard let n = Int(jobs), n >= 1 else { return CommandLineTool.usageError("--jobs takes a whole number ≥ 1") }
+            options.threads = n
+        }
+        let result: Compiler.Result
+        do {
+            result = try Compiler(options: options).compile(paths: paths)
+        } catch {
+            return CommandLineTool.usageError("\(error)")
+        }
+        CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
+        let bytes = result.model.json().serializedBytes()
+        if let modelPath {
+            do {
+                try AtomicFile.write(bytes, to: modelPath)
+            } catch {
+                FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(error)\n".utf8))
+                return 1
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+        if !parsed.flags.contains("quiet") {
+            let notes = result.model.diagnostics.count - result.errorCount - result.warningCount
+            let summary = "routespec: \(result.pageCount) pages → \(result.model.operations.count) operations; "
+                + "\(result.errorCount) errors, \(result.warningCount) warnings, \(notes) notes"
+                + (modelPath.map { " → \($0)" } ?? "") + "\n"
+            FileHandle.standardError.write(Data(summary.utf8))
+        }
+        return result.errorCount > 0 ? 1 : 0
+    }
+}
