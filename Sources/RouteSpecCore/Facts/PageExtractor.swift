@@ -22,10 +22,6 @@ struct PageExtractor {
         var sink = DiagnosticSink(path: input.displayPath)
         guard let text = SourceText.decode(input.bytes, diagnostics: &sink) else { return .skipped(sink.items) }
         let front = FrontMatter.parse(text, diagnostics: &sink)
-        if let docType = front["doc_type"], !docType.isEmpty, docType.lowercased() != "apipagetype" {
-            sink.note("not-an-api-page", "skipped: front matter says doc_type '\(docType)'", line: 1)
-            return .skipped(sink.items)
-        }
         if front["ms.topic"]?.lowercased() == "include" {
             sink.note("not-an-api-page", "skipped: front matter says this is an include file", line: 1)
             return .skipped(sink.items)
@@ -43,6 +39,16 @@ struct PageExtractor {
         sink = walker.sink
         if mirrorVersion == nil {
             facts.apiVersion = walker.versionEvidence.decide(diagnostics: &sink, line: facts.titleLine)
+        }
+        // Front matter that says "not an API page" is believed unless the page documents routes.
+        if let docType = front["doc_type"], !docType.isEmpty, !docType.lowercased().hasPrefix("api") {
+            guard !facts.routes.isEmpty else {
+                sink = DiagnosticSink(path: input.displayPath)
+                sink.note("not-an-api-page", "skipped: front matter says doc_type '\(docType)'", line: 1)
+                return .skipped(sink.items)
+            }
+            sink.warning("doc-type-mismatch", "front matter says doc_type '\(docType)', but the page documents routes; compiled as an API page",
+                         line: 1)
         }
         Self.checkCompleteness(&facts, walker: walker, diagnostics: &sink)
         facts.diagnostics = sink.items

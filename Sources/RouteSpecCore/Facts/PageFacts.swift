@@ -38,6 +38,8 @@ struct RouteFact: Sendable {
     var line: Int
     /// Headings between the HTTP request section and the route, innermost last.
     var headings: [HeadingRef]
+    /// The prose line introducing the route's block ("To update … in entitlement management:").
+    var context: String? = nil
 }
 
 struct HeadingRef: Sendable, Hashable {
@@ -53,6 +55,8 @@ struct PermissionTableFact: Sendable {
     var heading: HeadingRef?
     /// For tables split by audience: "self" or "others".
     var audience: String?
+    /// One row of a resource × scheme matrix: it governs a resource, not the page's routes.
+    var isMatrixRow = false
 }
 
 struct ResponseFact: Sendable, Hashable {

@@ -29,32 +29,75 @@ enum PermissionCellParser {
         let finalAndIsList = items.count > 1 && pairItems == 1 && splitConjunction(items.last!, Lexicon.andWords).count > 1
         for item in items {
             for alternative in splitConjunction(item, Lexicon.orWords) {
-                let parts = splitConjunction(alternative, Lexicon.andWords)
-                var names: [String] = []
-                var bad = false
-                for part in parts {
-                    switch PermissionName.read(part) {
-                    case .name(let n, let wasRepaired):
-                        names.append(n)
-                        if wasRepaired { repaired.append(part.trimmingSpaces) }
-                    case .notAName:
-                        bad = true
+                switch readAlternative(alternative) {
+                case .names(let names, let wasRepaired):
+                    repaired.append(contentsOf: wasRepaired)
+                    if names.count > 1 && finalAndIsList {
+                        entries.append(contentsOf: names.map { Entry(names: [$0]) })
+                    } else {
+                        entries.append(Entry(names: names))
                     }
-                }
-                if bad {
+                case .separateNames(let names, let why):
+                    repaired.append(why)
+                    entries.append(contentsOf: names.map { Entry(names: [$0]) })
+                case .unreadable:
                     let verbatim = alternative.trimmingSpaces
                     if !verbatim.isEmpty, !matchesWhole(comparable(verbatim), Lexicon.notSupportedWords) { unparsed.append(verbatim) }
-                    continue
-                }
-                if names.count > 1 && finalAndIsList {
-                    entries.append(contentsOf: names.map { Entry(names: [$0]) })
-                } else if !names.isEmpty {
-                    entries.append(Entry(names: names))
                 }
             }
         }
         if entries.isEmpty && unparsed.isEmpty { return .empty }
         return .entries(entries, unparsed: unparsed, repaired: repaired)
+    }
+
+    /// Whether a cell reads as a scheme's value: names, or "not supported" / "none".
+    static func holdsPermissions(_ raw: String) -> Bool {
+        switch parse(raw) {
+        case .notSupported, .noneRequired: return true
+        case .entries(let entries, _, _): return !entries.isEmpty
+        case .empty: return false
+        }
+    }
+
+    private enum Alternative {
+        /// One permission, or several needed together.
+        case names([String], repaired: [String])
+        /// Several alternatives written without separators, or names inside a qualifying note.
+        case separateNames([String], why: String)
+        case unreadable
+    }
+
+    private static func readAlternative(_ text: String) -> Alternative {
+        if let names = namesJoinedByAnd(text) { return .names(names.names, repaired: names.repaired) }
+        // "For devices: Device.Read.All" — a qualifier before a colon.
+        if let colon = text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+            let after = String(text[text.index(after: colon)...])
+            if let names = namesJoinedByAnd(after) {
+                return .separateNames(names.names, why: "qualifier '\(text[..<colon].trimmingSpaces)' before \(names.names) dropped")
+            }
+        }
+        // "A.Read.All B.Read.All": the comma was lost in translation.
+        let tokens = text.split(separator: " ").map { String($0) }
+        if tokens.count > 1 {
+            let read = tokens.map(PermissionName.read)
+            let names = read.compactMap { r -> String? in if case .name(let n, _) = r { return n } else { return nil } }
+            if names.count == tokens.count, tokens.allSatisfy({ $0.contains(".") && !$0.hasSuffix(".") || PermissionName.openIDScopes.contains($0) }) {
+                return .separateNames(names, why: "'\(text)' read as \(names.count) names (separator missing)")
+            }
+        }
+        return .unreadable
+    }
+
+    /// A single name, or names joined by "and" (needed together); nil if any part is not a name.
+    private static func namesJoinedByAnd(_ text: String) -> (names: [String], repaired: [String])? {
+        var names: [String] = []
+        var repaired: [String] = []
+        for part in splitConjunction(text, Lexicon.andWords) {
+            guard case .name(let n, let wasRepaired) = PermissionName.read(part) else { return nil }
+            names.append(n)
+            if wasRepaired { repaired.append("'\(part.trimmingSpaces)' repaired to '\(n)'") }
+        }
+        return names.isEmpty ? nil : (names, repaired)
     }
 
     /// `<br>`, list items and entities become separators or text; links keep their text.

@@ -5,14 +5,17 @@ enum PermissionTableReader {
     static func read(_ table: Table, heading: HeadingRef?, diagnostics: inout DiagnosticSink) -> [PermissionTableFact]? {
         var header = table.header
         var rows = table.rows
-        if let first = header.cells.first, SchemeLabel.classify(first) != nil {
+        if header.cells.dropFirst().compactMap(SchemeLabel.classify).count >= 2 {
+            return readMatrix(header: header, rows: rows, heading: heading, diagnostics: &diagnostics)
+        }
+        if let first = header.cells.first, SchemeLabel.classify(first) != nil, header.cells.count >= 2,
+           PermissionCellParser.holdsPermissions(header.cells[1]) {
             rows.insert(header, at: 0)  // the header line was lost: the first row is a scheme row
             header = Table.Row(cells: [], line: header.line)
         }
-        let kinds = SchemeLabel.classifyRows(rows.map { $0.cells.first ?? "" })
-        if kinds.allSatisfy({ $0 == nil }) {
-            return readMatrix(header: header, rows: rows, heading: heading, diagnostics: &diagnostics)
-        }
+        var kinds = SchemeLabel.classifyRows(rows.map { $0.cells.first ?? "" })
+        if kinds.allSatisfy({ $0 == nil }) { return nil }
+        foldSubRows(&rows, &kinds, singleValueColumn: header.cells.count <= 2, diagnostics: &diagnostics)
         let headerTexts = header.cells.map { $0.lowercased() }
         let columnCount = rows.indices.filter { kinds[$0] != nil }.map { rows[$0].cells.count }.max() ?? 0
         let layout = Layout.detect(headerTexts, columnCount: columnCount)
@@ -106,7 +109,7 @@ enum PermissionTableReader {
             return Scheme(supported: true)
         case .entries(var entries, let unparsed, let repaired):
             if reversed { entries.reverse() }
-            for r in repaired { diagnostics.note("permission-name-repaired", "permission name '\(r)' repaired", line: line) }
+            for r in repaired { diagnostics.note("permission-name-repaired", r, line: line) }
             for u in unparsed {
                 diagnostics.warning("unparsed-permission", "'\(u)' is not a permission name; kept in 'unparsed'", line: line)
             }
@@ -122,6 +125,33 @@ enum PermissionTableReader {
         }
     }
 
+    /// Intune tables leave a scheme row's cell empty and list the permissions in indented rows
+    /// below it, one per feature area (`&nbsp; **Device management** | …`): those rows become
+    /// the scheme's list.
+    private static func foldSubRows(_ rows: inout [Table.Row], _ kinds: inout [SchemeKind?], singleValueColumn: Bool,
+                                    diagnostics: inout DiagnosticSink) {
+        var i = 0
+        while i < rows.count {
+            defer { i += 1 }
+            guard kinds[i] != nil, rows[i].cells.dropFirst().allSatisfy({ $0.trimmingSpaces.isEmpty }) else { continue }
+            var j = i + 1
+            var columns: [[String]] = []
+            while j < rows.count, kinds[j] == nil {
+                for (c, cell) in rows[j].cells.dropFirst().enumerated() {
+                    let c = singleValueColumn ? 0 : c
+                    if columns.count <= c { columns.append([]) }
+                    if !cell.trimmingSpaces.isEmpty { columns[c].append(cell) }
+                }
+                j += 1
+            }
+            guard j > i + 1, !columns.isEmpty else { continue }
+            diagnostics.note("permission-sub-rows", "\(j - i - 1) sub-rows under a scheme row read as that scheme's permissions", line: rows[i].line)
+            rows[i].cells = [rows[i].cells[0]] + columns.map { $0.joined(separator: ", ") }
+            rows.removeSubrange((i + 1)..<j)
+            kinds.removeSubrange((i + 1)..<j)
+        }
+    }
+
     private static func dedupe(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0).inserted }
@@ -132,7 +162,7 @@ enum PermissionTableReader {
                                    diagnostics: inout DiagnosticSink) -> [PermissionTableFact]? {
         let columnKinds = header.cells.map(SchemeLabel.classify)
         guard columnKinds.compactMap({ $0 }).count >= 2 else { return nil }
-        diagnostics.note("permission-matrix", "permission table with schemes as columns; one permission set per row", line: header.line)
+        diagnostics.note("permission-matrix", "permission table with schemes as columns; one permission set per row, kept in 'permissionTables'", line: header.line)
         var facts: [PermissionTableFact] = []
         for row in rows {
             var set = PermissionSet()
@@ -142,7 +172,7 @@ enum PermissionTableReader {
             }
             let label = InlineText.plain(row.cells.first ?? "")
             facts.append(PermissionTableFact(permissions: set, line: row.line,
-                                             heading: HeadingRef(anchor: nil, text: label, line: row.line), audience: nil))
+                                             heading: HeadingRef(anchor: nil, text: label, line: row.line), audience: nil, isMatrixRow: true))
         }
         return facts
     }

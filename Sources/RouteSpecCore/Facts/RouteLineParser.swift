@@ -72,7 +72,7 @@ enum RouteLineParser {
             path = afterHost.firstIndex(of: "/").map { afterHost[$0...] } ?? ""
         }
         path = cutQuery(path)
-        var p = String(path)
+        var p = removeSpacesInParentheses(String(path))
         if !p.hasPrefix("/") { p = "/" + p }
         // Version prefix.
         var version: ApiVersion? = nil
@@ -96,6 +96,20 @@ enum RouteLineParser {
             return .failure(.badPath(p))
         }
         return .success(Parsed(method: method, path: p, parameters: placeholders.parameters, versionInURL: version, repairs: repairs))
+    }
+
+    /// `resizedRange(deltaRows={n}, deltaColumns={n})` → `resizedRange(deltaRows={n},deltaColumns={n})`.
+    private static func removeSpacesInParentheses(_ s: String) -> String {
+        guard s.contains(" ") || s.contains("\t") else { return s }
+        var depth = 0
+        var out = ""
+        for ch in s {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if depth > 0 && (ch == " " || ch == "\t") { continue }
+            out.append(ch)
+        }
+        return out
     }
 
     /// Drops `?query` and `#fragment` outside placeholders.
@@ -168,8 +182,9 @@ struct PlaceholderRewriter {
         let alternatives = inner.split(separator: "|").map { Self.cleanName($0) }.filter { !$0.isEmpty }
         var name = alternatives.first ?? "id"
         if parameters.contains(where: { $0.name == name }) {
-            let owner = Self.singular(Self.cleanName(Substring(segment.split(separator: "(").first ?? "")))
-            var candidate = owner.isEmpty ? name : "\(owner)-\(name)"
+            let owner = Self.owner(of: segment)
+            let isFunctionArgument = segment.hasSuffix("=") || segment.hasSuffix("='")
+            var candidate = owner.isEmpty ? name : isFunctionArgument ? owner : "\(owner)-\(name)"
             var n = 2
             while parameters.contains(where: { $0.name == candidate }) {
                 candidate = "\(owner.isEmpty ? name : "\(owner)-\(name)")\(n)"
@@ -179,6 +194,18 @@ struct PlaceholderRewriter {
         }
         parameters.append(RouteParameter(name: name, alternatives: alternatives.count > 1 ? alternatives : []))
         return name
+    }
+
+    /// What a repeated placeholder belongs to: the function parameter it is the value of
+    /// (`deltaColumns={n}`), else the collection segment before it (`contacts/{id}` → `contact`).
+    static func owner(of segmentPrefix: String) -> String {
+        var s = Substring(segmentPrefix)
+        if s.hasSuffix("'") { s = s.dropLast() }
+        if s.hasSuffix("=") {
+            let name = s.dropLast().reversed().prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" })
+            return String(name.reversed())
+        }
+        return singular(cleanName(Substring(segmentPrefix.split(separator: "(").first ?? "")))
     }
 
     static func cleanName(_ s: Substring) -> String {

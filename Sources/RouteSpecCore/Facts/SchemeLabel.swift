@@ -9,8 +9,12 @@ enum SchemeLabel {
     static let applicationWords = Lexicon.all(\.application)
 
     static func classify(_ raw: String) -> SchemeKind? {
-        let label = InlineText.plain(raw).lowercased()
-        guard !label.isEmpty, label.count < 120 else { return nil }
+        // Indented labels are feature-area sub-rows under a scheme row (Intune tables).
+        if raw.hasPrefix("&nbsp;") || raw.hasPrefix("\u{00A0}") { return nil }
+        let label = InlineText.plain(raw.replacingOccurrences(of: "\\(", with: "(").replacingOccurrences(of: "\\)", with: ")")).lowercased()
+        // Scheme labels are short; long cells are scenario descriptions that mention schemes.
+        let words = label.split(separator: " ").count
+        guard !label.isEmpty, label.count <= 80, words <= 8 else { return nil }
         let delegated = contains(label, delegatedWords)
         let personal = contains(label, personalWords)
         let work = contains(label, workWords)
@@ -22,7 +26,7 @@ enum SchemeLabel {
                 return work ? .delegatedWork : nil
             }
         }
-        if contains(label, applicationWords) && !delegated { return .application }
+        if words <= 3, contains(label, applicationWords), !delegated { return .application }
         return nil
     }
 

@@ -16,6 +16,8 @@ struct SectionWalker {
     private var sectionLevel = 0
     private var subheadings: [(level: Int, ref: HeadingRef)] = []
     private var seenLevel2 = false
+    /// The last line of prose in the HTTP request section, which often says whom the next block is for.
+    private var lastRequestProse: String?
     /// Route blocks outside the HTTP request section, used when that section has none.
     private var strayRoutes: [RouteFact] = []
 
@@ -63,8 +65,10 @@ struct SectionWalker {
         if nested && (section == .examples || kind == nil || kind == section || kind == .examples && section != .examples) {
             subheadings.removeAll { $0.level >= h.level }
             subheadings.append((h.level, ref))
+            lastRequestProse = nil
             return
         }
+        lastRequestProse = nil
         section = kind ?? .other
         sectionLevel = h.level
         subheadings = []
@@ -112,7 +116,7 @@ struct SectionWalker {
             for r in parsed.repairs { sink.note("route-repaired", "\(r) in '\(raw.trimmingSpaces)'", line: line) }
             if routes.contains(where: { $0.method == parsed.method && $0.path == parsed.path }) { return }
             routes.append(RouteFact(method: parsed.method, path: parsed.path, parameters: parsed.parameters, line: line,
-                                    headings: subheadings.map(\.ref)))
+                                    headings: subheadings.map(\.ref), context: lastRequestProse))
         case .failure(.notARoute):
             return
         case .failure(.emptyPath(let method)):
@@ -162,7 +166,11 @@ struct SectionWalker {
         case .refused(let reason):
             sink.error("include-refused", reason, line: line)
         case .missing(let path):
-            sink.warning("include-missing", "included file '\(path)' does not exist; its permission table is unknown", line: line)
+            if path.hasSuffix("-permissions.md") {
+                sink.warning("include-missing", "included file '\(path)' does not exist; its permission table is unknown", line: line)
+            } else {
+                sink.note("include-missing", "included file '\(path)' does not exist", line: line)
+            }
         case .loaded(let path, let absolute, let bytes):
             guard !visited.contains(absolute) else {
                 sink.error("include-cycle", "include '\(target)' includes itself (cycle through '\(path)')", line: line)
@@ -215,7 +223,9 @@ struct SectionWalker {
             }
         case .httpRequest:
             // Route lines written as prose or indented code.
+            let before = facts.routes.count
             readRoute(s, line: line, into: &facts.routes, reportFailures: false)
+            if facts.routes.count == before { lastRequestProse = s }
         default:
             break
         }

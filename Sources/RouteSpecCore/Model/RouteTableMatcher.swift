@@ -21,7 +21,9 @@ enum RouteTableMatcher {
             if let t = match(route, distinctive) { tableOfRoute[ri] = t }
         }
         guard !tableOfRoute.isEmpty else {
-            return Assignment(operation: first.permissions, routes: [:], unmatchedRoutes: Array(routes.indices))
+            // Rows of a resource matrix say nothing about these routes: no operation-level set.
+            let fallback = tables.allSatisfy(\.isMatrixRow) ? nil : first.permissions
+            return Assignment(operation: fallback, routes: [:], unmatchedRoutes: Array(routes.indices))
         }
         // The operation carries the table that governs most routes; ties go to the earlier table.
         var governed = Array(repeating: 0, count: tables.count)
@@ -41,9 +43,7 @@ enum RouteTableMatcher {
             words.formUnion(audience == "self" ? ["self", "me"] : ["others", "other", "user"])
         }
         if let h = table.heading {
-            let source = h.anchor ?? h.text
-            for w in source.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                let word = PlaceholderRewriter.singular(String(w))
+            for word in Words.of(h.anchor ?? h.text) {
                 words.insert(word)
                 if word == "self" { words.insert("me") }
                 if word == "other" { words.insert("user") }
@@ -52,20 +52,75 @@ enum RouteTableMatcher {
         return words
     }
 
+    /// Tries the route's own words, nearest the end of the path first, then the words of the
+    /// prose and headings that introduce its block.
     private static func match(_ route: RouteFact, _ distinctive: [Set<String>]) -> Int? {
-        let segments = route.path.split(separator: "/").compactMap { segment -> String? in
-            guard !segment.hasPrefix("{") else { return nil }
-            let name = segment.split(separator: "(").first.map(String.init) ?? String(segment)
-            return PlaceholderRewriter.singular(name.lowercased())
+        for candidates in routeWords(route) {
+            let hits = Set(distinctive.indices.filter { !distinctive[$0].isDisjoint(with: candidates) })
+            if hits.count == 1 { return hits.first }
         }
-        for segment in segments.reversed() {
-            // `/me` is the signed-in user.
-            let names = segment == "me" ? ["me", "user"] : [segment]
-            for name in names {
-                let hits = distinctive.indices.filter { distinctive[$0].contains(name) }
-                if hits.count == 1 { return hits[0] }
+        let context = Set(([route.context ?? ""] + route.headings.map { $0.anchor ?? $0.text }).flatMap(Words.of))
+        let hits = distinctive.indices.filter { !distinctive[$0].isDisjoint(with: context) }
+        return hits.count == 1 ? hits[0] : nil
+    }
+
+    /// Word groups from the end of the path: each segment (singular, and joined with the one
+    /// before it: `outlook/tasks` → `outlooktask`), its camel-case parts, and placeholder words
+    /// (`{client-serviceprincipal-id}` → `client`, `serviceprincipal`).
+    static func routeWords(_ route: RouteFact) -> [Set<String>] {
+        let segments = route.path.split(separator: "/").map { segment -> String in
+            String(segment.split(separator: "(").first ?? segment)
+        }
+        var groups: [Set<String>] = []
+        var previous: String? = nil
+        var perSegment: [Set<String>] = []
+        for segment in segments {
+            var words: Set<String> = []
+            // Placeholders inside keys and function arguments: `servicePrincipals(appId='{client-appId}')`.
+            let full = route.path.split(separator: "/").first(where: { $0.hasPrefix(segment) && $0.contains("{") && !segment.hasPrefix("{") })
+            if let full { words.formUnion(Words.of(String(full.drop(while: { $0 != "(" }))).filter { $0 != "id" && $0 != "appid" }) }
+            if segment.hasPrefix("{") {
+                words.formUnion(Words.of(segment).filter { $0 != "id" })
+                previous = nil
+            } else {
+                let whole = PlaceholderRewriter.singular(segment.lowercased())
+                words.insert(whole)
+                if whole == "me" { words.insert("user") }
+                if let previous { words.insert(previous + whole) }
+                previous = segment.lowercased()
+            }
+            perSegment.append(words)
+        }
+        for (i, words) in perSegment.enumerated().reversed() {
+            groups.append(words)
+            let parts = Set(Words.of(segments[i]))
+            if !parts.isSubset(of: words) { groups.append(parts) }
+        }
+        return groups
+    }
+}
+
+/// Lower-case singular words of a heading, anchor or path segment, camel case split.
+enum Words {
+    static func of(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousLower = false
+        func flush() {
+            if !current.isEmpty { words.append(PlaceholderRewriter.singular(current.lowercased())) }
+            current = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber {
+                if ch.isUppercase && previousLower { flush() }
+                current.append(ch)
+                previousLower = ch.isLowercase
+            } else {
+                flush()
+                previousLower = false
             }
         }
-        return nil
+        flush()
+        return words
     }
 }
