@@ -23,7 +23,8 @@ public struct Compiler {
         return compile(pages: pages)
     }
 
-    public func compile(pages: [PageDiscovery.Page]) -> Result {
+    public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
+        let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
         let outcomes = ParallelMap.map(pages, threads: options.threads) { page -> PageExtractor.Outcome in
             Compiler.extract(page)
         }

@@ -139,6 +139,7 @@ struct PlaceholderRewriter {
         var out = ""
         var i = path.startIndex
         var lastSegment = ""
+        var previousSegment = ""
         while i < path.endIndex {
             let c = path[i]
             if c == "{" || (c == "<" && angleIsPlaceholder(path, from: i)) {
@@ -156,7 +157,7 @@ struct PlaceholderRewriter {
                     repairs.append("stray '}' after a placeholder removed")
                     j = path.index(after: j)
                 }
-                out += "{" + register(inner, after: lastSegment) + "}"
+                out += "{" + register(inner, after: lastSegment.isEmpty ? previousSegment : lastSegment) + "}"
                 i = j
                 continue
             }
@@ -165,7 +166,12 @@ struct PlaceholderRewriter {
                 i = path.index(after: i)
                 continue
             }
-            if c == "/" { lastSegment = "" } else { lastSegment.append(c) }
+            if c == "/" {
+                if !lastSegment.isEmpty { previousSegment = lastSegment }
+                lastSegment = ""
+            } else {
+                lastSegment.append(c)
+            }
             out.append(c)
             i = path.index(after: i)
         }

@@ -2,16 +2,16 @@
 /// Field names are a contract read by other tools: extend, never rename or drop.
 public struct Model: Sendable {
     public static let schemaVersion = 1
-    public var operations: [Operation]
+    public var operations: [APIOperation]
     public var diagnostics: [Diagnostic]
 
-    public init(operations: [Operation], diagnostics: [Diagnostic]) {
+    public init(operations: [APIOperation], diagnostics: [Diagnostic]) {
         self.operations = operations
         self.diagnostics = diagnostics
     }
 }
 
-public struct Operation: Sendable {
+public struct APIOperation: Sendable {
     /// Unique and stable across runs and translations: `<version>/<page path>` or `<version>/#<title anchor>`.
     public var id: String
     public var apiVersion: ApiVersion

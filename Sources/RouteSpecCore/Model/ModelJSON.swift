@@ -9,7 +9,7 @@ extension Model {
     }
 }
 
-extension Operation {
+extension APIOperation {
     func json() -> JSONValue {
         var o: [String: JSONValue] = [
             "id": .string(id),

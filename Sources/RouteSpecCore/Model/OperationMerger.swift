@@ -3,11 +3,11 @@
 /// title anchor plus a shared route (never by translated text). The newest source wins; where
 /// sources disagree, a warning names both files and what differs.
 enum OperationMerger {
-    static func merge(_ pages: [PageFacts]) -> (operations: [Operation], diagnostics: [Diagnostic]) {
+    static func merge(_ pages: [PageFacts]) -> (operations: [APIOperation], diagnostics: [Diagnostic]) {
         let pages = pages.filter { !$0.routes.isEmpty }
         var diagnostics: [Diagnostic] = []
         let resolved = pages.map { resolve($0, diagnostics: &diagnostics) }
-        var operations: [Operation] = []
+        var operations: [APIOperation] = []
         for group in groups(pages) {
             let ordered = group.sorted { newer(pages[$0], than: pages[$1]) }
             operations.append(build(ordered.map { resolved[$0] }, diagnostics: &diagnostics))
@@ -96,7 +96,7 @@ enum OperationMerger {
 
     // MARK: Building
 
-    private static func build(_ sources: [ResolvedPage], diagnostics: inout [Diagnostic]) -> Operation {
+    private static func build(_ sources: [ResolvedPage], diagnostics: inout [Diagnostic]) -> APIOperation {
         var primary = sources[0]
         for other in sources.dropFirst() {
             DriftReport.compare(primary: primary, other: other, into: &diagnostics)
@@ -120,7 +120,7 @@ enum OperationMerger {
         let sourceList = sources.map { s in
             Source(path: s.facts.path, locale: s.facts.locale, line: s.facts.titleLine, date: s.facts.date, primary: s.facts.path == facts.path)
         }.sorted { $0.path < $1.path }
-        return Operation(id: operationID(facts, group: sources), apiVersion: facts.apiVersion, name: name, title: facts.title,
+        return APIOperation(id: operationID(facts, group: sources), apiVersion: facts.apiVersion, name: name, title: facts.title,
                          routes: primary.routes, permissions: primary.permissions, permissionTables: primary.tables,
                          responses: responses, sources: sourceList)
     }
@@ -139,7 +139,7 @@ enum OperationMerger {
 
     /// Identical ids (two unrelated pages with one anchor) get `~2`, `~3`… in the order of their
     /// first route, so adding an unrelated page never renames an existing operation's id.
-    private static func uniquifyIDs(_ operations: inout [Operation]) {
+    private static func uniquifyIDs(_ operations: inout [APIOperation]) {
         var byID: [String: [Int]] = [:]
         for (i, op) in operations.enumerated() { byID[op.id, default: []].append(i) }
         for (_, members) in byID where members.count > 1 {

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import RouteSpecCore
+
+/// Malformed pages give a diagnostic, never a crash, and never stop the rest from compiling.
+@Suite struct BadInputTests {
+    func codes(_ bytes: [UInt8]) throws -> [String] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-bad-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/bad.md"))
+        try Data(page(permissions: oldTable, http: "```http\nGET /me\n```").utf8).write(to: URL(fileURLWithPath: root + "/good.md"))
+        let model = try Compiler(options: .init(threads: 2)).compile(paths: [root]).model
+        #expect(model.operations.contains { $0.sources.contains { $0.path == "good.md" } }, "the good page still compiles")
+        return model.diagnostics.filter { $0.path == "bad.md" }.map(\.code)
+    }
+
+    @Test func emptyFile() throws { #expect(try codes([]) == ["empty-page"]) }
+
+    @Test func binaryFile() throws { #expect(try codes([0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2]) == ["binary-page"]) }
+
+    @Test func invalidUTF8() throws {
+        var bytes = Array(page(permissions: oldTable, http: "```http\nGET /me/x\n```").utf8)
+        bytes.insert(contentsOf: [0xC3, 0x28, 0xFF], at: 40)
+        #expect(try codes(bytes).contains("invalid-utf8"))
+    }
+
+    @Test func unterminatedFrontMatter() throws {
+        let text = "---\ntitle: x\ndoc_type: apiPageType\n# <a name=\"x\"></a>X\n## <a name=\"http-request\"></a>HTTP request\n```http\nGET /x\n```\n"
+        #expect(try codes(Array(text.utf8)).contains("unterminated-front-matter"))
+    }
+
+    @Test func unterminatedComment() throws {
+        let text = page(permissions: oldTable, http: "<!-- never closed\n```http\nGET /me/y\n```")
+        let found = try codes(Array(text.utf8))
+        #expect(found.contains("unterminated-comment"))
+    }
+
+    @Test func unterminatedSpan() throws {
+        let text = page(permissions: oldTable, http: "<span data-ttu-id=\"x-1\">never closed\n```http\nGET /me/z\n```")
+        #expect(try codes(Array(text.utf8)).contains("unterminated-span"))
+    }
+
+    @Test func pageWithoutRoutes() throws {
+        let text = page(permissions: oldTable, http: "No routes here.")
+        let found = try codes(Array(text.utf8))
+        #expect(found.contains("no-routes"), "\(found)")
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import RouteSpecCore
+
+@Suite struct PageTests {
+    @Test func bilingualPagesTakeTheEnglishHalfAndKeepLineNumbers() throws {
+        let text = """
+        ---
+        ms.contentlocale: zh-CN
+        ---
+        # <a name="get-user"></a><span data-ttu-id="a-1">获取用户</span><span class="sxs-lookup"><span data-stu-id="a-1">Get
+        user</span></span>
+
+        ## <a name="permissions"></a><span data-ttu-id="a-2">权限</span><span class="sxs-lookup"><span data-stu-id="a-2">Permissions</span></span>
+        |<span data-ttu-id="a-3">权限类型</span><span class="sxs-lookup"><span data-stu-id="a-3">Permission type</span></span>|<span data-ttu-id="a-4">权限（从最高特权到最低特权）</span><span class="sxs-lookup"><span data-stu-id="a-4">Permissions (from most to least privileged)</span></span>|
+        |:---|:---|
+        |<span data-ttu-id="a-5">委派（工作或学校帐户）</span><span class="sxs-lookup"><span data-stu-id="a-5">Delegated (work or school account)</span></span>|<span data-ttu-id="a-6">User.ReadWrite、User.Read</span><span class="sxs-lookup"><span data-stu-id="a-6">User.ReadWrite, User.Read</span></span>|
+        |<span data-ttu-id="a-7">委派（个人 Microsoft 帐户）</span><span class="sxs-lookup"><span data-stu-id="a-7">Delegated (personal Microsoft account)</span></span>|<span data-ttu-id="a-8">不支持。</span><span class="sxs-lookup"><span data-stu-id="a-8">Not supported.</span></span>|
+        |<span data-ttu-id="a-9">应用程序</span><span class="sxs-lookup"><span data-stu-id="a-9">Application</span></span>|<span data-ttu-id="a-10">User.Read.All</span><span class="sxs-lookup"><span data-stu-id="a-10">User.Read.All</span></span>|
+
+        ## <a name="http-request"></a><span data-ttu-id="a-11">HTTP 请求</span><span class="sxs-lookup"><span data-stu-id="a-11">HTTP request</span></span>
+        ```http
+        GET /users/{id}
+        ```
+        ## <a name="response"></a>Response
+        <span data-ttu-id="a-12">如果成功，返回 `200 OK`。</span><span class="sxs-lookup"><span data-stu-id="a-12">If successful, returns `200 OK`.</span></span>
+        """
+        let model = try compilePage(text)
+        let op = try #require(model.operations.first)
+        #expect(op.title == "Get user")
+        #expect(op.routes.map(\.path) == ["/users/{id}"])
+        #expect(op.routes[0].line == 16)
+        #expect(op.permissions?.delegatedWork?.leastPrivileged == ["User.Read"])
+        #expect(op.permissions?.delegatedWork?.higherPrivileged == ["User.ReadWrite"])
+        #expect(op.responses.map(\.status) == [200])
+        #expect(op.sources.first?.locale == "zh-CN")
+    }
+
+    @Test func routesInCommentsAreNotRoutesAndTabGroupsDoNotEndSections() throws {
+        let http = """
+        <!-- GET /hidden/route -->
+        <!--
+        GET /also/hidden
+        -->
+        # [HTTP](#tab/http)
+        ```http
+        GET /me/events
+        ```
+        ---
+        ```
+        GET /users/{id}/events
+        ```
+        """
+        let model = try compilePage(page(permissions: oldTable, http: http))
+        #expect(model.operations.first?.routes.map(\.path) == ["/me/events", "/users/{id}/events"])
+    }
+
+    @Test func unclosedFenceEndsAtNextSection() throws {
+        let text = page(permissions: oldTable, http: "```http\nGET /me/drive\n")
+        let model = try compilePage(text)
+        #expect(model.operations.first?.routes.map(\.path) == ["/me/drive"])
+        #expect(model.operations.first?.responses.map(\.status) == [200])
+        #expect(model.diagnostics.contains { $0.code == "unclosed-fence" })
+    }
+
+    @Test func fencesInListsAndSeveralBlocks() throws {
+        let http = """
+        1. For the signed-in user:
+            ```http
+            GET /me/messages
+            ```
+        2. For another user:
+
+            ``` http
+            GET /users/{id}/messages
+            ```
+        """
+        let model = try compilePage(page(permissions: oldTable, http: http))
+        #expect(model.operations.first?.routes.count == 2)
+    }
+
+    @Test func betaFromNoticeAndFromFolder() throws {
+        let beta = try compilePage(page(beta: true, permissions: oldTable, http: "```http\nGET /me\n```"))
+        #expect(beta.operations.first?.apiVersion == .beta)
+        let v1 = try compilePage(page(permissions: oldTable, http: "```http\nGET /me\n```"), path: "api-reference/v1.0/api/x.md")
+        #expect(v1.operations.first?.apiVersion == .v1)
+        #expect(v1.operations.first?.id == "v1.0/x")
+    }
+
+    @Test func responseCodesFromProseAndExample() throws {
+        var text = page(permissions: oldTable, http: "```http\nPOST /me/sendMail\n```",
+                        response: "Если метод выполнен успешно, возвращается код отклика `202, Accepted`.")
+        text += "\n## <a name=\"example\"></a>Example\n### Response\n```http\nHTTP/1.1 202 Accepted\n```\n"
+        let op = try #require(try compilePage(text).operations.first)
+        #expect(op.responses == [Response(status: 202, foundIn: ["example", "prose"])])
+    }
+
+    @Test func permissionIncludeResolvedRelativeToThePage() throws {
+        let include = """
+        ---
+        ms.topic: include
+        ---
+        |Permission type|Least privileged permissions|Higher privileged permissions|
+        |:---|:---|:---|
+        |Delegated (work or school account)|Application.Read.All|Application.ReadWrite.All|
+        |Delegated (personal Microsoft account)|Not supported.|Not supported.|
+        |Application|Application.Read.All|Application.ReadWrite.OwnedBy|
+        """
+        let text = page(permissions: "[!INCLUDE [permissions-table](../includes/permissions/app-list-permissions.md)]",
+                        http: "```http\nGET /applications\n```")
+        let model = try compilePage(text, path: "v1.0/api/app-list.md",
+                                    extraFiles: ["v1.0/includes/permissions/app-list-permissions.md": include])
+        let op = try #require(model.operations.first)
+        #expect(op.permissions?.application?.higherPrivileged == ["Application.ReadWrite.OwnedBy"])
+    }
+
+    @Test func includesCannotEscapeTheRoot() throws {
+        let text = page(permissions: "[!INCLUDE [p](../../../../etc/passwd-permissions.md)]", http: "```http\nGET /me\n```")
+        let model = try compilePage(text)
+        #expect(model.diagnostics.contains { $0.code == "include-refused" && $0.severity == .error })
+    }
+
+    @Test func includeCycleIsAnError() throws {
+        let text = page(permissions: "[!INCLUDE [p](a-permissions.md)]", http: "```http\nGET /me\n```")
+        let model = try compilePage(text, extraFiles: ["a-permissions.md": "[!INCLUDE [p](b-permissions.md)]",
+                                                       "b-permissions.md": "[!INCLUDE [p](a-permissions.md)]"])
+        #expect(model.diagnostics.contains { $0.code == "include-cycle" })
+    }
+
+    @Test func pagesThatAreNotAPIPagesAreSkippedWithANote() throws {
+        let model = try compilePage("---\ndoc_type: resourcePageType\n---\n# user resource type\n")
+        #expect(model.operations.isEmpty)
+        #expect(model.diagnostics.map(\.code) == ["not-an-api-page"])
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import RouteSpecCore
+
+@Suite struct RouteLineParserTests {
+    func route(_ line: String) -> (String, String)? {
+        guard case .success(let p) = RouteLineParser.parse(line) else { return nil }
+        return (p.method, p.path)
+    }
+
+    @Test(arguments: [
+        ("GET /me", "GET", "/me"),
+        ("get /me/events", "GET", "/me/events"),
+        ("Post users/{id}/assignLicense", "POST", "/users/{id}/assignLicense"),
+        ("GET https://graph.microsoft.com/v1.0/users/{id}", "GET", "/users/{id}"),
+        ("GET https://graph.microsoft.com/beta/users?$select=id", "GET", "/users"),
+        ("GET /beta/groups/{id}/members", "GET", "/groups/{id}/members"),
+        ("GET /users/{id | userPrincipalName}/photo/$value", "GET", "/users/{id}/photo/$value"),
+        ("GET /users/{id|userPrincipalName}", "GET", "/users/{id}"),
+        ("GET /users/<id | upn>/manager", "GET", "/users/{id}/manager"),
+        ("GET /drives('{id}')/root", "GET", "/drives('{id}')/root"),
+        ("GET /reports/getEmailActivityUserDetail(period='{period_value}')", "GET", "/reports/getEmailActivityUserDetail(period='{period_value}')"),
+        ("GET /me/drive/root:/{item-path}:/content", "GET", "/me/drive/root:/{item-path}:/content"),
+        ("GET /users/{id}/memberOf/microsoft.graph.group", "GET", "/users/{id}/memberOf/microsoft.graph.group"),
+        ("POST /groups/{id}/members/$ref", "POST", "/groups/{id}/members/$ref"),
+        ("GET /users/$count", "GET", "/users/$count"),
+        ("GET /me/messages  // for the signed-in user", "GET", "/me/messages"),
+        ("GET\u{202F}/me/calendar", "GET", "/me/calendar"),
+        ("GET\u{00A0}/me/calendar", "GET", "/me/calendar"),
+        ("DELETE /users/{id}}/photo", "DELETE", "/users/{id}/photo"),
+        ("PATCH /me/", "PATCH", "/me"),
+        ("POST /me/drive/items/{id}/workbook/range/resizedRange(deltaRows={n}, deltaColumns={n})", "POST",
+         "/me/drive/items/{id}/workbook/range/resizedRange(deltaRows={n},deltaColumns={deltaColumns})"),
+    ])
+    func readsRouteLines(line: String, method: String, path: String) {
+        // Odd spaces are normalised before lines reach the parser; do the same here.
+        let normalized = line.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+        let got = route(normalized)
+        #expect(got?.0 == method)
+        #expect(got?.1 == path)
+    }
+
+    @Test func keepsAlternativesAsParameters() throws {
+        guard case .success(let p) = RouteLineParser.parse("GET /users/{id | userPrincipalName}/contacts/{id}") else {
+            Issue.record("not parsed"); return
+        }
+        #expect(p.path == "/users/{id}/contacts/{contact-id}")
+        #expect(p.parameters.map(\.name) == ["id", "contact-id"])
+        #expect(p.parameters[0].alternatives == ["id", "userPrincipalName"])
+    }
+
+    @Test(arguments: ["Content-Type: application/json", "{", "Getting started", "GETTER /x", "HTTP/1.1 200 OK"])
+    func ignoresNonRoutes(line: String) {
+        #expect(RouteLineParser.parse(line) == .failure(.notARoute))
+    }
+
+    @Test func reportsVersionInURL() throws {
+        guard case .success(let p) = RouteLineParser.parse("POST https://graph.microsoft.com/beta/me/sendMail") else {
+            Issue.record("not parsed"); return
+        }
+        #expect(p.versionInURL == .beta)
+    }
+}
