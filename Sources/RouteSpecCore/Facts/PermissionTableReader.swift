@@ -152,6 +152,15 @@ enum PermissionTableReader {
         }
     }
 
+    /// `[Задача Outlook](../resources/outlooktask.md)` → `outlooktask`: the resource's name in
+    /// every language.
+    private static func linkStem(_ cell: String) -> String? {
+        guard let open = cell.range(of: "]("), let close = cell[open.upperBound...].firstIndex(of: ")") else { return nil }
+        let target = cell[open.upperBound..<close]
+        guard let file = target.split(separator: "/").last, file.hasSuffix(".md") else { return nil }
+        return String(file.dropLast(3))
+    }
+
     private static func dedupe(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0).inserted }
@@ -170,9 +179,11 @@ enum PermissionTableReader {
                 guard let kind, i < row.cells.count else { continue }
                 set[kind] = listScheme(row.cells[i], reversed: false, line: row.line, diagnostics: &diagnostics)
             }
-            let label = InlineText.plain(row.cells.first ?? "")
+            let raw = row.cells.first ?? ""
+            let label = InlineText.plain(raw)
             facts.append(PermissionTableFact(permissions: set, line: row.line,
-                                             heading: HeadingRef(anchor: nil, text: label, line: row.line), audience: nil, isMatrixRow: true))
+                                             heading: HeadingRef(anchor: linkStem(raw), text: label, line: row.line), audience: nil,
+                                             isMatrixRow: true))
         }
         return facts
     }

@@ -19,7 +19,9 @@ enum RouteLineParser {
         case badPath(String)
     }
 
-    static func parse(_ rawLine: String) -> Result<Parsed, Failure> {
+    /// `requireSlash`: for lines outside code blocks, where "Get a user" is prose, the path must
+    /// start with `/`, `{` or a URL.
+    static func parse(_ rawLine: String, requireSlash: Bool = false) -> Result<Parsed, Failure> {
         var line = Substring(HTMLEntities.decode(rawLine))
         line = line.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
         if line.hasPrefix("- ") || line.hasPrefix("* ") { line = line.dropFirst(2).drop(while: { $0 == " " }) }
@@ -33,6 +35,9 @@ enum RouteLineParser {
         rest = rest.drop(while: { $0 == " " || $0 == "\t" })
         let target = pathToken(rest)
         guard !target.isEmpty else { return .failure(.emptyPath(method: method)) }
+        if requireSlash, !(target.hasPrefix("/") || target.hasPrefix("{") || target.lowercased().hasPrefix("http")) {
+            return .failure(.notARoute)
+        }
         return normalize(method: method, target: target)
     }
 

@@ -106,12 +106,13 @@ struct SectionWalker {
     private mutating func readRoutes(_ lines: [SourceLine], into routes: inout [RouteFact], reportFailures: Bool) {
         for line in lines {
             let raw = text.text(line)
-            readRoute(raw, line: line.number, into: &routes, reportFailures: reportFailures)
+            readRoute(raw, line: line.number, into: &routes, reportFailures: reportFailures, requireSlash: !reportFailures)
         }
     }
 
-    private mutating func readRoute(_ raw: String, line: Int, into routes: inout [RouteFact], reportFailures: Bool) {
-        switch RouteLineParser.parse(raw) {
+    private mutating func readRoute(_ raw: String, line: Int, into routes: inout [RouteFact], reportFailures: Bool,
+                                    requireSlash: Bool) {
+        switch RouteLineParser.parse(raw, requireSlash: requireSlash) {
         case .success(let parsed):
             for r in parsed.repairs { sink.note("route-repaired", "\(r) in '\(raw.trimmingSpaces)'", line: line) }
             if routes.contains(where: { $0.method == parsed.method && $0.path == parsed.path }) { return }
@@ -224,7 +225,7 @@ struct SectionWalker {
         case .httpRequest:
             // Route lines written as prose or indented code.
             let before = facts.routes.count
-            readRoute(s, line: line, into: &facts.routes, reportFailures: false)
+            readRoute(s, line: line, into: &facts.routes, reportFailures: false, requireSlash: true)
             if facts.routes.count == before { lastRequestProse = s }
         default:
             break

@@ -28,6 +28,8 @@ struct Heading: Sendable {
     var anchor: String?
     var text: String
     var line: Int
+    /// `# [HTTP](#tab/http)` is a tab of a tab group, not a heading: its target (`http`).
+    var tab: String? = nil
 }
 
 struct Fence: Sendable {

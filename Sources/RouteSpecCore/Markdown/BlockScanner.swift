@@ -192,7 +192,7 @@ struct BlockScanner {
         }
         flushTable()
         if trimmed.hasPrefix("#"), let heading = HeadingParser.parse(trimmed, line: line) {
-            if let tab = HeadingParser.tabLabel(heading.text) {
+            if let tab = heading.tab {
                 blocks.append(.tab(label: tab, line: line))
             } else {
                 blocks.append(.heading(heading))

@@ -53,16 +53,12 @@ enum HeadingParser {
             anchor = a.name
             body = (String(body[..<a.range.lowerBound]) + String(body[a.range.upperBound...])).trimmingSpaces
         }
-        return Heading(level: hashes, anchor: anchor, text: InlineText.plain(body), line: number)
+        return Heading(level: hashes, anchor: anchor, text: InlineText.plain(body), line: number, tab: tabTarget(body))
     }
 
     /// `[HTTP](#tab/http)` → `http`.
-    static func tabLabel(_ text: String) -> String? {
-        tabTarget(text)
-    }
-
     private static func tabTarget(_ text: String) -> String? {
-        guard let r = text.range(of: "#tab/") else { return nil }
+        guard let r = text.range(of: "](#tab/") else { return nil }
         return String(text[r.upperBound...].prefix(while: { $0 != ")" && $0 != " " })).lowercased()
     }
 }

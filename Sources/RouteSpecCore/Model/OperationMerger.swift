@@ -31,9 +31,10 @@ enum OperationMerger {
         let assignment = RouteTableMatcher.assign(tables: page.permissionTables, routes: page.routes)
         if page.permissionTables.count > 1 && !assignment.unmatchedRoutes.isEmpty {
             let headings = page.permissionTables.map { $0.heading?.text ?? $0.audience ?? "?" }
-            let which = assignment.unmatchedRoutes.count == page.routes.count ? "no route" : "\(assignment.unmatchedRoutes.count) route(s)"
+            let which = assignment.unmatchedRoutes.count == page.routes.count
+                ? "no route" : "only \(page.routes.count - assignment.unmatchedRoutes.count) of \(page.routes.count) routes"
             diagnostics.append(Diagnostic(.warning, "permission-tables-unmatched",
-                                          "\(page.permissionTables.count) permission tables (\(headings.joined(separator: "; "))) but \(which) could be matched to a table; unmatched routes take the operation's permissions; every table is kept in 'permissionTables'",
+                                          "\(page.permissionTables.count) permission tables (\(headings.joined(separator: "; "))) but \(which) could be matched to a table; routes without a table get no permissions; every table is kept in 'permissionTables'",
                                           path: page.path, line: page.permissionTables[0].line))
         }
         var routes: [Route] = []

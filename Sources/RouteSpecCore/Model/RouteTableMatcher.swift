@@ -20,10 +20,14 @@ enum RouteTableMatcher {
         for (ri, route) in routes.enumerated() {
             if let t = match(route, distinctive) { tableOfRoute[ri] = t }
         }
-        guard !tableOfRoute.isEmpty else {
-            // Rows of a resource matrix say nothing about these routes: no operation-level set.
-            let fallback = tables.allSatisfy(\.isMatrixRow) ? nil : first.permissions
-            return Assignment(operation: fallback, routes: [:], unmatchedRoutes: Array(routes.indices))
+        _ = first
+        // A route no table can be tied to gets no permissions rather than a guess: a wrong
+        // permission set is worse than an unknown one. Every table stays in `permissionTables`.
+        let unmatched = routes.indices.filter { tableOfRoute[$0] == nil }
+        guard unmatched.isEmpty else {
+            var perRoute: [Int: PermissionSet] = [:]
+            for (ri, t) in tableOfRoute { perRoute[ri] = tables[t].permissions }
+            return Assignment(operation: nil, routes: perRoute, unmatchedRoutes: unmatched)
         }
         // The operation carries the table that governs most routes; ties go to the earlier table.
         var governed = Array(repeating: 0, count: tables.count)
@@ -33,8 +37,7 @@ enum RouteTableMatcher {
         for (ri, t) in tableOfRoute where tables[t].permissions != tables[main].permissions {
             perRoute[ri] = tables[t].permissions
         }
-        let unmatched = routes.indices.filter { tableOfRoute[$0] == nil }
-        return Assignment(operation: tables[main].permissions, routes: perRoute, unmatchedRoutes: unmatched)
+        return Assignment(operation: tables[main].permissions, routes: perRoute, unmatchedRoutes: [])
     }
 
     static func keywords(_ table: PermissionTableFact) -> Set<String> {
@@ -43,7 +46,7 @@ enum RouteTableMatcher {
             words.formUnion(audience == "self" ? ["self", "me"] : ["others", "other", "user"])
         }
         if let h = table.heading {
-            for word in Words.of(h.anchor ?? h.text) {
+            for word in Words.of((h.anchor ?? "") + " " + h.text) {
                 words.insert(word)
                 if word == "self" { words.insert("me") }
                 if word == "other" { words.insert("user") }
