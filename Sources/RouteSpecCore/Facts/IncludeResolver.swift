@@ -19,7 +19,7 @@ public struct IncludeResolver: Sendable {
     }
 
     public func resolve(_ target: String, from includingFile: String) -> Outcome {
-        if target.hasPrefix("/") || target.contains("://") || target.hasPrefix("~") {
+        if target.hasPrefix("/") || target.has("://") || target.hasPrefix("~") {
             return .refused(reason: "absolute include path '\(target)' is not allowed")
         }
         let directory = (includingFile as NSString).deletingLastPathComponent

@@ -367,6 +367,34 @@ enum Lexicon {
         Array(Set(languages.flatMap { $0[keyPath: item] })).sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
+    /// Phrase sets for header words, built once.
+    static func phrases(_ item: KeyPath<LanguageWords, [String]>) -> PhraseSet {
+        switch item {
+        case \LanguageWords.mostToLeast: mostToLeastPhrases
+        case \LanguageWords.leastPrivilegedColumn: leastColumnPhrases
+        case \LanguageWords.higherPrivilegedColumn: higherColumnPhrases
+        case \LanguageWords.selfColumn: selfColumnPhrases
+        case \LanguageWords.othersColumn: othersColumnPhrases
+        default: PhraseSet(all(item))
+        }
+    }
+
+    private static let mostToLeastPhrases = PhraseSet(all(\.mostToLeast))
+    private static let leastColumnPhrases = PhraseSet(all(\.leastPrivilegedColumn))
+    private static let higherColumnPhrases = PhraseSet(all(\.higherPrivilegedColumn))
+    private static let selfColumnPhrases = PhraseSet(all(\.selfColumn))
+    private static let othersColumnPhrases = PhraseSet(all(\.othersColumn))
+
+    private static let andSet = Set(all(\.and))
+    private static let orSet = Set(all(\.or))
+
+    /// The conjunction lists as sets, for token lookups.
+    static func wordSet(_ words: [String]) -> Set<String> {
+        if words == andWords { return andSet }
+        if words == orWords { return orSet }
+        return Set(words)
+    }
+
     static let notSupportedWords = all(\.notSupported)
     static let noneWords = all(\.none)
     static let andWords = all(\.and)

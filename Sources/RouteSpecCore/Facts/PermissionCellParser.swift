@@ -81,7 +81,7 @@ enum PermissionCellParser {
         if tokens.count > 1 {
             let read = tokens.map(PermissionName.read)
             let names = read.compactMap { r -> String? in if case .name(let n, _) = r { return n } else { return nil } }
-            if names.count == tokens.count, tokens.allSatisfy({ $0.contains(".") && !$0.hasSuffix(".") || PermissionName.openIDScopes.contains($0) }) {
+            if names.count == tokens.count, tokens.allSatisfy({ $0.has(".") && !$0.hasSuffix(".") || PermissionName.openIDScopes.contains($0) }) {
                 return .separateNames(names, why: "'\(text)' read as \(names.count) names (separator missing)")
             }
         }
@@ -103,12 +103,15 @@ enum PermissionCellParser {
     /// `<br>`, list items and entities become separators or text; links keep their text.
     static func normalizeMarkup(_ raw: String) -> String {
         var s = HTMLEntities.decode(raw)
-        for tag in ["<br>", "<br/>", "<br />", "<BR>", "</li>", "<li>", "</p>", "<p>"] {
-            s = s.replacingOccurrences(of: tag, with: ", ")
+        if s.has("<") {
+            for tag in ["<br>", "<br/>", "<br />", "<BR>", "</li>", "<li>", "</p>", "<p>"] where s.has(tag) {
+                s = s.replacingOccurrences(of: tag, with: ", ")
+            }
         }
         s = InlineText.removeLinks(s)
         s = InlineText.removeTags(s, replacement: " ")
-        s = s.replacingOccurrences(of: "**", with: " ").replacingOccurrences(of: "`", with: " ")
+        if s.has("**") { s = s.replacingOccurrences(of: "**", with: " ") }
+        if s.has("`") { s = s.replacingOccurrences(of: "`", with: " ") }
         return InlineText.foldSpaces(s)
     }
 
@@ -120,7 +123,7 @@ enum PermissionCellParser {
     }
 
     private static func matchesWhole(_ key: String, _ words: [String]) -> Bool {
-        words.contains { key == $0 || (key.hasPrefix($0) && $0.count >= 4 && key.count <= $0.count + 12 && !key.contains(".")) }
+        words.contains { key == $0 || (key.hasPrefix($0) && $0.count >= 4 && key.count <= $0.count + 12 && !key.has(".")) }
     }
 
     /// Removes parenthesised notes: `Mail.Read (for shared mailboxes)`.
@@ -143,8 +146,9 @@ enum PermissionCellParser {
     static func splitConjunction(_ s: String, _ words: [String]) -> [String] {
         var parts: [String] = []
         var current: [Substring] = []
+        let wordSet = Lexicon.wordSet(words)
         for token in s.split(separator: " ") {
-            if words.contains(token.lowercased()) {
+            if wordSet.contains(token.lowercased()) {
                 if !current.isEmpty { parts.append(current.joined(separator: " ")) }
                 current = []
             } else {
@@ -154,7 +158,7 @@ enum PermissionCellParser {
         if !current.isEmpty { parts.append(current.joined(separator: " ")) }
         // Scripts without spaces: "A和B".
         if parts.count == 1 {
-            for w in words where w.unicodeScalars.first.map({ $0.value > 0x2E80 }) ?? false {
+            for w in words where (w.unicodeScalars.first.map({ $0.value > 0x2E80 }) ?? false) && s.has(w) {
                 let pieces = s.components(separatedBy: w).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
                 if pieces.count > 1 && pieces.allSatisfy({ PermissionName.isWellFormed($0) }) { return pieces }
             }

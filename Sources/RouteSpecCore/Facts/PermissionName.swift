@@ -17,9 +17,9 @@ enum PermissionName {
         while s.hasSuffix(".") || s.hasSuffix(";") || s.hasSuffix(":") { s.removeLast() }
         s = s.trimmingCharacters(in: "*`'\"“”«»[]_ ")
         // `User. ReadWrite. All` → `User.ReadWrite.All`
-        if s.contains(" ") {
+        if s.has(" ") {
             let collapsed = s.replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: ". ", with: ".")
-            if !collapsed.contains(" ") { s = collapsed }
+            if !collapsed.has(" ") { s = collapsed }
         }
         guard isWellFormed(s) else { return .notAName }
         let markupOnly = original.trimmingCharacters(in: "*` ") == s || original.trimmingCharacters(in: "*` .") == s

@@ -60,7 +60,7 @@ enum PermissionTableReader {
 
         static func detect(_ header: [String], columnCount: Int) -> Layout {
             func has(_ i: Int, _ item: KeyPath<LanguageWords, [String]>) -> Bool {
-                i < header.count && Lexicon.all(item).contains { header[i].contains($0) }
+                i < header.count && Lexicon.phrases(item).matches(header[i])
             }
             if columnCount <= 2 { return .orderedList(mostToLeast: has(1, \.mostToLeast)) }
             if has(1, \.leastPrivilegedColumn) || has(2, \.higherPrivilegedColumn) { return .leastAndHigher }

@@ -94,7 +94,7 @@ enum RouteLineParser {
         var placeholders = PlaceholderRewriter(repairs: repairs)
         p = placeholders.rewrite(p)
         repairs = placeholders.repairs
-        while p.contains("//") { p = p.replacingOccurrences(of: "//", with: "/") }
+        while p.has("//") { p = p.replacingOccurrences(of: "//", with: "/") }
         if p.count > 1, p.hasSuffix("/") { p.removeLast() }
         guard p != "/" || method == "GET" else { return .failure(.emptyPath(method: method)) }
         if p.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) {
@@ -105,7 +105,7 @@ enum RouteLineParser {
 
     /// `resizedRange(deltaRows={n}, deltaColumns={n})` → `resizedRange(deltaRows={n},deltaColumns={n})`.
     private static func removeSpacesInParentheses(_ s: String) -> String {
-        guard s.contains(" ") || s.contains("\t") else { return s }
+        guard s.has(" ") || s.has("\t") else { return s }
         var depth = 0
         var out = ""
         for ch in s {

@@ -150,8 +150,8 @@ struct SectionWalker {
 
     private mutating func include(_ inc: Include, facts: inout PageFacts) {
         let target = inc.target.lowercased()
-        if target.contains("beta-disclaimer") && !seenLevel2 { versionEvidence.betaNoticeLine = inc.line }
-        guard section == .permissions || target.contains("permissions/") && target.hasSuffix("-permissions.md") else { return }
+        if target.has("beta-disclaimer") && !seenLevel2 { versionEvidence.betaNoticeLine = inc.line }
+        guard section == .permissions || target.has("permissions/") && target.hasSuffix("-permissions.md") else { return }
         sawPermissionInclude = true
         var visited: Set<String> = [input.absolutePath]
         readInclude(inc.target, from: input.absolutePath, line: inc.line, depth: 0, visited: &visited, facts: &facts)

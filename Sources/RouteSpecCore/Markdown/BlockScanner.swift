@@ -131,13 +131,13 @@ struct BlockScanner {
     }
 
     private func fenceOpening(_ s: String, line: Int) -> OpenFence? {
-        guard s.contains("```") || s.contains("~~~") else { return nil }
+        guard s.has("```") || s.has("~~~") else { return nil }
         let (indent, rest) = emitFenceOpeningPrefix(Substring(s))
         guard let marker = rest.first, marker == "`" || marker == "~" else { return nil }
         let run = rest.prefix(while: { $0 == marker })
         guard run.count >= 3 else { return nil }
         let info = rest.dropFirst(run.count).trimmingSpaces
-        if marker == "`" && info.contains("`") { return nil }  // inline code, not a fence
+        if marker == "`" && info.has("`") { return nil }  // inline code, not a fence
         return OpenFence(marker: marker == "`" ? ASCII.backtick : ASCII.tilde, length: run.count, indent: indent,
                          info: info.lowercased(), line: line)
     }

@@ -49,8 +49,16 @@ struct FrontMatter: Sendable {
     }
 }
 
-extension StringProtocol {
+extension String {
+    /// Trims white space (ASCII, and the Unicode spaces translations use) from both ends.
+    var trimmingSpaces: String { Substring(self).trimmingSpaces }
+}
+
+extension Substring {
     var trimmingSpaces: String {
+        let u = utf8
+        guard let f = u.first, let l = u.last else { return "" }
+        if f < 0x80, l < 0x80, !Self.isSpaceByte(f), !Self.isSpaceByte(l) { return String(self) }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -58,4 +66,6 @@ extension StringProtocol {
         while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
+
+    private static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
 }

@@ -2,7 +2,7 @@
 /// backticks do not split, and the outer pipes do not make empty cells.
 enum TableRowSplitter {
     static func row(_ line: String) -> [String]? {
-        guard line.contains("|") else { return nil }
+        guard line.has("|") else { return nil }
         var cells: [String] = []
         var current = ""
         var inCode = false
@@ -26,7 +26,10 @@ enum TableRowSplitter {
         cells.append(current)
         if line.hasPrefix("|") { cells.removeFirst() }
         if line.hasSuffix("|") && !line.hasSuffix("\\|") && !cells.isEmpty { cells.removeLast() }
-        let trimmed = cells.map { $0.trimmingSpaces.replacingOccurrences(of: "&#124;", with: "|") }
+        let trimmed = cells.map { cell in
+            let t = cell.trimmingSpaces
+            return t.has("&#124;") ? t.replacingOccurrences(of: "&#124;", with: "|") : t
+        }
         return trimmed.count >= 2 || line.hasPrefix("|") ? trimmed : nil
     }
 
@@ -34,7 +37,7 @@ enum TableRowSplitter {
         guard !cells.isEmpty else { return false }
         return cells.allSatisfy { cell in
             let c = cell.trimmingSpaces
-            return !c.isEmpty && c.contains("-") && c.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " }
+            return !c.isEmpty && c.has("-") && c.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " }
         }
     }
 }
@@ -66,7 +69,7 @@ enum HeadingParser {
 /// `<a name="x"></a>` or `<a id="x"></a>` at the start of a heading.
 enum AnchorTag {
     static func find(in s: String) -> (name: String, range: Range<String.Index>)? {
-        guard let open = s.range(of: "<a ", options: .caseInsensitive) else { return nil }
+        guard s.has("<a ") || s.has("<A "), let open = s.range(of: "<a ", options: .caseInsensitive) else { return nil }
         guard let tagEnd = s[open.upperBound...].firstIndex(of: ">") else { return nil }
         let attributes = s[open.upperBound..<tagEnd]
         var name: String? = nil
@@ -94,9 +97,10 @@ enum AnchorTag {
 /// `[!INCLUDE [label](../includes/x.md)]`, possibly inside a quote.
 enum IncludeDirective {
     static func target(_ line: String) -> String? {
+        guard let b = line.utf8.first, b == UInt8(ascii: "[") || b == UInt8(ascii: ">") else { return nil }
         var s = Substring(line)
         while s.hasPrefix(">") { s = s.dropFirst().drop(while: { $0 == " " }) }
-        guard s.range(of: "[!INCLUDE", options: .caseInsensitive)?.lowerBound == s.startIndex else { return nil }
+        guard s.hasPrefix("[!"), s.prefix(9).uppercased() == "[!INCLUDE" else { return nil }
         guard let open = s.range(of: "]("), let close = s[open.upperBound...].firstIndex(of: ")") else { return nil }
         let target = s[open.upperBound..<close].trimmingSpaces
         return target.isEmpty ? nil : target

@@ -13,7 +13,7 @@ struct RouteShape: Hashable, Comparable {
             if ch == "}" { depth = max(0, depth - 1); continue }
             if depth == 0 { out.append(ch) }
         }
-        self.path = out.replacingOccurrences(of: "'{}'", with: "{}")
+        self.path = out.has("'{}'") ? out.replacingOccurrences(of: "'{}'", with: "{}") : out
     }
 
     static func < (a: RouteShape, b: RouteShape) -> Bool { (a.path, a.method) < (b.path, b.method) }

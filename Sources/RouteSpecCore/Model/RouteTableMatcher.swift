@@ -80,7 +80,7 @@ enum RouteTableMatcher {
         for segment in segments {
             var words: Set<String> = []
             // Placeholders inside keys and function arguments: `servicePrincipals(appId='{client-appId}')`.
-            let full = route.path.split(separator: "/").first(where: { $0.hasPrefix(segment) && $0.contains("{") && !segment.hasPrefix("{") })
+            let full = route.path.split(separator: "/").first(where: { $0.hasPrefix(segment) && $0.has("{") && !segment.hasPrefix("{") })
             if let full { words.formUnion(Words.of(String(full.drop(while: { $0 != "(" }))).filter { $0 != "id" && $0 != "appid" }) }
             if segment.hasPrefix("{") {
                 words.formUnion(Words.of(segment).filter { $0 != "id" })

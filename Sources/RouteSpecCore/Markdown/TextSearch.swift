@@ -1,0 +1,62 @@
+/// Substring search on UTF-8 without Foundation: `String.contains(String)` and `range(of:)`
+/// go through NSString bridging on Linux, which dominated the profile.
+extension StringProtocol {
+    func has(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
+
+    func utf8Offset(of needle: String) -> Int? {
+        if let found = utf8.withContiguousStorageIfAvailable({ hay in
+            needle.utf8.withContiguousStorageIfAvailable { pat in TextSearch.find(pat, in: hay) } ?? TextSearch.find(Array(needle.utf8), in: hay)
+        }) {
+            return found
+        }
+        let hay = Array(utf8)
+        return hay.withUnsafeBufferPointer { TextSearch.find(Array(needle.utf8), in: $0) }
+    }
+
+    /// ASCII case-insensitive `has` (the needle must be lower-case ASCII).
+    func hasIgnoringASCIICase(_ needle: String) -> Bool {
+        let hay = utf8.map(ASCII.lower)
+        return hay.firstIndex(of: Array(needle.utf8), from: 0) != nil
+    }
+}
+
+enum TextSearch {
+    static func find(_ pat: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pat.first else { return 0 }
+        guard pat.count <= hay.count else { return nil }
+        let limit = hay.count - pat.count
+        var i = 0
+        while i <= limit {
+            if hay[i] == first {
+                var j = 1
+                while j < pat.count && hay[i + j] == pat[j] { j += 1 }
+                if j == pat.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func find(_ pat: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        pat.withUnsafeBufferPointer { find($0, in: hay) }
+    }
+}
+
+/// A set of phrases searched for together in one lower-cased text: builds the text's bytes once.
+struct PhraseSet: Sendable {
+    let phrases: [[UInt8]]
+    let originals: [String]
+
+    init(_ words: [String]) {
+        originals = words
+        phrases = words.map { Array($0.utf8) }
+    }
+
+    func firstMatch(in text: String) -> String? {
+        let hay = Array(text.utf8)
+        for (k, p) in phrases.enumerated() where hay.firstIndex(of: p, from: 0) != nil { return originals[k] }
+        return nil
+    }
+
+    func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+}
