@@ -53,6 +53,16 @@ import Testing
         """
         let model = try compilePage(page(permissions: oldTable, http: http))
         #expect(model.operations.first?.routes.map(\.path) == ["/me/events", "/users/{id}/events"])
+        #expect(!model.diagnostics.contains { $0.code == "routes-outside-request-section" })
+    }
+
+    @Test func crlfBomOddSpacesAndEntities() throws {
+        var text = page(permissions: oldTable, http: "```http\nGET\u{00A0}/users/&lt;id | upn&gt;/manager\u{200B}\nGET /me/\u{202F}photo\n```")
+        text = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")
+        let op = try #require(try compilePage(text).operations.first)
+        #expect(op.routes.map(\.path) == ["/me", "/users/{id}/manager"])
+        #expect(op.routes.first(where: { $0.path.hasPrefix("/users") })?.parameters.first?.alternatives == ["id", "upn"])
+        #expect(op.permissions?.hasAllSchemes == true)
     }
 
     @Test func unclosedFenceEndsAtNextSection() throws {

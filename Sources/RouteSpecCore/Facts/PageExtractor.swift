@@ -36,6 +36,7 @@ struct PageExtractor {
         facts.title = front["title"]
         var walker = SectionWalker(input: input, text: text, includes: includes, sink: sink)
         walker.walk(blocks, into: &facts)
+        if mirrorVersion == nil && walker.versionEvidence.betaNoticeLine == nil { walker.countExampleVersions() }
         sink = walker.sink
         if mirrorVersion == nil {
             facts.apiVersion = walker.versionEvidence.decide(diagnostics: &sink, line: facts.titleLine)

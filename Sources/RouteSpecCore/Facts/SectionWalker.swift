@@ -18,6 +18,7 @@ struct SectionWalker {
     private var seenLevel2 = false
     /// The last line of prose in the HTTP request section, which often says whom the next block is for.
     private var lastRequestProse: String?
+    private var exampleRequestLines: [SourceLine] = []
     /// Route blocks outside the HTTP request section, used when that section has none.
     private var strayRoutes: [RouteFact] = []
 
@@ -35,7 +36,7 @@ struct SectionWalker {
             case .fence(let f): fence(f, facts: &facts)
             case .table(let t): table(t, facts: &facts)
             case .include(let i): include(i, facts: &facts)
-            case .text(let s, let line): prose(s, line: line, facts: &facts)
+            case .text(let p, let line): prose(p, line: line, facts: &facts)
             case .tab, .tabGroupEnd: break
             }
         }
@@ -90,7 +91,7 @@ struct SectionWalker {
         case .httpRequest:
             readRoutes(f.content, into: &facts.routes, reportFailures: true)
         case .examples:
-            countExampleVersions(f)
+            exampleRequestLines.append(contentsOf: f.content.prefix(3))
         case .other, .permissions:
             // Route blocks under headings of their own (e.g. one heading per way to address a resource).
             if f.info.isEmpty || f.info == "http" || f.info.hasPrefix("msgraph") {
@@ -127,8 +128,9 @@ struct SectionWalker {
         }
     }
 
-    private mutating func countExampleVersions(_ f: Fence) {
-        for line in f.content.prefix(3) {
+    /// Example URLs are the last resort for the version: read only when nothing better decided.
+    mutating func countExampleVersions() {
+        for line in exampleRequestLines {
             if case .success(let parsed) = RouteLineParser.parse(text.text(line)), let v = parsed.versionInURL {
                 if v == .beta { versionEvidence.exampleBeta += 1 } else { versionEvidence.exampleV1 += 1 }
             }
@@ -137,6 +139,8 @@ struct SectionWalker {
 
     private mutating func table(_ t: Table, facts: inout PageFacts) {
         guard section == .permissions || section == .other else { return }
+        // Outside the permissions section, permission tables are small; property tables are not.
+        if section != .permissions && t.rows.count > 12 { return }
         var local = sink
         guard let read = PermissionTableReader.read(t, heading: innermost, diagnostics: &local) else { return }
         if section != .permissions {
@@ -151,7 +155,9 @@ struct SectionWalker {
     private mutating func include(_ inc: Include, facts: inout PageFacts) {
         let target = inc.target.lowercased()
         if target.has("beta-disclaimer") && !seenLevel2 { versionEvidence.betaNoticeLine = inc.line }
-        guard section == .permissions || target.has("permissions/") && target.hasSuffix("-permissions.md") else { return }
+        // Only permission-table includes are read; other includes in the section are notes.
+        guard target.hasSuffix("-permissions.md") || target.has("/permissions/") else { return }
+        guard section == .permissions || section == .other else { return }
         sawPermissionInclude = true
         var visited: Set<String> = [input.absolutePath]
         readInclude(inc.target, from: input.absolutePath, line: inc.line, depth: 0, visited: &visited, facts: &facts)
@@ -213,10 +219,12 @@ struct SectionWalker {
         }
     }
 
-    private mutating func prose(_ s: String, line: Int, facts: inout PageFacts) {
-        if !seenLevel2, s.hasPrefix(">"), VersionEvidence.isBetaNotice(s) {
+    private mutating func prose(_ p: Prose, line: Int, facts: inout PageFacts) {
+        if !seenLevel2, text.prose(p, startsWith: ASCII.greaterThan), VersionEvidence.isBetaNotice(text.prose(p)) {
             versionEvidence.betaNoticeLine = versionEvidence.betaNoticeLine ?? line
         }
+        guard section == .response || section == .httpRequest else { return }
+        let s = text.prose(p)
         switch section {
         case .response:
             for code in ResponseCodeReader.prose(s) {

@@ -5,8 +5,8 @@ enum Block: Sendable {
     case fence(Fence)
     case table(Table)
     case include(Include)
-    /// A line of prose, a list item or a quote: index into `SourceText.lines`, with comments removed.
-    case text(String, line: Int)
+    /// A line of prose, a list item or a quote, comments removed; read with `SourceText.prose(_:)`.
+    case text(Prose, line: Int)
     /// `# [HTTP](#tab/http)`: a tab in a tab group; tabs are not headings.
     case tab(label: String, line: Int)
     /// A bare `---` closing a tab group.
@@ -19,6 +19,30 @@ enum Block: Sendable {
         case .table(let t): t.line
         case .include(let i): i.line
         case .text(_, let line), .tab(_, let line), .tabGroupEnd(let line): line
+        }
+    }
+}
+
+/// Prose stays in the page's bytes until a reader asks for it (most prose is never read).
+enum Prose: Sendable {
+    case bytes(Range<Int>)
+    case string(String)
+}
+
+extension SourceText {
+    /// The prose line, trimmed.
+    func prose(_ p: Prose) -> String {
+        switch p {
+        case .string(let s): s
+        case .bytes(let r): bytes.string(r).trimmingSpaces
+        }
+    }
+
+    /// Whether the line starts with `b` (after leading spaces), without making a string.
+    func prose(_ p: Prose, startsWith b: UInt8) -> Bool {
+        switch p {
+        case .string(let s): s.utf8.first == b
+        case .bytes(let r): r.lowerBound < r.upperBound && bytes[r.lowerBound] == b
         }
     }
 }

@@ -63,8 +63,8 @@ struct BlockScanner {
                 }
                 continue
             }
-            // Remove HTML comments, which may span lines.
-            var visible: String
+            // Remove HTML comments, which may span lines. Lines without one stay as bytes.
+            var visible: String? = nil
             if let opened = commentStart {
                 if let close = text.bytes.firstIndex(of: Self.commentClose, from: line.range.lowerBound, end: line.range.upperBound) {
                     commentStart = nil
@@ -75,15 +75,38 @@ struct BlockScanner {
                 }
             } else if text.bytes.firstIndex(of: Self.commentOpen, from: line.range.lowerBound, end: line.range.upperBound) != nil {
                 visible = removeComments(text.text(line), lineIndex: index, commentStart: &commentStart)
-            } else {
-                visible = text.text(line)
             }
-            if let opened = fenceOpening(visible, line: line.number) {
-                flushTable()
-                fence = opened
+            if let visible {
+                if let opened = fenceOpening(visible, line: line.number) {
+                    flushTable()
+                    fence = opened
+                    continue
+                }
+                classify(visible, line: line.number)
                 continue
             }
-            classify(visible, line: line.number)
+            // The common case, decided on bytes: only lines that can be structure become strings.
+            let content = trimmedRange(line.range)
+            if content.isEmpty {
+                flushTable()
+                continue
+            }
+            let first = text.bytes[content.lowerBound]
+            if mayOpenFence(line.range) {
+                let raw = text.text(line)
+                if let opened = fenceOpening(raw, line: line.number) {
+                    flushTable()
+                    fence = opened
+                    continue
+                }
+            }
+            if first == ASCII.hash || first == ASCII.pipe || first == ASCII.dash || first == UInt8(ascii: "[")
+                || first == ASCII.greaterThan || containsByte(ASCII.pipe, content) {
+                classify(text.bytes.string(content), line: line.number)
+            } else {
+                flushTable()
+                blocks.append(.text(.bytes(content), line: line.number))
+            }
         }
         if let open = fence {
             diagnostics.warning("unclosed-fence", "a code fence opened on line \(open.line) is never closed", line: open.line)
@@ -108,6 +131,36 @@ struct BlockScanner {
         }
         result += rest
         return result
+    }
+
+    private func trimmedRange(_ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        let b = text.bytes
+        while lo < hi, ASCII.isSpace(b[lo]) { lo += 1 }
+        while hi > lo, ASCII.isSpace(b[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    private func containsByte(_ x: UInt8, _ r: Range<Int>) -> Bool {
+        text.bytes[r].contains(x)
+    }
+
+    /// Three backticks or tildes in a row somewhere on the line.
+    private func mayOpenFence(_ r: Range<Int>) -> Bool {
+        let b = text.bytes
+        var run = 0
+        var last: UInt8 = 0
+        for i in r {
+            let c = b[i]
+            if c == ASCII.backtick || c == ASCII.tilde {
+                run = (c == last) ? run + 1 : 1
+                if run >= 3 { return true }
+            } else {
+                run = 0
+            }
+            last = c
+        }
+        return false
     }
 
     private func emitFenceOpeningPrefix(_ s: Substring) -> (indent: Int, rest: Substring) {
@@ -207,7 +260,7 @@ struct BlockScanner {
             blocks.append(.include(Include(target: target, line: line)))
             return
         }
-        blocks.append(.text(trimmed, line: line))
+        blocks.append(.text(.string(trimmed), line: line))
     }
 
     private mutating func flushTable() {
@@ -222,7 +275,7 @@ struct BlockScanner {
             // Header-less tables happen in translations that lost a line; keep them as body rows.
             blocks.append(.table(Table(header: Table.Row(cells: [], line: rows[0].line), rows: rows)))
         } else {
-            for entry in pendingTable { blocks.append(.text(entry.raw, line: entry.row.line)) }
+            for entry in pendingTable { blocks.append(.text(.string(entry.raw), line: entry.row.line)) }
         }
     }
 }

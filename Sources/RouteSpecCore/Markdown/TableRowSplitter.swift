@@ -2,35 +2,40 @@
 /// backticks do not split, and the outer pipes do not make empty cells.
 enum TableRowSplitter {
     static func row(_ line: String) -> [String]? {
-        guard line.has("|") else { return nil }
+        let bytes = Array(line.utf8)
+        guard bytes.contains(ASCII.pipe) else { return nil }
         var cells: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inCode = false
-        var escaped = false
-        for ch in line {
-            if escaped {
-                current.append(ch == "|" ? "|" : "\\\(ch)")
-                escaped = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == ASCII.backslash, i + 1 < bytes.count {
+                let next = bytes[i + 1]
+                if next != ASCII.pipe { current.append(b) }
+                current.append(next)
+                i += 2
                 continue
             }
-            switch ch {
-            case "\\": escaped = true
-            case "`": inCode.toggle(); current.append(ch)
-            case "|" where !inCode:
-                cells.append(current)
-                current = ""
-            default: current.append(ch)
+            if b == ASCII.backtick { inCode.toggle() }
+            if b == ASCII.pipe && !inCode {
+                cells.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(b)
             }
+            i += 1
         }
-        if escaped { current.append("\\") }
-        cells.append(current)
-        if line.hasPrefix("|") { cells.removeFirst() }
-        if line.hasSuffix("|") && !line.hasSuffix("\\|") && !cells.isEmpty { cells.removeLast() }
+        cells.append(String(decoding: current, as: UTF8.self))
+        let leading = bytes.first == ASCII.pipe
+        let trailing = bytes.last == ASCII.pipe && !(bytes.count >= 2 && bytes[bytes.count - 2] == ASCII.backslash)
+        if leading { cells.removeFirst() }
+        if trailing && !cells.isEmpty { cells.removeLast() }
         let trimmed = cells.map { cell in
             let t = cell.trimmingSpaces
             return t.has("&#124;") ? t.replacingOccurrences(of: "&#124;", with: "|") : t
         }
-        return trimmed.count >= 2 || line.hasPrefix("|") ? trimmed : nil
+        return trimmed.count >= 2 || leading ? trimmed : nil
     }
 
     static func isDelimiter(_ cells: [String]) -> Bool {
@@ -49,48 +54,59 @@ enum HeadingParser {
         guard hashes >= 1, hashes <= 6 else { return nil }
         let rest = line.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.first == "<" else { return nil }
-        var body = String(rest).trimmingSpaces
+        var body = rest.trimmingSpaces
         while body.hasSuffix("#") { body.removeLast() }  // closing hashes
+        if let tab = tabTarget(body) {
+            return Heading(level: hashes, anchor: nil, text: tab, line: number, tab: tab)
+        }
         var anchor: String? = nil
         if let a = AnchorTag.find(in: body) {
             anchor = a.name
             body = (String(body[..<a.range.lowerBound]) + String(body[a.range.upperBound...])).trimmingSpaces
         }
-        return Heading(level: hashes, anchor: anchor, text: InlineText.plain(body), line: number, tab: tabTarget(body))
+        return Heading(level: hashes, anchor: anchor, text: InlineText.plain(body), line: number)
     }
 
     /// `[HTTP](#tab/http)` → `http`.
     private static func tabTarget(_ text: String) -> String? {
-        guard let r = text.range(of: "](#tab/") else { return nil }
-        return String(text[r.upperBound...].prefix(while: { $0 != ")" && $0 != " " })).lowercased()
+        guard let offset = text.utf8Offset(of: "](#tab/") else { return nil }
+        let after = text.utf8.dropFirst(offset + 7).prefix(while: { $0 != UInt8(ascii: ")") && $0 != ASCII.space })
+        return String(decoding: after, as: UTF8.self).lowercased()
     }
 }
 
 /// `<a name="x"></a>` or `<a id="x"></a>` at the start of a heading.
 enum AnchorTag {
     static func find(in s: String) -> (name: String, range: Range<String.Index>)? {
-        guard s.has("<a ") || s.has("<A "), let open = s.range(of: "<a ", options: .caseInsensitive) else { return nil }
-        guard let tagEnd = s[open.upperBound...].firstIndex(of: ">") else { return nil }
-        let attributes = s[open.upperBound..<tagEnd]
-        var name: String? = nil
+        let b = Array(s.utf8)
+        guard let open = b.firstIndex(of: Array("<a ".utf8), from: 0) ?? b.firstIndex(of: Array("<A ".utf8), from: 0),
+              let tagEnd = b.firstIndex(of: [ASCII.greaterThan], from: open) else { return nil }
+        var name: [UInt8]? = nil
         for key in ["name=", "id="] {
-            if let k = attributes.range(of: key) {
-                var value = attributes[k.upperBound...]
-                if let q = value.first, q == "\"" || q == "'" {
-                    value = value.dropFirst()
-                    name = String(value.prefix(while: { $0 != q }))
-                } else {
-                    name = String(value.prefix(while: { $0 != " " }))
-                }
-                break
+            guard let k = b.firstIndex(of: Array(key.utf8), from: open, end: tagEnd) else { continue }
+            var v = k + key.utf8.count
+            if v < tagEnd, b[v] == UInt8(ascii: "\"") || b[v] == UInt8(ascii: "'") {
+                let quote = b[v]
+                v += 1
+                var e = v
+                while e < tagEnd, b[e] != quote { e += 1 }
+                name = Array(b[v..<e])
+            } else {
+                var e = v
+                while e < tagEnd, b[e] != ASCII.space { e += 1 }
+                name = Array(b[v..<e])
             }
+            break
         }
         guard let found = name, !found.isEmpty else { return nil }
-        var end = s.index(after: tagEnd)
-        if let close = s[end...].range(of: "</a>", options: .caseInsensitive), s[end..<close.lowerBound].trimmingSpaces.isEmpty {
-            end = close.upperBound
-        }
-        return (found.lowercased(), open.lowerBound..<end)
+        var end = tagEnd + 1
+        var j = end
+        while j < b.count, b[j] == ASCII.space { j += 1 }
+        if b.hasPrefixIgnoringCase(Array("</a>".utf8), at: j) { end = j + 4 }
+        let u = s.utf8
+        let lower = u.index(u.startIndex, offsetBy: open)
+        let upper = u.index(u.startIndex, offsetBy: end)
+        return (String(decoding: found, as: UTF8.self).lowercased(), lower..<upper)
     }
 }
 
@@ -100,7 +116,7 @@ enum IncludeDirective {
         guard let b = line.utf8.first, b == UInt8(ascii: "[") || b == UInt8(ascii: ">") else { return nil }
         var s = Substring(line)
         while s.hasPrefix(">") { s = s.dropFirst().drop(while: { $0 == " " }) }
-        guard s.hasPrefix("[!"), s.prefix(9).uppercased() == "[!INCLUDE" else { return nil }
+        guard s.utf8.count > 9, Array(s.utf8.prefix(9)).map(ASCII.lower) == Array("[!include".utf8) else { return nil }
         guard let open = s.range(of: "]("), let close = s[open.upperBound...].firstIndex(of: ")") else { return nil }
         let target = s[open.upperBound..<close].trimmingSpaces
         return target.isEmpty ? nil : target
