@@ -8,12 +8,19 @@ enum OperationNamer {
         var words: [String]
         if let anchor, !anchor.isEmpty {
             words = anchor.split(separator: "-").map(String.init)
+        } else if let title, !title.isEmpty, title.allSatisfy({ $0.isASCII }),
+                  case let titleWords = title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init),
+                  !titleWords.isEmpty, titleWords.count <= 8 {
+            // English pages have no anchors; their title says the same ("Get application").
+            words = titleWords
         } else if let stem = (mirrorKey ?? path).split(separator: "/").last?.split(separator: ".").first {
             words = stem.split(separator: "-").map(String.init)
         } else {
             words = ["operation"]
         }
-        if words.count > 1, let last = words.last, kindSuffixes.contains(last) { words.removeLast() }
+        if words.count > 1, let last = words.last, kindSuffixes.contains(last.lowercased()) { words.removeLast() }
+        let articles: Set<String> = ["a", "an", "the"]
+        if words.count > 1 { words.removeAll { articles.contains($0.lowercased()) } }
         var spellings: [String: String] = [:]
         let titleWords = (title ?? "").split(whereSeparator: { !($0.isLetter || $0.isNumber) })
         let segmentWords = routes.flatMap { $0.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
