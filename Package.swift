@@ -6,16 +6,22 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "RouteSpecCore", targets: ["RouteSpecCore"]),
+        .library(name: "RouteSpecRuntime", targets: ["RouteSpecRuntime"]),
+        .library(name: "GraphRoutes", targets: ["GraphRoutes"]),
         .executable(name: "routespec", targets: ["routespec"]),
     ],
     targets: [
         .target(name: "RouteSpecCore"),
+        .target(name: "RouteSpecRuntime"),
+        // The committed output for spec/: building it proves the generated code compiles.
+        .target(name: "GraphRoutes", dependencies: ["RouteSpecRuntime"], path: "generated/GraphRoutes"),
         .executableTarget(name: "routespec", dependencies: ["RouteSpecCore"]),
         .testTarget(
             name: "RouteSpecCoreTests",
             dependencies: ["RouteSpecCore"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "GeneratedClientTests", dependencies: ["GraphRoutes", "RouteSpecRuntime"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,9 +7,11 @@ enum CommandLineTool {
     usage: routespec <command> [options]
 
     commands:
-      compile [PATH...] [--model FILE] [--jobs N] [--verbose]
-          Read every .md page under PATH (files or folders) and write the JSON model.
-          With no PATH: compile spec/ into generated/model.json.
+      compile [PATH...] [--model FILE] [--swift DIR] [--include-pages GLOB]... [--include-paths PREFIX]...
+              [--jobs N] [--verbose] [--quiet]
+          Read every .md page under PATH (files or folders), write the JSON model and, with
+          --swift, the Swift route code. With no PATH: compile spec/ into generated/
+          (generated/model.json and generated/GraphRoutes/).
 
     Diagnostics print as path:line:col: severity: message [code]. Exit status: 0 without
     errors, 1 with errors (the model is still written), 2 on usage errors.
@@ -51,6 +53,8 @@ enum CommandLineTool {
 struct ParsedArguments {
     var positionals: [String] = []
     var values: [String: String] = [:]
+    /// Every value of an option given more than once (`--include-paths A --include-paths B`).
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
 
     enum Failure: Error { case message(String) }
@@ -69,13 +73,16 @@ struct ParsedArguments {
                     name = String(a.dropFirst(2))
                 }
                 if valueOptions.contains(name) {
-                    if let v = inlineValue {
-                        values[name] = v
+                    let v: String
+                    if let inlineValue {
+                        v = inlineValue
                     } else {
                         guard i + 1 < arguments.count else { throw Failure.message("--\(name) needs a value") }
-                        values[name] = arguments[i + 1]
+                        v = arguments[i + 1]
                         i += 1
                     }
+                    values[name] = v
+                    lists[name, default: []].append(v)
                 } else if flagOptions.contains(name) {
                     flags.insert(name)
                 } else {

@@ -5,11 +5,13 @@ import RouteSpecCore
 enum CompileCommand {
     static let defaultInput = "spec"
     static let defaultModel = "generated/model.json"
+    static let defaultSwift = "generated/GraphRoutes"
 
     static func run(_ arguments: [String]) -> Int32 {
         let parsed: ParsedArguments
         do {
-            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs"], flagOptions: ["verbose", "quiet"])
+            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "swift", "include-pages", "include-paths"],
+                                         flagOptions: ["verbose", "quiet"])
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
         } catch {
@@ -17,6 +19,10 @@ enum CompileCommand {
         }
         let paths = parsed.positionals.isEmpty ? [defaultInput] : parsed.positionals
         let modelPath = parsed.values["model"] ?? (parsed.positionals.isEmpty ? defaultModel : nil)
+        let swiftDirectory = parsed.values["swift"] ?? (parsed.positionals.isEmpty ? defaultSwift : nil)
+        var generatorOptions = SwiftRouteGenerator.Options()
+        generatorOptions.pageGlobs = parsed.lists["include-pages"] ?? []
+        generatorOptions.pathPrefixes = parsed.lists["include-paths"] ?? []
         var options = Compiler.Options()
         if let jobs = parsed.values["jobs"] {
             guard let n = Int(jobs), n >= 1 else { return CommandLineTool.usageError("--jobs takes a whole number ≥ 1") }
@@ -37,8 +43,17 @@ enum CompileCommand {
                 FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(error)\n".utf8))
                 return 1
             }
-        } else {
+        } else if swiftDirectory == nil {
             FileHandle.standardOutput.write(Data(bytes))
+        }
+        if let swiftDirectory {
+            let files = SwiftRouteGenerator(options: generatorOptions).generate(result.model)
+            do {
+                try GeneratedOutput.write(files, to: swiftDirectory)
+            } catch {
+                FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(error)\n".utf8))
+                return 1
+            }
         }
         if !parsed.flags.contains("quiet") {
             let notes = result.model.diagnostics.count - result.errorCount - result.warningCount

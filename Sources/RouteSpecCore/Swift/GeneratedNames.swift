@@ -1,0 +1,133 @@
+/// Names of generated symbols. Each depends only on the page it comes from (its id, its own
+/// routes), never on other pages, so adding or removing an unrelated page renames nothing.
+enum GeneratedNames {
+    /// `v1.0` → `GraphV1`, `beta` → `GraphBeta`.
+    static func versionNamespace(_ v: ApiVersion) -> SwiftName {
+        SwiftName(verbatim: v == .v1 ? "GraphV1" : "GraphBeta")
+    }
+
+    /// Members every operation enum has; a case may not take one of these names.
+    static let reservedMembers: Set<String> = ["descriptor", "descriptors", "arguments", "method", "path", "permissions",
+                                               "expectedStatuses", "versionedPath", "init", "self", "Type"]
+
+    /// The operation enum's name, from the id's last part with capitalisation recovered from the
+    /// operation's name and routes: `v1.0/intune-devices-manageddevice-resetpasscode` →
+    /// `IntuneDevicesManagedDeviceResetPasscode`; `beta/#resetpasscode-action` → `ResetPasscodeAction`.
+    static func operationType(_ op: APIOperation) -> SwiftName {
+        var tail = String(op.id.split(separator: "/").last ?? "")
+        var suffix = ""
+        if let tilde = tail.firstIndex(of: "~") {
+            suffix = String(tail[tail.index(after: tilde)...])
+            tail = String(tail[..<tilde])
+        }
+        tail = tail.trimmingCharacters(in: "#")
+        let spellings = knownSpellings(op)
+        let words = SwiftNames.words(tail).map { w -> String in
+            spellings[w.lowercased()] ?? w
+        }
+        return SwiftNames.name(SwiftNames.upperCamel(words) + suffix, fallback: "Operation_" + SwiftNames.shortHash(op.id))
+    }
+
+    private static func knownSpellings(_ op: APIOperation) -> [String: String] {
+        var spellings: [String: String] = [:]
+        var sources = SwiftNames.words(op.name) + [op.name]
+        for r in op.routes {
+            for segment in r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                let s = String(segment)
+                sources.append(s)
+                let singular = PlaceholderRewriter.singular(s)
+                if singular != s { sources.append(singular) }
+            }
+        }
+        for w in sources where w.allSatisfy({ $0.isASCII }) && w.contains(where: { $0.isUppercase }) {
+            let key = w.lowercased()
+            if spellings[key] == nil { spellings[key] = w }
+        }
+        return spellings
+    }
+
+    /// The client method for an operation: its type name in lower camel case.
+    static func clientMethod(_ type: SwiftName) -> SwiftName {
+        let raw = type.text.trimmingCharacters(in: "`")
+        let name = SwiftNames.lowerCamel([raw])
+        return SwiftNames.name(["base", "init"].contains(name) ? name + "Operation" : name, fallback: "operation")
+    }
+
+    /// Case names for an operation's routes: the static path segments that tell its routes apart
+    /// (`users`, `deviceManagement`, `deviceManagementDetectedApps`), the method when the
+    /// operation mixes methods; collisions within the operation get the parameter names.
+    static func routeCases(_ routes: [Route]) -> [SwiftName] {
+        let tokens = routes.map { staticWords($0.path) }
+        var commonSuffix = 0
+        if routes.count > 1 {
+            let shortest = tokens.map(\.count).min() ?? 0
+            while commonSuffix < shortest - 1,
+                  Set(tokens.map { $0[$0.count - 1 - commonSuffix].lowercased() }).count == 1 {
+                commonSuffix += 1
+            }
+        }
+        let mixedMethods = Set(routes.map(\.method)).count > 1
+        var names: [String] = []
+        for (route, words) in zip(routes, tokens) {
+            var w = Array(words.dropLast(commonSuffix))
+            if mixedMethods || w.isEmpty { w.insert(route.method.lowercased(), at: 0) }
+            names.append(SwiftNames.lowerCamel(w))
+        }
+        // Routes that differ only in placeholders: add the parameters (`usersById`).
+        let repeated = Set(names.filter { n in names.filter { $0 == n }.count > 1 })
+        for (i, name) in names.enumerated() where repeated.contains(name) {
+            let params = routes[i].parameters.map { SwiftNames.upperCamel(SwiftNames.words($0.name)) }
+            names[i] = name + (params.isEmpty ? "" : "By" + params.joined(separator: "And"))
+        }
+        var seen: [String: Int] = [:]
+        var result: [SwiftName] = []
+        for (i, var name) in names.enumerated() {
+            if reservedMembers.contains(name) { name += "Route" }
+            seen[name, default: 0] += 1
+            if seen[name]! > 1 { name += String(seen[name]!) }
+            result.append(SwiftNames.name(name, fallback: "route\(i)"))
+        }
+        return result
+    }
+
+    /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,
+    /// `items('{id}')` → `items`, `$value` → `value`.
+    static func staticWords(_ path: String) -> [String] {
+        var words: [String] = []
+        for segment in path.split(separator: "/") where !segment.hasPrefix("{") {
+            var s = String(segment.split(separator: "(").first ?? segment)
+            if s.lowercased().hasPrefix("microsoft.graph.") { s = String(s.dropFirst("microsoft.graph.".count)) }
+            let parts = SwiftNames.words(s)
+            if let first = parts.first { words.append(SwiftNames.lowerCamel([first] + parts.dropFirst().map { $0 })) }
+        }
+        return words
+    }
+
+    /// Argument labels from placeholder names: `managed-device-id` → `managedDeviceId`.
+    static func parameterLabels(_ route: Route) -> [SwiftName] {
+        var used: Set<String> = []
+        return route.parameters.enumerated().map { i, p in
+            var name = SwiftNames.lowerCamel(SwiftNames.words(p.name))
+            if name.isEmpty || used.contains(name) { name = "arg\(i)" }
+            used.insert(name)
+            return SwiftNames.name(name, fallback: "arg\(i)")
+        }
+    }
+
+    /// Static member names for permission names: `User.Read.All` → `userReadAll`.
+    static func permissionMembers(_ names: [String]) -> [String: SwiftName] {
+        var byCandidate: [String: [String]] = [:]
+        for n in names { byCandidate[SwiftNames.lowerCamel(SwiftNames.words(n).map(upperFirst)), default: []].append(n) }
+        var result: [String: SwiftName] = [:]
+        for (candidate, raws) in byCandidate {
+            for raw in raws {
+                let name = raws.count == 1 ? candidate : candidate + "_" + SwiftNames.shortHash(raw)
+                result[raw] = SwiftNames.name(["all", "init", "rawValue"].contains(name) ? name + "Permission" : name,
+                                              fallback: "permission_" + SwiftNames.shortHash(raw))
+            }
+        }
+        return result
+    }
+
+    private static func upperFirst(_ w: String) -> String { w.prefix(1).uppercased() + w.dropFirst() }
+}

@@ -1,0 +1,64 @@
+/// Identifiers from docs text: ASCII words joined in camel case, keywords escaped, never empty,
+/// never starting with a digit.
+enum SwiftNames {
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
+        "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as",
+        "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "async", "some", "any", "Type",
+        "Protocol", "borrowing", "consuming", "each", "macro", "package",
+    ]
+
+    static func isValidIdentifier(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        let isHead: (Unicode.Scalar) -> Bool = { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) }
+        guard isHead(first) else { return false }
+        return s.unicodeScalars.allSatisfy { isHead($0) || ($0.isASCII && $0.properties.numericType != nil) }
+    }
+
+    /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
+    static func words(_ raw: String) -> [String] {
+        raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+    }
+
+    static func lowerCamel(_ words: [String]) -> String {
+        var out = ""
+        for (i, w) in words.enumerated() where !w.isEmpty {
+            if i == 0 || out.isEmpty {
+                let upperRun = w.prefix(while: { $0.isUppercase })
+                // `URLSession` → `urlSession`; `ID` → `id`.
+                if upperRun.count > 1 && upperRun.count < w.count {
+                    out += upperRun.dropLast().lowercased() + w.dropFirst(upperRun.count - 1)
+                } else if upperRun.count == w.count {
+                    out += w.lowercased()
+                } else {
+                    out += w.prefix(1).lowercased() + w.dropFirst()
+                }
+            } else {
+                out += w.prefix(1).uppercased() + w.dropFirst()
+            }
+        }
+        return out
+    }
+
+    static func upperCamel(_ words: [String]) -> String {
+        words.filter { !$0.isEmpty }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A valid name from any text; `fallback` when nothing of it survives.
+    static func name(_ candidate: String, fallback: String) -> SwiftName {
+        var s = candidate.isEmpty ? fallback : candidate
+        if let f = s.first, f.isNumber { s = "_" + s }
+        if !isValidIdentifier(s) { s = fallback }
+        return SwiftName(verbatim: s)
+    }
+
+    /// A short stable hash for disambiguation (FNV-1a, hex).
+    static func shortHash(_ s: String) -> String {
+        var h: UInt32 = 2_166_136_261
+        for b in s.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

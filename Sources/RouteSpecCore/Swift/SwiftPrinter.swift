@@ -1,0 +1,233 @@
+/// The one place generated Swift becomes text. String literals and doc comments are escaped here.
+struct SwiftPrinter {
+    private var out = ""
+    private var level = 0
+
+    static func print(_ file: SwiftFile) -> String {
+        var p = SwiftPrinter()
+        for line in file.header { p.line("// " + SwiftPrinter.commentText(line)) }
+        if !file.header.isEmpty { p.line("") }
+        for i in file.imports { p.line("import \(i)") }
+        if !file.imports.isEmpty { p.line("") }
+        for (n, d) in file.declarations.enumerated() {
+            if n > 0 { p.line("") }
+            p.decl(d)
+        }
+        return p.out
+    }
+
+    // MARK: Escaping
+
+    /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
+    /// and direction-control characters are escaped.
+    static func literal(_ s: String) -> String {
+        var r = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": r += "\\\""
+            case "\\": r += "\\\\"
+            case "\n": r += "\\n"
+            case "\r": r += "\\r"
+            case "\t": r += "\\t"
+            default:
+                if needsEscape(scalar) {
+                    r += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    r.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return r + "\""
+    }
+
+    /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
+    /// shown as `\u{…}` so a reviewer sees them.
+    static func commentText(_ s: String) -> String {
+        var r = ""
+        for scalar in s.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                r += " "
+            } else if needsEscape(scalar) {
+                r += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                r.unicodeScalars.append(scalar)
+            }
+        }
+        return r
+    }
+
+    private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) { return true }
+        switch s.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate, .privateUse, .unassigned: return true
+        default: return false
+        }
+    }
+
+    // MARK: Output
+
+    private mutating func line(_ s: String) {
+        if s.isEmpty { out += "\n"; return }
+        out += String(repeating: "    ", count: level) + s + "\n"
+    }
+
+    private mutating func doc(_ d: SwiftDoc?) {
+        guard let d else { return }
+        for l in d.lines { line(l.isEmpty ? "///" : "/// " + SwiftPrinter.commentText(l)) }
+    }
+
+    private mutating func block(_ opener: String, _ body: (inout SwiftPrinter) -> Void) {
+        line(opener + " {")
+        level += 1
+        body(&self)
+        level -= 1
+        line("}")
+    }
+
+    private mutating func members(_ ds: [SwiftDecl]) {
+        for (n, d) in ds.enumerated() {
+            if n > 0 { line("") }
+            decl(d)
+        }
+    }
+
+    private static func conformanceList(_ c: [SwiftType]) -> String {
+        c.isEmpty ? "" : ": " + c.map(\.text).joined(separator: ", ")
+    }
+
+    private mutating func decl(_ d: SwiftDecl) {
+        switch d {
+        case .enumDecl(let doc, let name, let conformances, let ms):
+            self.doc(doc)
+            block("public enum \(name)\(Self.conformanceList(conformances))") { $0.members(ms) }
+        case .structDecl(let doc, let name, let generic, let conformances, let ms):
+            self.doc(doc)
+            block("public struct \(name)\(generic.map { "<\($0)>" } ?? "")\(Self.conformanceList(conformances))") { $0.members(ms) }
+        case .extensionDecl(let type, let ms):
+            block("extension \(type.text)") { $0.members(ms) }
+        case .enumCase(let doc, let name, let params):
+            self.doc(doc)
+            if params.isEmpty {
+                line("case \(name)")
+            } else {
+                line("case \(name)(" + params.map { "\($0.0): \($0.1.text)" }.joined(separator: ", ") + ")")
+            }
+        case .staticLet(let doc, let name, let type, let value):
+            self.doc(doc)
+            let rendered = expr(value)
+            line("public static let \(name): \(type.text) = " + rendered.first!)
+            for l in rendered.dropFirst() { line(l) }
+        case .storedLet(let doc, let name, let type):
+            self.doc(doc)
+            line("public let \(name): \(type.text)")
+        case .computedVar(let doc, let isStatic, let name, let type, let body):
+            self.doc(doc)
+            block("public \(isStatic ? "static " : "")var \(name): \(type.text)") { $0.statements(body) }
+        case .function(let doc, let attributes, let name, let params, let effects, let returns, let body):
+            self.doc(doc)
+            for a in attributes { line(a) }
+            let signature = "public func \(name)(\(parameterList(params)))\(effects.isEmpty ? "" : " " + effects)"
+                + (returns.map { " -> \($0.text)" } ?? "")
+            block(signature) { $0.statements(body) }
+        case .initializer(let doc, let failable, let params, let body):
+            self.doc(doc)
+            block("public init\(failable ? "?" : "")(\(parameterList(params)))") { $0.statements(body) }
+        }
+    }
+
+    private func parameterList(_ params: [SwiftParameter]) -> String {
+        params.map { p in
+            let label = p.label.map { $0 == p.name ? "\($0)" : "\($0) \(p.name)" } ?? "_ \(p.name)"
+            let value = p.defaultValue.map { " = " + expr($0).joined(separator: " ") } ?? ""
+            return "\(label): \(p.type.text)\(value)"
+        }.joined(separator: ", ")
+    }
+
+    private mutating func statements(_ body: [SwiftStatement]) {
+        for s in body { statement(s) }
+    }
+
+    private mutating func statement(_ s: SwiftStatement) {
+        switch s {
+        case .expression(let e): emit(expr(e), prefix: "")
+        case .returnValue(let e): emit(expr(e), prefix: "return ")
+        case .returnNil: line("return nil")
+        case .assignSelf(let e): emit(expr(e), prefix: "self = ")
+        case .assignMember(let name, let e): emit(expr(e), prefix: "self.\(name) = ")
+        case .switchOver(let subject, let cases):
+            line("switch \(expr(subject).joined(separator: " ")) {")
+            for c in cases {
+                switch c.pattern {
+                case .enumCase(let name, let bindings):
+                    line(bindings.isEmpty ? "case .\(name):" : "case let .\(name)(" + bindings.map(\.text).joined(separator: ", ") + "):")
+                case .intWhereCount(let n, let count, let of):
+                    line("case \(n) where \(of).count == \(count):")
+                case .defaultCase:
+                    line("default:")
+                }
+                level += 1
+                statements(c.body)
+                level -= 1
+            }
+            line("}")
+        }
+    }
+
+    private mutating func emit(_ lines: [String], prefix: String) {
+        guard let first = lines.first else { return }
+        line(prefix + first)
+        for l in lines.dropFirst() { line(l) }
+    }
+
+    /// An expression as lines (multi-line arrays print one element a line, indented relative to the first line).
+    private func expr(_ e: SwiftExpr) -> [String] {
+        switch e {
+        case .string(let s): return [SwiftPrinter.literal(s)]
+        case .int(let n): return [String(n)]
+        case .bool(let b): return [b ? "true" : "false"]
+        case .nilLiteral: return ["nil"]
+        case .name(let n): return [n.text]
+        case .selfType: return ["Self"]
+        case .selfValue: return ["self"]
+        case .metatype(let n): return ["\(n).self"]
+        case .member(let base, let name):
+            guard let base else { return [".\(name)"] }
+            let b = expr(base)
+            return Array(b.dropLast()) + [b.last! + ".\(name)"]
+        case .index(let base, let i):
+            let b = expr(base)
+            return Array(b.dropLast()) + [b.last! + "[\(i)]"]
+        case .tryAwait(let inner):
+            let b = expr(inner)
+            return ["try await " + b[0]] + b.dropFirst()
+        case .array(let items, let multiline):
+            if items.isEmpty { return ["[]"] }
+            if !multiline {
+                return ["[" + items.map { expr($0).joined(separator: " ") }.joined(separator: ", ") + "]"]
+            }
+            var lines = ["["]
+            for item in items {
+                let rendered = expr(item)
+                for (k, l) in rendered.enumerated() { lines.append("    " + l + (k == rendered.count - 1 ? "," : "")) }
+            }
+            lines.append("]")
+            return lines
+        case .call(let callee, let args):
+            let head = expr(callee).joined(separator: " ")
+            let rendered = args.map { a -> [String] in
+                let v = expr(a.value)
+                guard let label = a.label else { return v }
+                return ["\(label): " + v[0]] + v.dropFirst()
+            }
+            if rendered.allSatisfy({ $0.count == 1 }) && rendered.reduce(0, { $0 + $1[0].count }) < 100 {
+                return [head + "(" + rendered.map { $0[0] }.joined(separator: ", ") + ")"]
+            }
+            var lines = [head + "("]
+            for (k, r) in rendered.enumerated() {
+                for (j, l) in r.enumerated() { lines.append("    " + l + (j == r.count - 1 && k < rendered.count - 1 ? "," : "")) }
+            }
+            lines.append(")")
+            return lines
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Generated Swift is built as these values and printed in one place (`SwiftPrinter`). Text from
+/// the docs can only enter as a string literal (`.string`) or a doc comment (`SwiftDoc`), both
+/// escaped by the printer; identifiers can only be made by `SwiftName`, which validates them.
+
+/// A valid Swift identifier, escaped with backticks where it is a keyword.
+struct SwiftName: Hashable, Comparable, CustomStringConvertible {
+    let text: String
+
+    /// `raw` must already be a valid identifier (letters, digits, `_`, not starting with a digit).
+    init(verbatim raw: String) {
+        precondition(SwiftNames.isValidIdentifier(raw), "not an identifier: \(raw)")
+        text = SwiftNames.keywords.contains(raw) ? "`\(raw)`" : raw
+    }
+
+    var description: String { text }
+    static func < (a: SwiftName, b: SwiftName) -> Bool { a.text < b.text }
+}
+
+/// A type as written in code; built only from names and fixed spellings.
+struct SwiftType: Hashable {
+    let text: String
+    static let string = SwiftType(text: "String")
+    static let int = SwiftType(text: "Int")
+    static func named(_ parts: SwiftName...) -> SwiftType { SwiftType(text: parts.map(\.text).joined(separator: ".")) }
+    static func fixed(_ spelling: StaticString) -> SwiftType { SwiftType(text: "\(spelling)") }
+}
+
+struct SwiftDoc {
+    var lines: [String]
+    init(_ lines: [String]) { self.lines = lines }
+}
+
+indirect enum SwiftExpr {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case nilLiteral
+    case array([SwiftExpr], multiline: Bool)
+    case name(SwiftName)
+    /// `base.member`, or `.member` when `base` is nil.
+    case member(SwiftExpr?, SwiftName)
+    case selfType
+    /// `self`
+    case selfValue
+    /// `Name.self`
+    case metatype(SwiftName)
+    case call(SwiftExpr, [SwiftArgument])
+    case index(SwiftExpr, Int)
+    case tryAwait(SwiftExpr)
+}
+
+struct SwiftArgument {
+    var label: SwiftName?
+    var value: SwiftExpr
+    init(_ label: SwiftName?, _ value: SwiftExpr) {
+        self.label = label
+        self.value = value
+    }
+}
+
+enum SwiftStatement {
+    case expression(SwiftExpr)
+    case returnValue(SwiftExpr)
+    case returnNil
+    case assignSelf(SwiftExpr)
+    /// `self.name = value`
+    case assignMember(SwiftName, SwiftExpr)
+    case switchOver(SwiftExpr, [SwiftSwitchCase])
+}
+
+struct SwiftSwitchCase {
+    enum Pattern {
+        /// `case .name:` or `case let .name(a0, a1):`
+        case enumCase(SwiftName, bindings: [SwiftName])
+        /// `case 3 where arguments.count == 2:`
+        case intWhereCount(Int, count: Int, of: SwiftName)
+        case defaultCase
+    }
+    var pattern: Pattern
+    var body: [SwiftStatement]
+}
+
+struct SwiftParameter {
+    var label: SwiftName?
+    var name: SwiftName
+    var type: SwiftType
+    var defaultValue: SwiftExpr?
+}
+
+indirect enum SwiftDecl {
+    case enumDecl(doc: SwiftDoc?, name: SwiftName, conformances: [SwiftType], members: [SwiftDecl])
+    case structDecl(doc: SwiftDoc?, name: SwiftName, generic: String?, conformances: [SwiftType], members: [SwiftDecl])
+    case extensionDecl(type: SwiftType, members: [SwiftDecl])
+    case enumCase(doc: SwiftDoc?, name: SwiftName, parameters: [(SwiftName, SwiftType)])
+    case staticLet(doc: SwiftDoc?, name: SwiftName, type: SwiftType, value: SwiftExpr)
+    case storedLet(doc: SwiftDoc?, name: SwiftName, type: SwiftType)
+    case computedVar(doc: SwiftDoc?, isStatic: Bool, name: SwiftName, type: SwiftType, body: [SwiftStatement])
+    case function(doc: SwiftDoc?, attributes: [String], name: SwiftName, parameters: [SwiftParameter], effects: String,
+                  returns: SwiftType?, body: [SwiftStatement])
+    case initializer(doc: SwiftDoc?, failable: Bool, parameters: [SwiftParameter], body: [SwiftStatement])
+}
+
+struct SwiftFile {
+    var header: [String]
+    var imports: [String]
+    var declarations: [SwiftDecl]
+}

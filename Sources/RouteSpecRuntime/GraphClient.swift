@@ -1,0 +1,32 @@
+import Foundation
+
+/// Sends generated routes over an app-supplied transport and checks the status against the docs.
+public struct GraphClient<Transport: GraphTransport>: Sendable {
+    public let transport: Transport
+    /// Headers sent with every request (e.g. `Accept`).
+    public var headers: [String: String]
+
+    public init(transport: Transport, headers: [String: String] = ["Accept": "application/json"]) {
+        self.transport = transport
+        self.headers = headers
+    }
+
+    /// Sends `route` with `body` passed through as bytes; throws `GraphUnexpectedStatus` (with the
+    /// status, headers and body kept) when the status is not a documented one.
+    @discardableResult
+    public func send(_ route: some GraphRoute, body: Data? = nil, query: String? = nil,
+                     headers extra: [String: String] = [:]) async throws -> GraphResponse {
+        var path = route.versionedPath
+        if let query, !query.isEmpty { path += query.hasPrefix("?") ? query : "?" + query }
+        var all = headers
+        for (k, v) in extra { all[k] = v }
+        if body != nil && all["Content-Type"] == nil { all["Content-Type"] = "application/json" }
+        let request = GraphRequest(method: route.method, path: path, headers: all, body: body)
+        let response = try await transport.send(request)
+        guard route.descriptor.accepts(status: response.status) else {
+            throw GraphUnexpectedStatus(operationID: route.descriptor.operationID, method: route.method, path: path,
+                                        expected: route.expectedStatuses, response: response)
+        }
+        return response
+    }
+}

@@ -1,0 +1,42 @@
+/// Matches an incoming `method + path` to a generated route and its arguments — for servers and
+/// proxies. Built once from a version's operation list; lookups filter by method first.
+public struct GraphRouter: Sendable {
+    private struct Entry: Sendable {
+        let operation: any GraphOperation.Type
+        let index: Int
+        let template: PathTemplate
+        let literalLength: Int
+    }
+
+    private let byMethod: [String: [Entry]]
+
+    public init(operations: [any GraphOperation.Type]) {
+        var byMethod: [String: [Entry]] = [:]
+        for op in operations {
+            for (i, d) in op.descriptors.enumerated() {
+                let literal = d.template.tokens.reduce(0) { n, t in if case .literal(let l) = t { n + l.count } else { n } }
+                byMethod[d.method.uppercased(), default: []].append(Entry(operation: op, index: i, template: d.template, literalLength: literal))
+            }
+        }
+        // Most specific first: more literal text wins over a placeholder (`/me/photo` over `/me/{x}`).
+        for key in byMethod.keys {
+            byMethod[key]!.sort { ($0.literalLength, $0.template.text) > ($1.literalLength, $1.template.text) }
+        }
+        self.byMethod = byMethod
+    }
+
+    /// The route for `method` and `path`; `path` may carry the version prefix and a query.
+    public func match(method: String, path: String) -> (any GraphRoute)? {
+        var p = Substring(path)
+        if let q = p.firstIndex(where: { $0 == "?" || $0 == "#" }) { p = p[..<q] }
+        for prefix in ["/v1.0/", "/beta/"] where p.hasPrefix(prefix) { p = p.dropFirst(prefix.count - 1) }
+        if p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        let target = String(p)
+        for entry in byMethod[method.uppercased()] ?? [] {
+            if let args = entry.template.match(target), let route = entry.operation.init(descriptorIndex: entry.index, arguments: args) {
+                return route
+            }
+        }
+        return nil
+    }
+}

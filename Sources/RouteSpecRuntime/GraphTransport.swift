@@ -1,0 +1,53 @@
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Foundation
+
+public struct GraphRequest: Sendable, Equatable {
+    public var method: String
+    /// Path with the API version and any query, e.g. `/v1.0/users/a%2Fb`.
+    public var path: String
+    public var headers: [String: String]
+    public var body: Data?
+
+    public init(method: String, path: String, headers: [String: String] = [:], body: Data? = nil) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+}
+
+public struct GraphResponse: Sendable, Equatable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// The HTTP layer, supplied by the app (authentication, retries, logging live there).
+public protocol GraphTransport: Sendable {
+    func send(_ request: GraphRequest) async throws -> GraphResponse
+}
+
+/// The response's status is not one the docs name for this route.
+public struct GraphUnexpectedStatus: Error, Sendable, CustomStringConvertible {
+    public let operationID: String
+    public let method: String
+    public let path: String
+    public let expected: [Int]
+    public let response: GraphResponse
+
+    public var status: Int { response.status }
+    public var headers: [String: String] { response.headers }
+    public var body: Data { response.body }
+
+    public var description: String {
+        "\(method) \(path) (\(operationID)) returned \(status); the docs name \(expected.isEmpty ? "2xx" : expected.map(String.init).joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GraphRoutes
+import RouteSpecRuntime
+import Testing
+
+/// A transport that records requests and answers with a canned response.
+final class MockTransport: GraphTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent: [GraphRequest] = []
+    let reply: GraphResponse
+
+    init(reply: GraphResponse) { self.reply = reply }
+
+    var requests: [GraphRequest] { lock.withLock { sent } }
+
+    func send(_ request: GraphRequest) async throws -> GraphResponse {
+        lock.withLock { sent.append(request) }
+        return reply
+    }
+}
+
+@Suite struct SeedClientTests {
+    @Test func resetPasscodeEncodesTheArgumentAsOneSegmentAndAccepts204() async throws {
+        let transport = MockTransport(reply: GraphResponse(status: 204))
+        let client = GraphClient(transport: transport)
+        let response = try await client.v1.resetPasscodeAction(.deviceManagement(managedDeviceId: "a/b c"))
+        #expect(response.status == 204)
+        let request = try #require(transport.requests.first)
+        #expect(request.method == "POST")
+        #expect(request.path == "/v1.0/deviceManagement/managedDevices/a%2Fb%20c/resetPasscode")
+    }
+
+    @Test func unexpectedStatusThrowsWithTheBodyKept() async throws {
+        let body = Data(#"{"error":{"code":"Forbidden"}}"#.utf8)
+        let transport = MockTransport(reply: GraphResponse(status: 403, headers: ["request-id": "42"], body: body))
+        let client = GraphClient(transport: transport)
+        do {
+            try await client.v1.resetPasscodeAction(.users(usersId: "u", managedDeviceId: "d"))
+            Issue.record("a 403 must throw")
+        } catch let error as GraphUnexpectedStatus {
+            #expect(error.status == 403)
+            #expect(error.body == body)
+            #expect(error.headers["request-id"] == "42")
+            #expect(error.expected == [204])
+        }
+    }
+
+    @Test(arguments: ["a/b", "x?y", "h#i", "50%", "sp ace", "ünï", "..", "'quote'"])
+    func argumentsNeverChangeTheRoute(value: String) {
+        let route = GraphV1.ResetPasscodeAction.deviceManagement(managedDeviceId: value)
+        let segments = route.path.split(separator: "/", omittingEmptySubsequences: false)
+        #expect(segments.count == 5, "\(route.path)")
+        let router = GraphRouter(operations: GraphV1.operations)
+        let matched = router.match(method: "POST", path: route.versionedPath) as? GraphV1.ResetPasscodeAction
+        #expect(matched?.arguments == [value])
+    }
+
+    @Test func permissionsPerScheme() {
+        let route = GraphV1.ResetPasscodeAction.deviceManagement(managedDeviceId: "1")
+        let granted: Set<GraphPermission> = [.deviceManagementManagedDevicesPriviligedOperationAll]
+        #expect(route.permissions.allows(.application, granted: granted))
+        #expect(route.permissions.allows(.delegatedWork, granted: granted))
+        #expect(!route.permissions.allows(.delegatedPersonal, granted: granted))
+        #expect(!route.permissions.allows(.application, granted: [GraphPermission("User.Read")]))
+        #expect(route.expectedStatuses == [204])
+        #expect(route.descriptor.source.hasSuffix(".md:39"))
+    }
+
+    @Test func routerMatchesBetaRoutes() throws {
+        let router = GraphRouter(operations: GraphBeta.operations)
+        let path = "/beta/deviceManagement/deviceManagementScripts/s1/deviceRunStates/r1/managedDevice/resetPasscode"
+        let route = try #require(router.match(method: "post", path: path))
+        #expect(route.arguments == ["s1", "r1"])
+        #expect(route.descriptor.operationName == "resetPasscode")
+        #expect(router.match(method: "GET", path: path) == nil)
+    }
+
+    @Test func everyDocumentedPermissionIsListed() {
+        #expect(GraphPermission.all == [GraphPermission("DeviceManagementManagedDevices.PriviligedOperation.All")])
+    }
+}
