@@ -11,7 +11,7 @@ enum CompileCommand {
         let parsed: ParsedArguments
         do {
             parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "swift", "include-pages", "include-paths"],
-                                         flagOptions: ["verbose", "quiet"])
+                                         flagOptions: ["verbose", "quiet", "no-client"])
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
         } catch {
@@ -23,6 +23,7 @@ enum CompileCommand {
         var generatorOptions = SwiftRouteGenerator.Options()
         generatorOptions.pageGlobs = parsed.lists["include-pages"] ?? []
         generatorOptions.pathPrefixes = parsed.lists["include-paths"] ?? []
+        generatorOptions.clientMethods = !parsed.flags.contains("no-client")
         var options = Compiler.Options()
         if let jobs = parsed.values["jobs"] {
             guard let n = Int(jobs), n >= 1 else { return CommandLineTool.usageError("--jobs takes a whole number ≥ 1") }

@@ -4,12 +4,16 @@ import RouteSpecRuntime
 
 /// The Microsoft Graph beta routes documented in the compiled pages (1 operations).
 public enum GraphBeta {
+    /// Permission sets shared by the operations, named by their content.
+    public enum PermissionSets {
+    }
+
     /// The version segment of every path.
     public static let apiVersion: String = "beta"
 
     /// Every operation, for matching incoming requests (`GraphRouter`).
     public static var operations: [any GraphOperation.Type] {
-        return operationsDeviceManagement
+        return Array([     operationsDeviceManagement, ].joined())
     }
 
     /// Sends beta routes; one method per operation.

@@ -4,12 +4,16 @@ import RouteSpecRuntime
 
 /// The Microsoft Graph v1.0 routes documented in the compiled pages (2 operations).
 public enum GraphV1 {
+    /// Permission sets shared by the operations, named by their content.
+    public enum PermissionSets {
+    }
+
     /// The version segment of every path.
     public static let apiVersion: String = "v1.0"
 
     /// Every operation, for matching incoming requests (`GraphRouter`).
     public static var operations: [any GraphOperation.Type] {
-        return operationsDeviceManagement
+        return Array([     operationsDeviceManagement, ].joined())
     }
 
     /// Sends v1.0 routes; one method per operation.

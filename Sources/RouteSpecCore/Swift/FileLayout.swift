@@ -2,41 +2,58 @@
 /// segment; a large group is split by the first letter of the operation's type name. Placement
 /// never affects a symbol's name.
 enum FileLayout {
-    struct Group {
-        var name: String
-        var operations: [(op: APIOperation, type: SwiftName)]
+    struct Member {
+        var op: APIOperation
+        var kept: [Int]
+        var type: SwiftName
     }
 
-    static func groups(_ operations: [APIOperation], limit: Int) -> [Group] {
-        var byTop: [String: [(APIOperation, SwiftName)]] = [:]
+    struct Group {
+        var name: String
+        var operations: [Member]
+    }
+
+    static func groups(_ operations: [(op: APIOperation, kept: [Int])], limit: Int) -> [Group] {
+        var byTop: [String: [Member]] = [:]
         var typeNames: [String: Int] = [:]
-        var named: [(APIOperation, SwiftName)] = []
-        for op in operations {
+        var named: [Member] = []
+        for (op, kept) in operations {
             let type = GeneratedNames.operationType(op)
             typeNames[type.text, default: 0] += 1
-            named.append((op, type))
+            named.append(Member(op: op, kept: kept, type: type))
         }
-        for (op, type) in named {
+        for var member in named {
             // Two ids that spell the same identifier: both take a hash of their id.
-            let unique = typeNames[type.text]! > 1
-                ? SwiftNames.name(type.text + "_" + SwiftNames.shortHash(op.id), fallback: "Operation_" + SwiftNames.shortHash(op.id))
-                : type
-            byTop[topSegment(op), default: []].append((op, unique))
+            if typeNames[member.type.text]! > 1 {
+                member.type = SwiftNames.name(member.type.text + "_" + SwiftNames.shortHash(member.op.id),
+                                              fallback: "Operation_" + SwiftNames.shortHash(member.op.id))
+            }
+            byTop[topSegment(member.op), default: []].append(member)
         }
         var groups: [Group] = []
         for top in byTop.keys.sorted() {
-            let members = byTop[top]!.sorted { $0.1.text < $1.1.text }
-            if members.count <= limit {
+            let members = byTop[top]!.sorted { $0.type.text < $1.type.text }
+            guard members.count > limit else {
                 groups.append(Group(name: top, operations: members))
                 continue
             }
-            var byLetter: [String: [(APIOperation, SwiftName)]] = [:]
-            for m in members { byLetter[String(m.1.text.trimmingCharacters(in: "`").prefix(1)).uppercased(), default: []].append(m) }
-            for letter in byLetter.keys.sorted() {
-                groups.append(Group(name: top + "_" + letter, operations: byLetter[letter]!))
+            // Buckets by a hash of the type name: a page lands in the same file whatever else is
+            // added, until the group doubles in size.
+            var buckets = 2
+            while members.count > buckets * limit { buckets *= 2 }
+            var parts = Array(repeating: [Member](), count: buckets)
+            for m in members { parts[bucket(m.type.text, of: buckets)].append(m) }
+            for (i, part) in parts.enumerated() where !part.isEmpty {
+                groups.append(Group(name: "\(top)_\(i)", operations: part))
             }
         }
         return groups
+    }
+
+    private static func bucket(_ name: String, of count: Int) -> Int {
+        var h: UInt32 = 2_166_136_261
+        for b in name.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return Int(h % UInt32(count))
     }
 
     /// The first static segment of the operation's first route, as a type-like name.
@@ -51,18 +68,19 @@ enum FileLayout {
 struct RouteFilter {
     let options: SwiftRouteGenerator.Options
 
-    func apply(_ operations: [APIOperation]) -> [APIOperation] {
+    /// The selected operations with the indices of their selected routes. Names are still made
+    /// from every route of an operation, so a selection never renames anything.
+    func apply(_ operations: [APIOperation]) -> [(op: APIOperation, kept: [Int])] {
         operations.compactMap { op in
             if !options.pageGlobs.isEmpty,
                !op.sources.contains(where: { s in options.pageGlobs.contains { Glob.matches($0, s.path) } }) {
                 return nil
             }
-            guard !options.pathPrefixes.isEmpty else { return op }
-            var kept = op
-            kept.routes = op.routes.filter { r in
-                options.pathPrefixes.contains { r.path.lowercased().hasPrefix($0.lowercased()) }
+            let kept = op.routes.indices.filter { i in
+                options.pathPrefixes.isEmpty
+                    || options.pathPrefixes.contains { op.routes[i].path.lowercased().hasPrefix($0.lowercased()) }
             }
-            return kept.routes.isEmpty ? nil : kept
+            return kept.isEmpty ? nil : (op, kept)
         }
     }
 }

@@ -8,7 +8,7 @@ enum GeneratedNames {
 
     /// Members every operation enum has; a case may not take one of these names.
     static let reservedMembers: Set<String> = ["descriptor", "descriptors", "arguments", "method", "path", "permissions",
-                                               "expectedStatuses", "versionedPath", "init", "self", "Type"]
+                                               "expectedStatuses", "versionedPath", "init", "self", "Type", "info", "selection"]
 
     /// The operation enum's name, from the id's last part with capitalisation recovered from the
     /// operation's name and routes: `v1.0/intune-devices-manageddevice-resetpasscode` →
@@ -25,7 +25,10 @@ enum GeneratedNames {
         let words = SwiftNames.words(tail).map { w -> String in
             spellings[w.lowercased()] ?? w
         }
-        return SwiftNames.name(SwiftNames.upperCamel(words) + suffix, fallback: "Operation_" + SwiftNames.shortHash(op.id))
+        var name = SwiftNames.upperCamel(words) + suffix
+        // Names that mean something after a dot (`GraphV1.Type`) or clash with the namespace's own members.
+        if ["Type", "Protocol", "Self", "Client", "Any", "Operations", "PermissionSets"].contains(name) { name += "Operation" }
+        return SwiftNames.name(name, fallback: "Operation_" + SwiftNames.shortHash(op.id))
     }
 
     private static func knownSpellings(_ op: APIOperation) -> [String: String] {
@@ -66,10 +69,18 @@ enum GeneratedNames {
                 commonSuffix += 1
             }
         }
+        var commonPrefix = 0
+        if routes.count > 1 {
+            let shortest = tokens.map(\.count).min() ?? 0
+            while commonPrefix < shortest - 1 - commonSuffix, Set(tokens.map { $0[commonPrefix].lowercased() }).count == 1 {
+                commonPrefix += 1
+            }
+        }
         let mixedMethods = Set(routes.map(\.method)).count > 1
         var names: [String] = []
         for (route, words) in zip(routes, tokens) {
-            var w = Array(words.dropLast(commonSuffix))
+            // One route: its first word (`users`); several: the words that tell them apart.
+            var w = routes.count == 1 ? Array(words.prefix(1)) : Array(words.dropLast(commonSuffix).dropFirst(commonPrefix))
             if mixedMethods || w.isEmpty { w.insert(route.method.lowercased(), at: 0) }
             names.append(SwiftNames.lowerCamel(w))
         }

@@ -129,6 +129,9 @@ struct SwiftPrinter {
             let signature = "public func \(name)(\(parameterList(params)))\(effects.isEmpty ? "" : " " + effects)"
                 + (returns.map { " -> \($0.text)" } ?? "")
             block(signature) { $0.statements(body) }
+        case .staticFunction(let doc, let name, let params, let returns, let body):
+            self.doc(doc)
+            block("public static func \(name)(\(parameterList(params))) -> \(returns.text)") { $0.statements(body) }
         case .initializer(let doc, let failable, let params, let body):
             self.doc(doc)
             block("public init\(failable ? "?" : "")(\(parameterList(params)))") { $0.statements(body) }

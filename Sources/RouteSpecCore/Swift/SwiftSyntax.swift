@@ -98,6 +98,7 @@ indirect enum SwiftDecl {
     case function(doc: SwiftDoc?, attributes: [String], name: SwiftName, parameters: [SwiftParameter], effects: String,
                   returns: SwiftType?, body: [SwiftStatement])
     case initializer(doc: SwiftDoc?, failable: Bool, parameters: [SwiftParameter], body: [SwiftStatement])
+    case staticFunction(doc: SwiftDoc?, name: SwiftName, parameters: [SwiftParameter], returns: SwiftType, body: [SwiftStatement])
 }
 
 struct SwiftFile {

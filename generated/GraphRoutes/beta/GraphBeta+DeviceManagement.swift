@@ -6,160 +6,90 @@ import RouteSpecRuntime
 extension GraphBeta {
     /// resetPasscode action
     ///
-    /// Operation `resetPasscode` (`beta/#resetpasscode-action`), beta.
-    /// - Routes:
-    ///   - `POST /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode`
-    ///   - `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
-    ///   - `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode`
-    ///   - `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode`
-    ///   - `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
+    /// Operation `resetPasscode` (`beta/#resetpasscode-action`), beta, 5 routes.
     /// - Permissions:
     ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
     ///   - Delegated (personal): not supported
     ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
     /// - Status: 204
     /// - Source: es-ES/resetpasscode-beta.md:11 (es-ES), zh-CN/resetpasscode-beta.md:15 (zh-CN, newest)
-    public enum ResetPasscodeAction: GraphOperation {
+    public struct ResetPasscodeAction: GraphOperation {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this operation; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
         /// `POST /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode`
         /// - Source: zh-CN/resetpasscode-beta.md:39
-        case deviceManagementDeviceHealthScriptsDeviceRunStatesManagedDevice(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String)
+        public static func deviceHealthScriptsDeviceRunStatesManagedDevice(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String) -> Self {
+            return Self(RouteSelection(0, [deviceHealthScriptId, deviceHealthScriptDeviceStateId]))
+        }
 
         /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Source: zh-CN/resetpasscode-beta.md:42
-        case deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String)
+        public static func deviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(
+                RouteSelection(1, [deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId])
+            )
+        }
 
         /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode`
         /// - Source: zh-CN/resetpasscode-beta.md:40
-        case deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String)
+        public static func deviceManagementScriptsDeviceRunStatesManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String) -> Self {
+            return Self(RouteSelection(2, [deviceManagementScriptId, deviceManagementScriptDeviceStateId]))
+        }
 
         /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Source: zh-CN/resetpasscode-beta.md:41
-        case deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String)
+        public static func deviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String) -> Self {
+            return Self(
+                RouteSelection(3, [deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId])
+            )
+        }
 
         /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Source: zh-CN/resetpasscode-beta.md:38
-        case deviceManagementManagedDevices(managedDeviceId: String)
+        public static func managedDevices(managedDeviceId: String) -> Self {
+            return Self(RouteSelection(4, [managedDeviceId]))
+        }
 
-        /// Permissions documented for the operation; a route may override them.
-        public static let permissions: RoutePermissions = RoutePermissions(
-            delegatedWork: PermissionRequirement(leastPrivileged: [.deviceManagementManagedDevicesPriviligedOperationAll]),
-            delegatedPersonal: .unsupported,
-            application: PermissionRequirement(leastPrivileged: [.deviceManagementManagedDevicesPriviligedOperationAll])
+        /// The documented routes, in the order of the functions above.
+        public static let descriptors: [RouteDescriptor] = RouteDescriptor.list(
+            OperationInfo(
+                apiVersion: "beta",
+                id: "beta/#resetpasscode-action",
+                name: "resetPasscode",
+                expectedStatuses: [204],
+                source: "zh-CN/resetpasscode-beta.md",
+                permissions: GraphBeta.PermissionSets.s1a3aaac7c653
+            ),
+            [
+                RouteSpec(
+                    "POST",
+                    "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode",
+                    line: 39
+                ),
+                RouteSpec(
+                    "POST",
+                    "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode",
+                    line: 42
+                ),
+                RouteSpec(
+                    "POST",
+                    "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode",
+                    line: 40
+                ),
+                RouteSpec(
+                    "POST",
+                    "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode",
+                    line: 41
+                ),
+                RouteSpec("POST", "/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode", line: 38),
+            ]
         )
-
-        /// The documented routes, one per case, in declaration order.
-        public static let descriptors: [RouteDescriptor] = [
-            RouteDescriptor(
-                apiVersion: GraphBeta.apiVersion,
-                operationID: "beta/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "zh-CN/resetpasscode-beta.md:39"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphBeta.apiVersion,
-                operationID: "beta/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "zh-CN/resetpasscode-beta.md:42"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphBeta.apiVersion,
-                operationID: "beta/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "zh-CN/resetpasscode-beta.md:40"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphBeta.apiVersion,
-                operationID: "beta/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "zh-CN/resetpasscode-beta.md:41"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphBeta.apiVersion,
-                operationID: "beta/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "zh-CN/resetpasscode-beta.md:38"
-            ),
-        ]
-
-        /// Method, path template, permissions and statuses of this route.
-        public var descriptor: RouteDescriptor {
-            switch self {
-            case .deviceManagementDeviceHealthScriptsDeviceRunStatesManagedDevice:
-                return Self.descriptors[0]
-            case .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices:
-                return Self.descriptors[1]
-            case .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDevice:
-                return Self.descriptors[2]
-            case .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices:
-                return Self.descriptors[3]
-            case .deviceManagementManagedDevices:
-                return Self.descriptors[4]
-            }
-        }
-
-        /// The path arguments, in template order.
-        public var arguments: [String] {
-            switch self {
-            case let .deviceManagementDeviceHealthScriptsDeviceRunStatesManagedDevice(a0, a1):
-                return [a0, a1]
-            case let .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(a0, a1, a2, a3):
-                return [a0, a1, a2, a3]
-            case let .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDevice(a0, a1):
-                return [a0, a1]
-            case let .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(a0, a1, a2, a3):
-                return [a0, a1, a2, a3]
-            case let .deviceManagementManagedDevices(a0):
-                return [a0]
-            }
-        }
-
-        /// The route at `descriptorIndex` with `arguments` (from `GraphRouter`).
-        public init?(descriptorIndex: Int, arguments: [String]) {
-            switch descriptorIndex {
-            case 0 where arguments.count == 2:
-                self = .deviceManagementDeviceHealthScriptsDeviceRunStatesManagedDevice(deviceHealthScriptId: arguments[0], deviceHealthScriptDeviceStateId: arguments[1])
-            case 1 where arguments.count == 4:
-                self = .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(
-                    deviceManagementScriptId: arguments[0],
-                    deviceManagementScriptDeviceStateId: arguments[1],
-                    detectedAppId: arguments[2],
-                    managedDeviceId: arguments[3]
-                )
-            case 2 where arguments.count == 2:
-                self = .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDevice(deviceManagementScriptId: arguments[0], deviceManagementScriptDeviceStateId: arguments[1])
-            case 3 where arguments.count == 4:
-                self = .deviceManagementDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(
-                    deviceManagementScriptId: arguments[0],
-                    deviceManagementScriptDeviceStateId: arguments[1],
-                    userId: arguments[2],
-                    managedDeviceId: arguments[3]
-                )
-            case 4 where arguments.count == 1:
-                self = .deviceManagementManagedDevices(managedDeviceId: arguments[0])
-            default:
-                return nil
-            }
-        }
     }
 
     /// The operations of this file, for `GraphBeta.operations`.

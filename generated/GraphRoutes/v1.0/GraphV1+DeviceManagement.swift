@@ -6,214 +6,118 @@ import RouteSpecRuntime
 extension GraphV1 {
     /// Действие recoverPasscode
     ///
-    /// Operation `recoverPasscode` (`v1.0/#recoverpasscode-action`), v1.0.
-    /// - Routes:
-    ///   - `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode`
-    ///   - `POST /deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode`
-    ///   - `POST /users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode`
+    /// Operation `recoverPasscode` (`v1.0/#recoverpasscode-action`), v1.0, 3 routes.
     /// - Permissions:
     ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
     ///   - Delegated (personal): not supported
     ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
     /// - Status: 204
     /// - Source: ru-RU/recoverpasscode.md:15 (ru-RU)
-    public enum RecoverPasscodeAction: GraphOperation {
+    public struct RecoverPasscodeAction: GraphOperation {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this operation; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
         /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode`
         /// - Source: ru-RU/recoverpasscode.md:40
-        case deviceManagementDetectedApps(detectedAppId: String, managedDeviceId: String)
+        public static func deviceManagementDetectedApps(detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection(0, [detectedAppId, managedDeviceId]))
+        }
 
         /// `POST /deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode`
         /// - Source: ru-RU/recoverpasscode.md:39
-        case deviceManagement(managedDeviceId: String)
+        public static func deviceManagement(managedDeviceId: String) -> Self {
+            return Self(RouteSelection(1, [managedDeviceId]))
+        }
 
         /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode`
         /// - Source: ru-RU/recoverpasscode.md:38
-        case users(usersId: String, managedDeviceId: String)
+        public static func users(usersId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection(2, [usersId, managedDeviceId]))
+        }
 
-        /// Permissions documented for the operation; a route may override them.
-        public static let permissions: RoutePermissions = RoutePermissions(
-            delegatedWork: PermissionRequirement(leastPrivileged: [.deviceManagementManagedDevicesPriviligedOperationAll]),
-            delegatedPersonal: .unsupported,
-            application: PermissionRequirement(leastPrivileged: [.deviceManagementManagedDevicesPriviligedOperationAll])
+        /// The documented routes, in the order of the functions above.
+        public static let descriptors: [RouteDescriptor] = RouteDescriptor.list(
+            OperationInfo(
+                apiVersion: "v1.0",
+                id: "v1.0/#recoverpasscode-action",
+                name: "recoverPasscode",
+                expectedStatuses: [204],
+                source: "ru-RU/recoverpasscode.md",
+                permissions: GraphV1.PermissionSets.s1a3aaac7c653
+            ),
+            [
+                RouteSpec(
+                    "POST",
+                    "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode",
+                    line: 40
+                ),
+                RouteSpec("POST", "/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode", line: 39),
+                RouteSpec("POST", "/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode", line: 38),
+            ]
         )
-
-        /// The documented routes, one per case, in declaration order.
-        public static let descriptors: [RouteDescriptor] = [
-            RouteDescriptor(
-                apiVersion: GraphV1.apiVersion,
-                operationID: "v1.0/#recoverpasscode-action",
-                operationName: "recoverPasscode",
-                method: "POST",
-                template: "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "ru-RU/recoverpasscode.md:40"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphV1.apiVersion,
-                operationID: "v1.0/#recoverpasscode-action",
-                operationName: "recoverPasscode",
-                method: "POST",
-                template: "/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "ru-RU/recoverpasscode.md:39"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphV1.apiVersion,
-                operationID: "v1.0/#recoverpasscode-action",
-                operationName: "recoverPasscode",
-                method: "POST",
-                template: "/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "ru-RU/recoverpasscode.md:38"
-            ),
-        ]
-
-        /// Method, path template, permissions and statuses of this route.
-        public var descriptor: RouteDescriptor {
-            switch self {
-            case .deviceManagementDetectedApps:
-                return Self.descriptors[0]
-            case .deviceManagement:
-                return Self.descriptors[1]
-            case .users:
-                return Self.descriptors[2]
-            }
-        }
-
-        /// The path arguments, in template order.
-        public var arguments: [String] {
-            switch self {
-            case let .deviceManagementDetectedApps(a0, a1):
-                return [a0, a1]
-            case let .deviceManagement(a0):
-                return [a0]
-            case let .users(a0, a1):
-                return [a0, a1]
-            }
-        }
-
-        /// The route at `descriptorIndex` with `arguments` (from `GraphRouter`).
-        public init?(descriptorIndex: Int, arguments: [String]) {
-            switch descriptorIndex {
-            case 0 where arguments.count == 2:
-                self = .deviceManagementDetectedApps(detectedAppId: arguments[0], managedDeviceId: arguments[1])
-            case 1 where arguments.count == 1:
-                self = .deviceManagement(managedDeviceId: arguments[0])
-            case 2 where arguments.count == 2:
-                self = .users(usersId: arguments[0], managedDeviceId: arguments[1])
-            default:
-                return nil
-            }
-        }
     }
 
     /// Ação resetPasscode
     ///
-    /// Operation `resetPasscode` (`v1.0/#resetpasscode-action`), v1.0.
-    /// - Routes:
-    ///   - `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
-    ///   - `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
-    ///   - `POST /users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode`
+    /// Operation `resetPasscode` (`v1.0/#resetpasscode-action`), v1.0, 3 routes.
     /// - Permissions:
     ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
     ///   - Delegated (personal): not supported
     ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
     /// - Status: 204
     /// - Source: pt-BR/resetpasscode.md:15 (pt-BR, newest), ru-RU/resetpasscode.md:15 (ru-RU)
-    public enum ResetPasscodeAction: GraphOperation {
+    public struct ResetPasscodeAction: GraphOperation {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this operation; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
         /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Source: pt-BR/resetpasscode.md:40
-        case deviceManagementDetectedApps(detectedAppId: String, managedDeviceId: String)
+        public static func deviceManagementDetectedApps(detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection(0, [detectedAppId, managedDeviceId]))
+        }
 
         /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Source: pt-BR/resetpasscode.md:39
-        case deviceManagement(managedDeviceId: String)
+        public static func deviceManagement(managedDeviceId: String) -> Self {
+            return Self(RouteSelection(1, [managedDeviceId]))
+        }
 
         /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Source: pt-BR/resetpasscode.md:38
-        case users(usersId: String, managedDeviceId: String)
+        public static func users(usersId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection(2, [usersId, managedDeviceId]))
+        }
 
-        /// Permissions documented for the operation; a route may override them.
-        public static let permissions: RoutePermissions = RoutePermissions(
-            delegatedWork: PermissionRequirement(leastPrivileged: [.deviceManagementManagedDevicesPriviligedOperationAll]),
-            delegatedPersonal: .unsupported,
-            application: PermissionRequirement(leastPrivileged: [.deviceManagementManagedDevicesPriviligedOperationAll])
+        /// The documented routes, in the order of the functions above.
+        public static let descriptors: [RouteDescriptor] = RouteDescriptor.list(
+            OperationInfo(
+                apiVersion: "v1.0",
+                id: "v1.0/#resetpasscode-action",
+                name: "resetPasscode",
+                expectedStatuses: [204],
+                source: "pt-BR/resetpasscode.md",
+                permissions: GraphV1.PermissionSets.s1a3aaac7c653
+            ),
+            [
+                RouteSpec(
+                    "POST",
+                    "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode",
+                    line: 40
+                ),
+                RouteSpec("POST", "/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode", line: 39),
+                RouteSpec("POST", "/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode", line: 38),
+            ]
         )
-
-        /// The documented routes, one per case, in declaration order.
-        public static let descriptors: [RouteDescriptor] = [
-            RouteDescriptor(
-                apiVersion: GraphV1.apiVersion,
-                operationID: "v1.0/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "pt-BR/resetpasscode.md:40"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphV1.apiVersion,
-                operationID: "v1.0/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "pt-BR/resetpasscode.md:39"
-            ),
-            RouteDescriptor(
-                apiVersion: GraphV1.apiVersion,
-                operationID: "v1.0/#resetpasscode-action",
-                operationName: "resetPasscode",
-                method: "POST",
-                template: "/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode",
-                permissions: Self.permissions,
-                expectedStatuses: [204],
-                source: "pt-BR/resetpasscode.md:38"
-            ),
-        ]
-
-        /// Method, path template, permissions and statuses of this route.
-        public var descriptor: RouteDescriptor {
-            switch self {
-            case .deviceManagementDetectedApps:
-                return Self.descriptors[0]
-            case .deviceManagement:
-                return Self.descriptors[1]
-            case .users:
-                return Self.descriptors[2]
-            }
-        }
-
-        /// The path arguments, in template order.
-        public var arguments: [String] {
-            switch self {
-            case let .deviceManagementDetectedApps(a0, a1):
-                return [a0, a1]
-            case let .deviceManagement(a0):
-                return [a0]
-            case let .users(a0, a1):
-                return [a0, a1]
-            }
-        }
-
-        /// The route at `descriptorIndex` with `arguments` (from `GraphRouter`).
-        public init?(descriptorIndex: Int, arguments: [String]) {
-            switch descriptorIndex {
-            case 0 where arguments.count == 2:
-                self = .deviceManagementDetectedApps(detectedAppId: arguments[0], managedDeviceId: arguments[1])
-            case 1 where arguments.count == 1:
-                self = .deviceManagement(managedDeviceId: arguments[0])
-            case 2 where arguments.count == 2:
-                self = .users(usersId: arguments[0], managedDeviceId: arguments[1])
-            default:
-                return nil
-            }
-        }
     }
 
     /// The operations of this file, for `GraphV1.operations`.
