@@ -192,7 +192,7 @@ enum Lexicon {
         workOrSchool: ["professionnel", "scolaire"],
         personal: ["personnel"],
         application: ["application"],
-        notSupported: ["non pris en charge", "non applicable", "non disponible"],
+        notSupported: ["non pris en charge", "non prise en charge", "non supporté", "non supportée", "non applicable", "non disponible"],
         none: ["aucun", "aucune"],
         and: ["et"],
         or: ["ou"],
