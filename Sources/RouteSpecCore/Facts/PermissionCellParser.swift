@@ -2,7 +2,7 @@
 /// `,` `、` `，` `;` `<br>` `<li>`, "or", and a final "and"; "A and B" alone, or as an item of
 /// a list whose other items are also pairs, means both are needed together.
 enum PermissionCellParser {
-    enum Cell: Equatable {
+    enum Cell: Equatable, Sendable {
         case notSupported
         case noneRequired
         case entries([Entry], unparsed: [String], repaired: [String])
@@ -10,11 +10,17 @@ enum PermissionCellParser {
     }
 
     /// One alternative: a single permission, or several needed together.
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         var names: [String]
     }
 
+    private static let memo = Memo<Cell>()
+
     static func parse(_ raw: String) -> Cell {
+        raw.utf8.count > 400 ? parseUncached(raw) : memo.value(for: raw, compute: parseUncached)
+    }
+
+    private static func parseUncached(_ raw: String) -> Cell {
         let text = normalizeMarkup(raw)
         let key = comparable(text)
         if key.isEmpty { return .empty }

@@ -6,8 +6,14 @@ enum ResponseCodeReader {
         "see", "not", "temporary", "permanent",
     ]
 
+    private static let memo = Memo<[Int]>()
+
     /// Codes named in one line of prose.
     static func prose(_ line: String) -> [Int] {
+        line.utf8.count > 500 ? proseUncached(line) : memo.value(for: line, compute: proseUncached)
+    }
+
+    private static func proseUncached(_ line: String) -> [Int] {
         var codes: [Int] = []
         let chars = Array(line)
         var i = 0

@@ -8,7 +8,13 @@ enum SchemeLabel {
     static let personalWords = Lexicon.all(\.personal)
     static let applicationWords = Lexicon.all(\.application)
 
+    private static let memo = Memo<SchemeKind?>()
+
     static func classify(_ raw: String) -> SchemeKind? {
+        raw.utf8.count > 200 ? nil : memo.value(for: raw, compute: classifyUncached)
+    }
+
+    private static func classifyUncached(_ raw: String) -> SchemeKind? {
         // Indented labels are feature-area sub-rows under a scheme row (Intune tables).
         if raw.hasPrefix("&nbsp;") || raw.hasPrefix("\u{00A0}") { return nil }
         let unescaped = raw.has("\\") ? raw.replacingOccurrences(of: "\\(", with: "(").replacingOccurrences(of: "\\)", with: ")") : raw

@@ -76,18 +76,18 @@ enum InlineText {
     }
 
     static func foldSpaces(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for ch in s {
-            if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" {
+        for b in s.utf8 {
+            if b == ASCII.space || b == ASCII.tab || b == ASCII.newline || b == ASCII.carriageReturn {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(ch)
+                if pendingSpace { out.append(ASCII.space); pendingSpace = false }
+                out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -49,7 +49,16 @@ enum TableRowSplitter {
 
 /// `## <a name="http-request"></a>HTTP request` → level 2, anchor `http-request`, text `HTTP request`.
 enum HeadingParser {
+    private static let memo = Memo<Heading?>()
+
     static func parse(_ line: String, line number: Int) -> Heading? {
+        // Headings repeat across pages ("## HTTP request", tab headings): parse each text once.
+        let parsed = line.utf8.count > 300 ? parseText(line) : memo.value(for: line, compute: parseText)
+        return parsed.map { var h = $0; h.line = number; return h }
+    }
+
+    private static func parseText(_ line: String) -> Heading? {
+        let number = 0
         let hashes = line.prefix(while: { $0 == "#" }).count
         guard hashes >= 1, hashes <= 6 else { return nil }
         let rest = line.dropFirst(hashes)
@@ -112,8 +121,14 @@ enum AnchorTag {
 
 /// `[!INCLUDE [label](../includes/x.md)]`, possibly inside a quote.
 enum IncludeDirective {
+    private static let directive = Array("[!include".utf8)
+
     static func target(_ line: String) -> String? {
-        guard let b = line.utf8.first, b == UInt8(ascii: "[") || b == UInt8(ascii: ">") else { return nil }
+        // Decide on bytes first: most lines starting with `[` or `>` are links and quotes.
+        let bytes = Array(line.utf8.prefix(64))
+        var i = 0
+        while i < bytes.count, bytes[i] == ASCII.greaterThan || bytes[i] == ASCII.space { i += 1 }
+        guard bytes.hasPrefixIgnoringCase(directive, at: i) else { return nil }
         var s = Substring(line)
         while s.hasPrefix(">") { s = s.dropFirst().drop(while: { $0 == " " }) }
         guard s.utf8.count > 9, Array(s.utf8.prefix(9)).map(ASCII.lower) == Array("[!include".utf8) else { return nil }
