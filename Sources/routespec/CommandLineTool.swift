@@ -13,6 +13,10 @@ enum CommandLineTool {
           --swift, the Swift route code. With no PATH: compile spec/ into generated/
           (generated/model.json and generated/GraphRoutes/).
 
+      check [PATH...] [--model FILE] [--swift DIR] [selection options as for compile]
+          Exit 1, listing what differs, when the committed model or Swift is stale against the
+          pages (with no PATH: spec/ against generated/). For CI.
+
     Diagnostics print as path:line:col: severity: message [code]. Exit status: 0 without
     errors, 1 with errors (the model is still written), 2 on usage errors.
     """
@@ -24,6 +28,7 @@ enum CommandLineTool {
         let rest = Array(arguments.dropFirst())
         switch command {
         case "compile": return CompileCommand.run(rest)
+        case "check": return CheckCommand.run(rest)
         case "help", "--help", "-h":
             print(usage)
             return 0
