@@ -46,4 +46,26 @@ import Testing
         let found = try codes(Array(text.utf8))
         #expect(found.contains("no-routes"), "\(found)")
     }
+
+    /// Regressions: both were quadratic (a fence's lines copied on every append; every unclosed
+    /// span searched to the end of the page).
+    @Test func hugeUnclosedFenceAndManyUnclosedSpans() throws {
+        let fence = "---\ndoc_type: apiPageType\n---\n```\n" + String(repeating: "x\n", count: 100_000)
+        #expect(try codes(Array(fence.utf8)).contains("unclosed-fence"))
+        let spans = page(permissions: oldTable, http: String(repeating: "<span data-ttu-id=\"a\">", count: 20_000) + "\n```http\nGET /me/s\n```")
+        #expect(try codes(Array(spans.utf8)).contains("unterminated-span"))
+    }
+
+    @Test func wideRowsDeepNestingAndLongRouteLines() throws {
+        let wide = page(permissions: "|" + Array(repeating: "c", count: 100_000).joined(separator: "|") + "|\n|---|---|\n|Application|User.Read|",
+                        http: "```http\nGET /me/w\n```")
+        #expect(try codes(Array(wide.utf8)).allSatisfy { $0 != "crash" })
+        let nested = page(permissions: oldTable, http: (0..<10_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+                          + "\n```http\nGET /me/n\n```")
+        let nestedCodes = try codes(Array(nested.utf8))
+        #expect(!nestedCodes.contains("no-routes"), "\(nestedCodes)")
+        let long = page(permissions: oldTable, http: "```http\nGET /" + String(repeating: "a/", count: 100_000) + "\nGET /" + String(repeating: "{", count: 50_000) + "\n```")
+        let longCodes = try codes(Array(long.utf8))
+        #expect(!longCodes.contains("no-routes"), "\(Set(longCodes))")
+    }
 }

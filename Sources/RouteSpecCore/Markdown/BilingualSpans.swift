@@ -23,11 +23,13 @@ enum BilingualSpans {
         var i = 0
         var unterminatedReported = false
         let n = input.count
+        // Past the last `</span>` no pair can close: checked once, so unclosed spans stay linear.
+        let lastClose = lastIndex(of: spanClose, in: input) ?? -1
 
         func emit(_ b: UInt8, _ l: Int32) { out.append(b); lines.append(l) }
 
         while i < n {
-            if input[i] == ASCII.lessThan, input.hasPrefix(marker, at: i),
+            if input[i] == ASCII.lessThan, i < lastClose, input.hasPrefix(marker, at: i),
                let pair = matchPair(input, at: i) {
                 let startLine = line
                 for k in i..<pair.end where input[k] == ASCII.newline { line += 1 }
@@ -41,7 +43,7 @@ enum BilingualSpans {
             if input[i] == ASCII.lessThan, input.hasPrefix(marker, at: i) {
                 // A localized span with no English partner: keep its text, drop the tag.
                 if let close = input.firstIndex(of: [ASCII.greaterThan], from: i) {
-                    if !unterminatedReported, input.firstIndex(of: spanClose, from: close) == nil {
+                    if !unterminatedReported, close > lastClose {
                         diagnostics.warning("unterminated-span", "a bilingual <span> is never closed", line: Int(line))
                         unterminatedReported = true
                     }
@@ -76,6 +78,16 @@ enum BilingualSpans {
         var end = skipSpace(s, englishClose + spanClose.count)
         if s.hasPrefix(spanClose, at: end) { end += spanClose.count } else { end = englishClose + spanClose.count }
         return Pair(english: englishStart..<englishClose, end: end)
+    }
+
+    private static func lastIndex(of pattern: [UInt8], in s: [UInt8]) -> Int? {
+        guard s.count >= pattern.count else { return nil }
+        var i = s.count - pattern.count
+        while i >= 0 {
+            if s.hasPrefix(pattern, at: i) { return i }
+            i -= 1
+        }
+        return nil
     }
 
     private static func skipSpace(_ s: [UInt8], _ index: Int) -> Int {

@@ -47,7 +47,7 @@ struct BlockScanner {
         while index < lines.count {
             let line = lines[index]
             defer { index += 1 }
-            if var open = fence {
+            if let open = fence {
                 if closesFence(line, open) {
                     emitFence(open, closed: true)
                     fence = nil
@@ -58,8 +58,8 @@ struct BlockScanner {
                     fence = nil
                     index -= 1  // read this line again as a heading
                 } else {
-                    open.content.append(stripIndent(line, open.indent))
-                    fence = open
+                    // Append in place: copying the fence out and back would copy its lines every time.
+                    fence!.content.append(stripIndent(line, open.indent))
                 }
                 continue
             }
