@@ -142,4 +142,34 @@ import Testing
         #expect(model.operations.isEmpty)
         #expect(model.diagnostics.map(\.code) == ["not-an-api-page"])
     }
+
+    @Test func selfAndOthersTablesGovernTheirRoutes() throws {
+        let tables = """
+        ### <a name="permissions-acting-on-self"></a>Разрешения, действующие на себя
+        |Тип разрешения|Разрешения (в порядке повышения привилегий)|
+        |:---|:---|
+        |Делегированные (рабочая или учебная учетная запись)|UserAuthenticationMethod.Read|
+        |Делегированные (личная учетная запись Майкрософт)|Не поддерживается.|
+        |Для приложений|Не поддерживается.|
+
+        ### <a name="permissions-acting-on-other-users"></a>Разрешения, действующие на других пользователей
+        |Тип разрешения|Разрешения (в порядке повышения привилегий)|
+        |:---|:---|
+        |Делегированные (рабочая или учебная учетная запись)|UserAuthenticationMethod.Read.All|
+        |Делегированные (личная учетная запись Майкрософт)|Не поддерживается.|
+        |Приложение|UserAuthenticationMethod.Read.All|
+        """
+        let model = try compilePage(page(permissions: tables,
+                                         http: "```http\nGET /me/authentication/methods\nGET /users/{id | userPrincipalName}/authentication/methods\n```"))
+        let op = try #require(model.operations.first)
+        let me = try #require(op.routes.first { $0.path.hasPrefix("/me") })
+        let others = try #require(op.routes.first { $0.path.hasPrefix("/users") })
+        let effectiveMe = me.permissions ?? op.permissions
+        let effectiveOthers = others.permissions ?? op.permissions
+        #expect(effectiveMe?.application == .unsupported)
+        #expect(effectiveMe?.delegatedWork?.leastPrivileged == ["UserAuthenticationMethod.Read"])
+        #expect(effectiveOthers?.application?.leastPrivileged == ["UserAuthenticationMethod.Read.All"])
+        #expect(op.permissionTables.count == 2)
+        #expect(!model.diagnostics.contains { $0.code == "permission-tables-unmatched" })
+    }
 }

@@ -88,7 +88,6 @@ enum RouteTableMatcher {
             } else {
                 let whole = PlaceholderRewriter.singular(segment.lowercased())
                 words.insert(whole)
-                if whole == "me" { words.insert("user") }
                 if let previous { words.insert(previous + whole) }
                 previous = segment.lowercased()
             }
@@ -96,6 +95,8 @@ enum RouteTableMatcher {
         }
         for (i, words) in perSegment.enumerated().reversed() {
             groups.append(words)
+            // `/me` is the signed-in user: tried after `me` itself, which a "self" table claims.
+            if words.contains("me") { groups.append(["user"]) }
             let parts = Set(Words.of(segments[i]))
             if !parts.isSubset(of: words) { groups.append(parts) }
         }
