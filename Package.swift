@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "RouteSpecRuntime", targets: ["RouteSpecRuntime"]),
         .library(name: "GraphRoutes", targets: ["GraphRoutes"]),
         .executable(name: "routespec", targets: ["routespec"]),
+        .plugin(name: "RouteSpecBuildPlugin", targets: ["RouteSpecBuildPlugin"]),
+        .plugin(name: "GenerateRoutes", targets: ["GenerateRoutes"]),
     ],
     targets: [
         .target(name: "RouteSpecCore"),
@@ -16,6 +18,15 @@ let package = Package(
         // The committed output for spec/: building it proves the generated code compiles.
         .target(name: "GraphRoutes", dependencies: ["RouteSpecRuntime"], path: "generated/GraphRoutes"),
         .executableTarget(name: "routespec", dependencies: ["RouteSpecCore"]),
+        .plugin(name: "RouteSpecBuildPlugin", capability: .buildTool(), dependencies: ["routespec"]),
+        .plugin(
+            name: "GenerateRoutes",
+            capability: .command(
+                intent: .custom(verb: "generate-routes", description: "Write the route model and Swift for the pages into the package"),
+                permissions: [.writeToPackageDirectory(reason: "writes generated/ for committing")]
+            ),
+            dependencies: ["routespec"]
+        ),
         .testTarget(
             name: "RouteSpecCoreTests",
             dependencies: ["RouteSpecCore"],

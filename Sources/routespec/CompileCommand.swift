@@ -11,7 +11,7 @@ enum CompileCommand {
         let parsed: ParsedArguments
         do {
             parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "swift", "include-pages", "include-paths"],
-                                         flagOptions: ["verbose", "quiet", "no-client"])
+                                         flagOptions: ["verbose", "quiet", "no-client", "fixed-files", "incremental"])
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
         } catch {
@@ -24,10 +24,18 @@ enum CompileCommand {
         generatorOptions.pageGlobs = parsed.lists["include-pages"] ?? []
         generatorOptions.pathPrefixes = parsed.lists["include-paths"] ?? []
         generatorOptions.clientMethods = !parsed.flags.contains("no-client")
+        generatorOptions.fixedFiles = parsed.flags.contains("fixed-files")
         var options = Compiler.Options()
         if let jobs = parsed.values["jobs"] {
             guard let n = Int(jobs), n >= 1 else { return CommandLineTool.usageError("--jobs takes a whole number ≥ 1") }
             options.threads = n
+        }
+        // Build tools run on every build: when the pages and options are what the last run saw
+        // and its outputs are still there, replay its diagnostics and exit without recompiling.
+        let stamp = parsed.flags.contains("incremental") ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths) } : nil
+        if let stamp, let replay = stamp.replayIfUnchanged(outputs: [modelPath].compactMap { $0 }) {
+            FileHandle.standardError.write(Data(replay.diagnostics.utf8))
+            return replay.status
         }
         let result: Compiler.Result
         do {
@@ -56,6 +64,11 @@ enum CompileCommand {
                 return 1
             }
         }
+        let status: Int32 = result.errorCount > 0 ? 1 : 0
+        if let stamp {
+            let printed = result.model.diagnostics.filter { parsed.flags.contains("verbose") || $0.severity != .note }
+            stamp.record(status: status, diagnostics: printed.map { $0.formatted + "\n" }.joined())
+        }
         if !parsed.flags.contains("quiet") {
             let notes = result.model.diagnostics.count - result.errorCount - result.warningCount
             let summary = "routespec: \(result.pageCount) pages → \(result.model.operations.count) operations; "
@@ -63,6 +76,6 @@ enum CompileCommand {
                 + (modelPath.map { " → \($0)" } ?? "") + "\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
-        return result.errorCount > 0 ? 1 : 0
+        return status
     }
 }

@@ -13,7 +13,7 @@ enum FileLayout {
         var operations: [Member]
     }
 
-    static func groups(_ operations: [(op: APIOperation, kept: [Int])], limit: Int) -> [Group] {
+    static func groups(_ operations: [(op: APIOperation, kept: [Int])], limit: Int, single: Bool = false) -> [Group] {
         var byTop: [String: [Member]] = [:]
         var typeNames: [String: Int] = [:]
         var named: [Member] = []
@@ -28,8 +28,9 @@ enum FileLayout {
                 member.type = SwiftNames.name(member.type.text + "_" + SwiftNames.shortHash(member.op.id),
                                               fallback: "Operation_" + SwiftNames.shortHash(member.op.id))
             }
-            byTop[topSegment(member.op), default: []].append(member)
+            byTop[single ? "Operations" : topSegment(member.op), default: []].append(member)
         }
+        if single && byTop.isEmpty { return [Group(name: "Operations", operations: [])] }
         var groups: [Group] = []
         for top in byTop.keys.sorted() {
             let members = byTop[top]!.sorted { $0.type.text < $1.type.text }
