@@ -23,19 +23,12 @@ enum ASCII {
 extension Array where Element == UInt8 {
     /// The first index at or after `from` where `pattern` starts, searching below `end`.
     func firstIndex(of pattern: [UInt8], from: Int, end: Int? = nil) -> Int? {
-        let limit = (end ?? count) - pattern.count
-        guard !pattern.isEmpty, from <= limit else { return nil }
-        let first = pattern[0]
-        var i = from
-        while i <= limit {
-            if self[i] == first {
-                var j = 1
-                while j < pattern.count && self[i + j] == pattern[j] { j += 1 }
-                if j == pattern.count { return i }
-            }
-            i += 1
+        let limit = end ?? count
+        guard !pattern.isEmpty, from >= 0, from + pattern.count <= limit else { return nil }
+        return withUnsafeBufferPointer { all in
+            let window = UnsafeBufferPointer(rebasing: all[from..<limit])
+            return TextSearch.find(pattern, in: window).map { $0 + from }
         }
-        return nil
     }
 
     func hasPrefix(_ pattern: [UInt8], at index: Int, end: Int? = nil) -> Bool {
