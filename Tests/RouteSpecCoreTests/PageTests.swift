@@ -172,4 +172,25 @@ import Testing
         #expect(op.permissionTables.count == 2)
         #expect(!model.diagnostics.contains { $0.code == "permission-tables-unmatched" })
     }
+
+    @Test func twoTreesWithTheSamePathsMergeAndStayDistinguishable() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-trees-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let old = page(permissions: oldTable, http: "```http\nGET /me/x\n```").replacingOccurrences(of: "ms.contentlocale: en-US", with: "ms.contentlocale: de-DE\nms.date: 01/02/2020")
+        let new = page(permissions: oldTable, http: "```http\nGET /me/x\nGET /users/{id}/x\n```").replacingOccurrences(of: "ms.contentlocale: en-US", with: "ms.contentlocale: fr-FR\nms.date: 03/04/2022")
+        for (tree, text) in [("de-DE", old), ("fr-FR", new)] {
+            let dir = base + "/\(tree)/api-reference/v1.0/api"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/x-get.md"))
+        }
+        let model = try Compiler(options: .init(threads: 2)).compile(paths: [base + "/de-DE", base + "/fr-FR"]).model
+        let op = try #require(model.operations.first)
+        #expect(model.operations.count == 1)
+        #expect(op.sources.map(\.path) == ["de-DE/api-reference/v1.0/api/x-get.md", "fr-FR/api-reference/v1.0/api/x-get.md"])
+        #expect(op.sources.first(where: \.primary)?.locale == "fr-FR")
+        #expect(op.routes.count == 2)
+        let drift = try #require(model.diagnostics.first { $0.code == "translation-drift" })
+        #expect(drift.path == "de-DE/api-reference/v1.0/api/x-get.md")
+        #expect(drift.printedPath == base + "/de-DE/api-reference/v1.0/api/x-get.md")
+    }
 }

@@ -30,9 +30,9 @@ public struct Compiler {
         }
         var facts: [PageFacts] = []
         var diagnostics: [Diagnostic] = []
-        var rootOfPath: [String: String] = [:]
+        var fileOfPath: [String: String] = [:]
         for (page, outcome) in zip(pages, outcomes) {
-            rootOfPath[page.relativePath] = page.root
+            fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : (page.root.hasSuffix("/") ? page.root : page.root + "/") + page.relativePath
             switch outcome {
             case .page(let f):
                 facts.append(f)
@@ -43,19 +43,19 @@ public struct Compiler {
         }
         let merged = OperationMerger.merge(facts)
         diagnostics.append(contentsOf: merged.diagnostics)
-        for i in diagnostics.indices { diagnostics[i].root = rootOfPath[diagnostics[i].path] ?? pages.first?.root ?? "" }
+        for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
         return Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count)
     }
 
     static func extract(_ page: PageDiscovery.Page) -> PageExtractor.Outcome {
-        var sink = DiagnosticSink(path: page.relativePath)
+        var sink = DiagnosticSink(path: page.displayPath)
         guard let data = FileManager.default.contents(atPath: page.absolutePath) else {
             sink.error("unreadable-page", "the page cannot be read", line: 1)
             return .skipped(sink.items)
         }
         let extractor = PageExtractor(includes: IncludeResolver(root: page.canonicalRoot))
-        return extractor.extract(PageExtractor.Input(displayPath: page.relativePath, absolutePath: page.absolutePath,
+        return extractor.extract(PageExtractor.Input(displayPath: page.displayPath, absolutePath: page.absolutePath,
                                                      bytes: [UInt8](data)))
     }
 }

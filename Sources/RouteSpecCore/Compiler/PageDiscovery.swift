@@ -6,6 +6,9 @@ public struct PageDiscovery {
     public struct Page: Sendable {
         /// The input path as given on the command line.
         public var root: String
+        /// The path stored in the model and printed: `relativePath`, prefixed with the root's
+        /// folder name when another root holds the same relative path.
+        public var displayPath: String = ""
         /// Canonical absolute root, for include resolution.
         public var canonicalRoot: String
         public var relativePath: String
@@ -32,14 +35,21 @@ public struct PageDiscovery {
                 let folder = (canonical as NSString).deletingLastPathComponent
                 let name = (root as NSString).lastPathComponent
                 let parent = (root as NSString).deletingLastPathComponent
-                pages.append(Page(root: parent, canonicalRoot: folder, relativePath: name, absolutePath: canonical))
+                pages.append(Page(root: parent, displayPath: name, canonicalRoot: folder, relativePath: name, absolutePath: canonical))
                 continue
             }
             var found: [String] = []
             collect(canonical, relative: "", into: &found)
             for rel in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                pages.append(Page(root: root, canonicalRoot: canonical, relativePath: rel, absolutePath: canonical + "/" + rel))
+                pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: canonical + "/" + rel))
             }
+        }
+        // Two roots with the same relative path (two translations of one tree): tell them apart.
+        var roots: [String: Set<String>] = [:]
+        for p in pages { roots[p.relativePath, default: []].insert(p.root) }
+        for i in pages.indices where roots[pages[i].relativePath]!.count > 1 {
+            let folder = (pages[i].root as NSString).lastPathComponent
+            pages[i].displayPath = (folder.isEmpty || folder == "." ? pages[i].root : folder) + "/" + pages[i].relativePath
         }
         return pages
     }

@@ -21,9 +21,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var column: Int
     public var code: String
     public var message: String
-    /// The input root as given on the command line; prefixed to `path` when printing so that
-    /// editors can open the file. Not part of the model.
-    public var root: String = ""
+    /// The file as reachable from the working directory (the input path as given plus the path
+    /// below it), printed so that editors can open it. Not part of the model.
+    public var file: String? = nil
 
     public init(_ severity: Severity, _ code: String, _ message: String, path: String, line: Int, column: Int = 1) {
         self.severity = severity
@@ -40,10 +40,7 @@ public struct Diagnostic: Sendable, Hashable {
         return "\(printedPath):\(line):\(column): \(severity.rawValue): \(flat) [\(code)]"
     }
 
-    public var printedPath: String {
-        guard !root.isEmpty, !path.hasPrefix("/") else { return path }
-        return root.hasSuffix("/") ? root + path : root + "/" + path
-    }
+    public var printedPath: String { file ?? path }
 
     /// Total order used wherever diagnostics are listed: by file, position, then content.
     public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
@@ -66,20 +63,25 @@ extension String {
 /// Collects diagnostics for one page, resolving the page-relative line to a printed path.
 struct DiagnosticSink {
     let path: String
+    /// Where the file is, when `path` alone would not find it (include files).
+    let file: String?
     private(set) var items: [Diagnostic] = []
 
-    init(path: String) { self.path = path }
-
-    mutating func error(_ code: String, _ message: String, line: Int, column: Int = 1) {
-        items.append(Diagnostic(.error, code, message, path: path, line: line, column: column))
+    init(path: String, file: String? = nil) {
+        self.path = path
+        self.file = file
     }
 
-    mutating func warning(_ code: String, _ message: String, line: Int, column: Int = 1) {
-        items.append(Diagnostic(.warning, code, message, path: path, line: line, column: column))
-    }
+    mutating func error(_ code: String, _ message: String, line: Int, column: Int = 1) { add(.error, code, message, line, column) }
 
-    mutating func note(_ code: String, _ message: String, line: Int, column: Int = 1) {
-        items.append(Diagnostic(.note, code, message, path: path, line: line, column: column))
+    mutating func warning(_ code: String, _ message: String, line: Int, column: Int = 1) { add(.warning, code, message, line, column) }
+
+    mutating func note(_ code: String, _ message: String, line: Int, column: Int = 1) { add(.note, code, message, line, column) }
+
+    private mutating func add(_ severity: Diagnostic.Severity, _ code: String, _ message: String, _ line: Int, _ column: Int) {
+        var d = Diagnostic(severity, code, message, path: path, line: line, column: column)
+        d.file = file
+        items.append(d)
     }
 
     mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }

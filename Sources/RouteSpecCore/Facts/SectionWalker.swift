@@ -189,7 +189,7 @@ struct SectionWalker {
             }
             visited.insert(absolute)
             defer { visited.remove(absolute) }
-            var includeSink = DiagnosticSink(path: path)
+            var includeSink = DiagnosticSink(path: path, file: absolute)
             guard let included = SourceText.decode(bytes, diagnostics: &includeSink) else {
                 sink.append(contentsOf: includeSink.items)
                 return
@@ -206,7 +206,7 @@ struct SectionWalker {
                     }
                 case .include(let nested):
                     sink.append(contentsOf: includeSink.items)
-                    includeSink = DiagnosticSink(path: path)
+                    includeSink = DiagnosticSink(path: path, file: absolute)
                     readInclude(nested.target, from: absolute, line: line, depth: depth + 1, visited: &visited, facts: &facts)
                 default:
                     break
