@@ -20,7 +20,6 @@ enum RouteTableMatcher {
         for (ri, route) in routes.enumerated() {
             if let t = match(route, distinctive) { tableOfRoute[ri] = t }
         }
-        _ = first
         // A route no table can be tied to gets no permissions rather than a guess: a wrong
         // permission set is worse than an unknown one. Every table stays in `permissionTables`.
         let unmatched = routes.indices.filter { tableOfRoute[$0] == nil }

@@ -18,7 +18,7 @@ struct OperationTypeBuilder {
     )
 
     /// `public struct X: GraphOperation` with a static function per route, its descriptors and
-    /// permissions: no switches, so thousands of operations compile quickly.
+    /// permissions; no switches (switches over many cases with payloads compile slowly).
     func typeDecl() -> SwiftDecl {
         let selection = SwiftName(verbatim: "selection")
         var members: [SwiftDecl] = [

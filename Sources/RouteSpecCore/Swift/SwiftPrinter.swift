@@ -105,13 +105,6 @@ struct SwiftPrinter {
             block("public struct \(name)\(generic.map { "<\($0)>" } ?? "")\(Self.conformanceList(conformances))") { $0.members(ms) }
         case .extensionDecl(let type, let ms):
             block("extension \(type.text)") { $0.members(ms) }
-        case .enumCase(let doc, let name, let params):
-            self.doc(doc)
-            if params.isEmpty {
-                line("case \(name)")
-            } else {
-                line("case \(name)(" + params.map { "\($0.0): \($0.1.text)" }.joined(separator: ", ") + ")")
-            }
         case .staticLet(let doc, let name, let type, let value):
             self.doc(doc)
             let rendered = expr(value)
@@ -154,25 +147,7 @@ struct SwiftPrinter {
         switch s {
         case .expression(let e): emit(expr(e), prefix: "")
         case .returnValue(let e): emit(expr(e), prefix: "return ")
-        case .returnNil: line("return nil")
-        case .assignSelf(let e): emit(expr(e), prefix: "self = ")
         case .assignMember(let name, let e): emit(expr(e), prefix: "self.\(name) = ")
-        case .switchOver(let subject, let cases):
-            line("switch \(expr(subject).joined(separator: " ")) {")
-            for c in cases {
-                switch c.pattern {
-                case .enumCase(let name, let bindings):
-                    line(bindings.isEmpty ? "case .\(name):" : "case let .\(name)(" + bindings.map(\.text).joined(separator: ", ") + "):")
-                case .intWhereCount(let n, let count, let of):
-                    line("case \(n) where \(of).count == \(count):")
-                case .defaultCase:
-                    line("default:")
-                }
-                level += 1
-                statements(c.body)
-                level -= 1
-            }
-            line("}")
         }
     }
 
@@ -197,9 +172,6 @@ struct SwiftPrinter {
             guard let base else { return [".\(name)"] }
             let b = expr(base)
             return Array(b.dropLast()) + [b.last! + ".\(name)"]
-        case .index(let base, let i):
-            let b = expr(base)
-            return Array(b.dropLast()) + [b.last! + "[\(i)]"]
         case .tryAwait(let inner):
             let b = expr(inner)
             return ["try await " + b[0]] + b.dropFirst()

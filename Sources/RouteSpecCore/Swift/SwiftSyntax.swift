@@ -20,7 +20,6 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible {
 struct SwiftType: Hashable {
     let text: String
     static let string = SwiftType(text: "String")
-    static let int = SwiftType(text: "Int")
     static func named(_ parts: SwiftName...) -> SwiftType { SwiftType(text: parts.map(\.text).joined(separator: ".")) }
     static func fixed(_ spelling: StaticString) -> SwiftType { SwiftType(text: "\(spelling)") }
 }
@@ -45,7 +44,6 @@ indirect enum SwiftExpr {
     /// `Name.self`
     case metatype(SwiftName)
     case call(SwiftExpr, [SwiftArgument])
-    case index(SwiftExpr, Int)
     case tryAwait(SwiftExpr)
 }
 
@@ -61,23 +59,8 @@ struct SwiftArgument {
 enum SwiftStatement {
     case expression(SwiftExpr)
     case returnValue(SwiftExpr)
-    case returnNil
-    case assignSelf(SwiftExpr)
     /// `self.name = value`
     case assignMember(SwiftName, SwiftExpr)
-    case switchOver(SwiftExpr, [SwiftSwitchCase])
-}
-
-struct SwiftSwitchCase {
-    enum Pattern {
-        /// `case .name:` or `case let .name(a0, a1):`
-        case enumCase(SwiftName, bindings: [SwiftName])
-        /// `case 3 where arguments.count == 2:`
-        case intWhereCount(Int, count: Int, of: SwiftName)
-        case defaultCase
-    }
-    var pattern: Pattern
-    var body: [SwiftStatement]
 }
 
 struct SwiftParameter {
@@ -91,7 +74,6 @@ indirect enum SwiftDecl {
     case enumDecl(doc: SwiftDoc?, name: SwiftName, conformances: [SwiftType], members: [SwiftDecl])
     case structDecl(doc: SwiftDoc?, name: SwiftName, generic: String?, conformances: [SwiftType], members: [SwiftDecl])
     case extensionDecl(type: SwiftType, members: [SwiftDecl])
-    case enumCase(doc: SwiftDoc?, name: SwiftName, parameters: [(SwiftName, SwiftType)])
     case staticLet(doc: SwiftDoc?, name: SwiftName, type: SwiftType, value: SwiftExpr)
     case storedLet(doc: SwiftDoc?, name: SwiftName, type: SwiftType)
     case computedVar(doc: SwiftDoc?, isStatic: Bool, name: SwiftName, type: SwiftType, body: [SwiftStatement])
