@@ -21,6 +21,8 @@ struct SwiftPrinter {
     /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
     /// and direction-control characters are escaped.
     static func literal(_ s: String) -> String {
+        // Most text is printable ASCII without quotes or backslashes: nothing to escape.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var r = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -43,6 +45,7 @@ struct SwiftPrinter {
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
         var r = ""
         for scalar in s.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
