@@ -32,6 +32,17 @@ struct LanguageWords: Sendable {
     var betaMarkers: [String] = []
 }
 
+/// "and" or "or" in every language: the list (for scripts without spaces) and a set (for tokens).
+struct Conjunctions: Sendable {
+    let words: [String]
+    let set: Set<String>
+
+    init(_ words: [String]) {
+        self.words = words
+        set = Set(words)
+    }
+}
+
 enum Lexicon {
     static let languages: [LanguageWords] = [
         english, russian, chinese, traditionalChinese, japanese, korean, german, french, spanish, portuguese, italian,
@@ -385,18 +396,8 @@ enum Lexicon {
     private static let selfColumnPhrases = PhraseSet(all(\.selfColumn))
     private static let othersColumnPhrases = PhraseSet(all(\.othersColumn))
 
-    private static let andSet = Set(all(\.and))
-    private static let orSet = Set(all(\.or))
-
-    /// The conjunction lists as sets, for token lookups.
-    static func wordSet(_ words: [String]) -> Set<String> {
-        if words == andWords { return andSet }
-        if words == orWords { return orSet }
-        return Set(words)
-    }
-
     static let notSupportedWords = all(\.notSupported)
     static let noneWords = all(\.none)
-    static let andWords = all(\.and)
-    static let orWords = all(\.or)
+    static let and = Conjunctions(all(\.and))
+    static let or = Conjunctions(all(\.or))
 }

@@ -30,11 +30,11 @@ enum PermissionCellParser {
         var entries: [Entry] = []
         var unparsed: [String] = []
         var repaired: [String] = []
-        let pairItems = items.filter { splitConjunction($0, Lexicon.andWords).count > 1 }.count
+        let pairItems = items.filter { splitConjunction($0, Lexicon.and).count > 1 }.count
         // "A, B and C": only the last item holds "and" → a list; otherwise each "A and B" is a pair.
-        let finalAndIsList = items.count > 1 && pairItems == 1 && splitConjunction(items.last!, Lexicon.andWords).count > 1
+        let finalAndIsList = items.count > 1 && pairItems == 1 && splitConjunction(items.last!, Lexicon.and).count > 1
         for item in items {
-            for alternative in splitConjunction(item, Lexicon.orWords) {
+            for alternative in splitConjunction(item, Lexicon.or) {
                 switch readAlternative(alternative) {
                 case .names(let names, let wasRepaired):
                     repaired.append(contentsOf: wasRepaired)
@@ -98,7 +98,7 @@ enum PermissionCellParser {
     private static func namesJoinedByAnd(_ text: String) -> (names: [String], repaired: [String])? {
         var names: [String] = []
         var repaired: [String] = []
-        for part in splitConjunction(text, Lexicon.andWords) {
+        for part in splitConjunction(text, Lexicon.and) {
             guard case .name(let n, let wasRepaired) = PermissionName.read(part) else { return nil }
             names.append(n)
             if wasRepaired { repaired.append("'\(part.trimmingSpaces)' repaired to '\(n)'") }
@@ -149,12 +149,11 @@ enum PermissionCellParser {
     }
 
     /// Splits on a conjunction standing as its own word: "A and B", "A и B", "A 和 B", "A+B".
-    static func splitConjunction(_ s: String, _ words: [String]) -> [String] {
+    static func splitConjunction(_ s: String, _ conjunctions: Conjunctions) -> [String] {
         var parts: [String] = []
         var current: [Substring] = []
-        let wordSet = Lexicon.wordSet(words)
         for token in s.split(separator: " ") {
-            if wordSet.contains(token.lowercased()) {
+            if conjunctions.set.contains(token.lowercased()) {
                 if !current.isEmpty { parts.append(current.joined(separator: " ")) }
                 current = []
             } else {
@@ -164,7 +163,7 @@ enum PermissionCellParser {
         if !current.isEmpty { parts.append(current.joined(separator: " ")) }
         // Scripts without spaces: "A和B".
         if parts.count == 1 {
-            for w in words where (w.unicodeScalars.first.map({ $0.value > 0x2E80 }) ?? false) && s.has(w) {
+            for w in conjunctions.words where (w.unicodeScalars.first.map({ $0.value > 0x2E80 }) ?? false) && s.has(w) {
                 let pieces = s.components(separatedBy: w).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
                 if pieces.count > 1 && pieces.allSatisfy({ PermissionName.isWellFormed($0) }) { return pieces }
             }

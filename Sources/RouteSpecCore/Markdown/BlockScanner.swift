@@ -65,10 +65,9 @@ struct BlockScanner {
             }
             // Remove HTML comments, which may span lines. Lines without one stay as bytes.
             var visible: String? = nil
-            if let opened = commentStart {
+            if commentStart != nil {
                 if let close = text.bytes.firstIndex(of: Self.commentClose, from: line.range.lowerBound, end: line.range.upperBound) {
                     commentStart = nil
-                    _ = opened
                     visible = removeComments(text.bytes.string(close + 3..<line.range.upperBound), lineIndex: index, commentStart: &commentStart)
                 } else {
                     continue
