@@ -13,7 +13,7 @@ let package = Package(
         .plugin(name: "GenerateRoutes", targets: ["GenerateRoutes"]),
     ],
     targets: [
-        .target(name: "RouteSpecCore"),
+        .target(name: "RouteSpecCore", dependencies: ["RouteSpecRuntime"]),
         .target(name: "RouteSpecRuntime"),
         // The committed output for spec/: building it proves the generated code compiles.
         .target(name: "GraphRoutes", dependencies: ["RouteSpecRuntime"], path: "generated/GraphRoutes"),
@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RouteSpecCoreTests",
-            dependencies: ["RouteSpecCore"],
+            dependencies: ["RouteSpecCore", "RouteSpecRuntime"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "GeneratedClientTests", dependencies: ["GraphRoutes", "RouteSpecRuntime"]),

@@ -10,8 +10,7 @@ struct RouteSpecBuildPlugin: BuildToolPlugin {
     /// The files `routespec compile --fixed-files` writes (SwiftRouteGenerator.fixedFileNames).
     static let outputs = [
         "GraphBeta.swift", "GraphPermission+Documented.swift", "GraphV1.swift",
-        "beta/GraphBeta+Operations.swift", "beta/GraphBeta+PermissionSets.swift",
-        "v1.0/GraphV1+Operations.swift", "v1.0/GraphV1+PermissionSets.swift",
+        "beta/GraphBeta+Routes.swift", "v1.0/GraphV1+Routes.swift",
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {

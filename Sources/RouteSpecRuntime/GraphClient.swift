@@ -16,17 +16,34 @@ public struct GraphClient<Transport: GraphTransport>: Sendable {
     @discardableResult
     public func send(_ route: some GraphRoute, body: Data? = nil, query: String? = nil,
                      headers extra: [String: String] = [:]) async throws -> GraphResponse {
+        let descriptor = route.descriptor
+        guard descriptor.isDocumented else { throw GraphUndocumentedRoute(name: descriptor.name) }
         var path = route.versionedPath
         if let query, !query.isEmpty { path += query.hasPrefix("?") ? query : "?" + query }
         var all = headers
         for (k, v) in extra { all[k] = v }
         if body != nil && all["Content-Type"] == nil { all["Content-Type"] = "application/json" }
-        let request = GraphRequest(method: route.method, path: path, headers: all, body: body)
+        let request = GraphRequest(method: descriptor.method, path: path, headers: all, body: body)
         let response = try await transport.send(request)
-        guard route.descriptor.accepts(status: response.status) else {
-            throw GraphUnexpectedStatus(operationID: route.descriptor.operationID, method: route.method, path: path,
-                                        expected: route.expectedStatuses, response: response)
+        guard descriptor.accepts(status: response.status) else {
+            throw GraphUnexpectedStatus(operationID: descriptor.operationID, method: descriptor.method, path: path,
+                                        expected: descriptor.expectedStatuses, response: response)
         }
         return response
+    }
+}
+
+/// A `GraphClient` with its transport type erased. The generated per-version clients wrap one, so
+/// their many methods are not generic: a generic async method costs the compiler noticeably more.
+public struct AnyGraphClient: Sendable {
+    private let sendRoute: @Sendable (any GraphRoute, Data?) async throws -> GraphResponse
+
+    public init<Transport>(_ client: GraphClient<Transport>) {
+        sendRoute = { route, body in try await client.send(route, body: body) }
+    }
+
+    @discardableResult
+    public func send(_ route: any GraphRoute, body: Data? = nil) async throws -> GraphResponse {
+        try await sendRoute(route, body)
     }
 }

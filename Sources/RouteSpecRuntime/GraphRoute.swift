@@ -1,5 +1,5 @@
 /// What the routes of one operation (one documented page) share.
-public struct OperationInfo: Sendable {
+public struct OperationInfo: Sendable, Hashable {
     public let apiVersion: String
     public let id: String
     public let name: String
@@ -20,24 +20,10 @@ public struct OperationInfo: Sendable {
     }
 }
 
-/// One route as generated code writes it; `RouteDescriptor.list` completes it with the operation.
-public struct RouteSpec: Sendable {
-    public let method: String
-    public let template: String
-    public let line: Int
-    /// Only where the route's permissions differ from the operation's.
-    public let permissions: RoutePermissions?
-
-    public init(_ method: String, _ template: String, line: Int, permissions: RoutePermissions? = nil) {
-        self.method = method
-        self.template = template
-        self.line = line
-        self.permissions = permissions
-    }
-}
-
 /// Everything about one documented route that does not depend on argument values.
 public struct RouteDescriptor: Sendable {
+    /// The name of the generated function that makes the route.
+    public let name: String
     public let operation: OperationInfo
     public let method: String
     public let template: PathTemplate
@@ -45,7 +31,8 @@ public struct RouteDescriptor: Sendable {
     /// Line of the route in the source page.
     public let line: Int
 
-    public init(_ operation: OperationInfo, _ method: String, _ template: String, _ permissions: RoutePermissions, line: Int) {
+    public init(name: String, operation: OperationInfo, method: String, template: String, permissions: RoutePermissions, line: Int) {
+        self.name = name
         self.operation = operation
         self.method = method
         self.template = PathTemplate(template)
@@ -59,18 +46,15 @@ public struct RouteDescriptor: Sendable {
     public var expectedStatuses: [Int] { operation.expectedStatuses }
     /// `path:line` of the page that documents the route.
     public var source: String { "\(operation.source):\(line)" }
+    /// False only for a selection no generated function made (see `RouteTable.descriptor(named:)`).
+    public var isDocumented: Bool { !method.isEmpty }
 
     public func accepts(status: Int) -> Bool {
         expectedStatuses.isEmpty ? (200..<300).contains(status) : expectedStatuses.contains(status)
     }
-
-    /// The descriptors of an operation's routes, in order.
-    public static func list(_ operation: OperationInfo, _ routes: [RouteSpec]) -> [RouteDescriptor] {
-        routes.map { RouteDescriptor(operation, $0.method, $0.template, $0.permissions ?? operation.permissions, line: $0.line) }
-    }
 }
 
-/// A route with its arguments: generated enums conform, one case per documented route.
+/// A route with its arguments.
 public protocol GraphRoute: Sendable {
     var descriptor: RouteDescriptor { get }
     /// Values for the template's placeholders, in order.
@@ -87,35 +71,32 @@ extension GraphRoute {
     public var versionedPath: String { "/" + descriptor.apiVersion + path }
 }
 
-/// Which of an operation's routes, with which path arguments.
+/// Which route of a group (by its function's name), with which path arguments.
 public struct RouteSelection: Sendable, Hashable {
-    public let index: Int
+    public let name: String
     public let arguments: [String]
 
-    public init(_ index: Int, _ arguments: [String]) {
-        self.index = index
+    public init(_ name: String, _ arguments: [String]) {
+        self.name = name
         self.arguments = arguments
     }
 }
 
-/// An operation (one documented page): a value is one of its routes with arguments, made by the
-/// generated static functions (`.users(id: "…")`), one per documented route.
-public protocol GraphOperation: GraphRoute {
-    /// One descriptor per route, in the order of the generated functions.
-    static var descriptors: [RouteDescriptor] { get }
+/// The routes under one path prefix (`/users/{id}/managedDevices/…`): a value is one route with
+/// its arguments, made by the generated static functions, one per documented route.
+public protocol GraphRouteGroup: GraphRoute {
+    static var table: RouteTable { get }
     var selection: RouteSelection { get }
     init(_ selection: RouteSelection)
 }
 
-extension GraphOperation {
-    public static var info: OperationInfo { descriptors[0].operation }
-    public var descriptor: RouteDescriptor { Self.descriptors[selection.index] }
+extension GraphRouteGroup {
+    public var descriptor: RouteDescriptor { Self.table.descriptor(named: selection.name) }
     public var arguments: [String] { selection.arguments }
 
-    /// The route at `descriptorIndex` with `arguments`, if the index and argument count fit.
-    public init?(descriptorIndex: Int, arguments: [String]) {
-        guard Self.descriptors.indices.contains(descriptorIndex),
-              Self.descriptors[descriptorIndex].template.placeholders.count == arguments.count else { return nil }
-        self.init(RouteSelection(descriptorIndex, arguments))
+    /// The route named `name` with `arguments`, if the group has it and the argument count fits.
+    public init?(routeNamed name: String, arguments: [String]) {
+        guard let d = Self.table.descriptorIfPresent(named: name), d.template.placeholders.count == arguments.count else { return nil }
+        self.init(RouteSelection(name, arguments))
     }
 }

@@ -1,26 +1,26 @@
 /// Matches an incoming `method + path` to a generated route and its arguments — for servers and
-/// proxies. Built once from a version's operation list; lookups filter by method first.
+/// proxies. Built once from a version's route groups; lookups filter by method first.
 public struct GraphRouter: Sendable {
     private struct Entry: Sendable {
-        let operation: any GraphOperation.Type
-        let index: Int
+        let group: any GraphRouteGroup.Type
+        let name: String
         let template: PathTemplate
         let literalLength: Int
     }
 
     private let byMethod: [String: [Entry]]
 
-    public init(operations: [any GraphOperation.Type]) {
+    public init(groups: [any GraphRouteGroup.Type]) {
         var byMethod: [String: [Entry]] = [:]
-        for op in operations {
-            for (i, d) in op.descriptors.enumerated() {
+        for group in groups {
+            for d in group.table.descriptors {
                 let literal = d.template.tokens.reduce(0) { n, t in if case .literal(let l) = t { n + l.count } else { n } }
-                byMethod[d.method.uppercased(), default: []].append(Entry(operation: op, index: i, template: d.template, literalLength: literal))
+                byMethod[d.method.uppercased(), default: []].append(Entry(group: group, name: d.name, template: d.template, literalLength: literal))
             }
         }
         // Most specific first: more literal text wins over a placeholder (`/me/photo` over `/me/{x}`).
         for key in byMethod.keys {
-            byMethod[key]!.sort { ($0.literalLength, $0.template.text) > ($1.literalLength, $1.template.text) }
+            byMethod[key]!.sort { ($0.literalLength, $0.template.text, $0.name) > ($1.literalLength, $1.template.text, $1.name) }
         }
         self.byMethod = byMethod
     }
@@ -33,7 +33,7 @@ public struct GraphRouter: Sendable {
         if p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
         let target = String(p)
         for entry in byMethod[method.uppercased()] ?? [] {
-            if let args = entry.template.match(target), let route = entry.operation.init(descriptorIndex: entry.index, arguments: args) {
+            if let args = entry.template.match(target), let route = entry.group.init(routeNamed: entry.name, arguments: args) {
                 return route
             }
         }

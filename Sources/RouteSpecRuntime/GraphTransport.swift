@@ -51,3 +51,9 @@ public struct GraphUnexpectedStatus: Error, Sendable, CustomStringConvertible {
         "\(method) \(path) (\(operationID)) returned \(status); the docs name \(expected.isEmpty ? "2xx" : expected.map(String.init).joined(separator: ", "))"
     }
 }
+
+/// A route value no generated function made (a hand-built `RouteSelection` with an unknown name).
+public struct GraphUndocumentedRoute: Error, Sendable, CustomStringConvertible {
+    public let name: String
+    public var description: String { "no documented route is named '\(name)'" }
+}

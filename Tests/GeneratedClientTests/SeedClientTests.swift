@@ -23,7 +23,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     @Test func resetPasscodeEncodesTheArgumentAsOneSegmentAndAccepts204() async throws {
         let transport = MockTransport(reply: GraphResponse(status: 204))
         let client = GraphClient(transport: transport)
-        let response = try await client.v1.resetPasscodeAction(.deviceManagement(managedDeviceId: "a/b c"))
+        let response = try await client.v1.resetPasscode(GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: "a/b c"))
         #expect(response.status == 204)
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
@@ -35,7 +35,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         let transport = MockTransport(reply: GraphResponse(status: 403, headers: ["request-id": "42"], body: body))
         let client = GraphClient(transport: transport)
         do {
-            try await client.v1.resetPasscodeAction(.users(usersId: "u", managedDeviceId: "d"))
+            try await client.v1.resetPasscode(GraphV1.Users.ManagedDevices.resetPasscode(usersId: "u", managedDeviceId: "d"))
             Issue.record("a 403 must throw")
         } catch let error as GraphUnexpectedStatus {
             #expect(error.status == 403)
@@ -47,16 +47,17 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
 
     @Test(arguments: ["a/b", "x?y", "h#i", "50%", "sp ace", "ünï", "..", "'quote'"])
     func argumentsNeverChangeTheRoute(value: String) {
-        let route = GraphV1.ResetPasscodeAction.deviceManagement(managedDeviceId: value)
+        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: value)
         let segments = route.path.split(separator: "/", omittingEmptySubsequences: false)
         #expect(segments.count == 5, "\(route.path)")
-        let router = GraphRouter(operations: GraphV1.operations)
-        let matched = router.match(method: "POST", path: route.versionedPath) as? GraphV1.ResetPasscodeAction
+        let router = GraphRouter(groups: GraphV1.routeGroups)
+        let matched = router.match(method: "POST", path: route.versionedPath) as? GraphV1.DeviceManagement.ManagedDevices
         #expect(matched?.arguments == [value])
+        #expect(matched?.selection == route.selection)
     }
 
     @Test func permissionsPerScheme() {
-        let route = GraphV1.ResetPasscodeAction.deviceManagement(managedDeviceId: "1")
+        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: "1")
         let granted: Set<GraphPermission> = [.deviceManagementManagedDevicesPriviligedOperationAll]
         #expect(route.permissions.allows(.application, granted: granted))
         #expect(route.permissions.allows(.delegatedWork, granted: granted))
@@ -67,12 +68,30 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     }
 
     @Test func routerMatchesBetaRoutes() throws {
-        let router = GraphRouter(operations: GraphBeta.operations)
+        let router = GraphRouter(groups: GraphBeta.routeGroups)
         let path = "/beta/deviceManagement/deviceManagementScripts/s1/deviceRunStates/r1/managedDevice/resetPasscode"
         let route = try #require(router.match(method: "post", path: path))
         #expect(route.arguments == ["s1", "r1"])
         #expect(route.descriptor.operationName == "resetPasscode")
         #expect(router.match(method: "GET", path: path) == nil)
+    }
+
+    @Test func aHandMadeSelectionIsRefusedNotSent() async throws {
+        let transport = MockTransport(reply: GraphResponse(status: 204))
+        let bogus = GraphV1.Users.ManagedDevices(RouteSelection("noSuchRoute", ["x"]))
+        #expect(!bogus.descriptor.isDocumented)
+        await #expect(throws: GraphUndocumentedRoute.self) { try await GraphClient(transport: transport).send(bogus) }
+        #expect(transport.requests.isEmpty)
+    }
+
+    @Test func everyRouteOfTheTablesHasItsFunction() {
+        for group in GraphV1.routeGroups + GraphBeta.routeGroups {
+            for d in group.table.descriptors {
+                #expect(group.init(routeNamed: d.name, arguments: d.template.placeholders) != nil)
+                #expect(!d.operation.id.isEmpty && d.isDocumented)
+            }
+        }
+        #expect(GraphV1.routeGroups.count == 3 && GraphBeta.routeGroups.count == 3)
     }
 
     @Test func everyDocumentedPermissionIsListed() {

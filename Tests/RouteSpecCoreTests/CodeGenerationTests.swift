@@ -33,7 +33,9 @@ import Testing
         let after = try generate([TestPaths.spec, extra])
         let lost = GeneratedSymbols.of(before.map(\.contents)).subtracting(GeneratedSymbols.of(after.map(\.contents)))
         #expect(lost.isEmpty, "symbols renamed or removed by an unrelated page: \(lost.sorted())")
-        #expect(GeneratedSymbols.of(after.map(\.contents)).contains("GraphV1.ListUsers"))
+        let added = GeneratedSymbols.of(after.map(\.contents))
+        #expect(added.contains("GraphV1.Users.listUsers() -> Self"), "\(added.sorted())")
+        #expect(added.contains("GraphV1.DeviceManagement.Users.listUsers(id: String) -> Self"), "\(added.sorted())")
         // And taking it away again gives back exactly the first output.
         #expect(try generate([TestPaths.spec]) == before)
     }
@@ -50,13 +52,27 @@ import Testing
         var options = SwiftRouteGenerator.Options()
         options.pathPrefixes = ["/users"]
         let symbols = GeneratedSymbols.of(SwiftRouteGenerator(options: options).generate(model).map(\.contents))
-        #expect(symbols.contains("GraphV1.ResetPasscodeAction.users(usersId: String, managedDeviceId: String) -> Self"), "\(symbols.sorted())")
-        #expect(!symbols.contains { $0.contains("deviceManagement(managedDeviceId") })
+        #expect(symbols.contains("GraphV1.Users.ManagedDevices.resetPasscode(usersId: String, managedDeviceId: String) -> Self"), "\(symbols.sorted())")
+        #expect(!symbols.contains { $0.hasPrefix("GraphV1.DeviceManagement.ManagedDevices.") })
         options = SwiftRouteGenerator.Options()
         options.pageGlobs = ["ru-RU/**"]
         let onlyRussian = GeneratedSymbols.of(SwiftRouteGenerator(options: options).generate(model).map(\.contents))
-        #expect(onlyRussian.contains("GraphV1.RecoverPasscodeAction"))
-        #expect(!onlyRussian.contains("GraphBeta.ResetPasscodeAction"))
+        #expect(onlyRussian.contains("GraphV1.Users.ManagedDevices.recoverPasscode(usersId: String, managedDeviceId: String) -> Self"))
+        #expect(!onlyRussian.contains { $0.hasPrefix("GraphBeta.") && $0.contains("resetPasscode") }, "\(onlyRussian.sorted())")
+    }
+
+    /// The build plugin declares its outputs before the tool runs: they must be what it writes.
+    @Test func fixedFilesAreTheOnesThePluginDeclares() throws {
+        let model = try Compiler(options: .init(threads: 1)).compile(paths: [TestPaths.spec]).model
+        var options = SwiftRouteGenerator.Options()
+        options.fixedFiles = true
+        #expect(SwiftRouteGenerator(options: options).generate(model).map(\.path) == SwiftRouteGenerator.fixedFileNames)
+        #expect(SwiftRouteGenerator(options: options).generate(Model(operations: [], diagnostics: [])).map(\.path)
+                    == SwiftRouteGenerator.fixedFileNames)
+        let plugin = try String(contentsOfFile: TestPaths.packageRoot + "/Plugins/RouteSpecBuildPlugin/RouteSpecBuildPlugin.swift", encoding: .utf8)
+        for name in SwiftRouteGenerator.fixedFileNames {
+            #expect(plugin.contains("\"\(name)\""), "the plugin does not declare \(name)")
+        }
     }
 
     @Test(arguments: [("**/*.md", "a/b/c.md", true), ("ru-RU/*.md", "ru-RU/x.md", true), ("ru-RU/*.md", "ru-RU/a/x.md", false),

@@ -2,27 +2,27 @@
 
 import RouteSpecRuntime
 
-/// The Microsoft Graph beta routes documented in the compiled pages (1 operations).
+/// The Microsoft Graph beta routes documented in the compiled pages (1 operations in 3 route groups).
 public enum GraphBeta {
-    /// Permission sets shared by the operations, named by their content.
-    public enum PermissionSets {
-    }
-
     /// The version segment of every path.
     public static let apiVersion: String = "beta"
 
-    /// Every operation, for matching incoming requests (`GraphRouter`).
-    public static var operations: [any GraphOperation.Type] {
-        return Array([     operationsDeviceManagement, ].joined())
+    /// Every route group, for matching incoming requests (`GraphRouter(groups:)`).
+    public static var routeGroups: [any GraphRouteGroup.Type] {
+        return [
+            GraphBeta.DeviceManagement.DeviceHealthScripts.self,
+            GraphBeta.DeviceManagement.DeviceManagementScripts.self,
+            GraphBeta.DeviceManagement.ManagedDevices.self,
+        ]
     }
 
-    /// Sends beta routes; one method per operation.
-    public struct Client<Transport: GraphTransport>: Sendable {
+    /// Sends beta routes; one method per operation and route group.
+    public struct Client: Sendable {
         /// The client that sends the requests.
-        public let base: GraphClient<Transport>
+        public let base: AnyGraphClient
 
         /// Wraps `base`.
-        public init(_ base: GraphClient<Transport>) {
+        public init(_ base: AnyGraphClient) {
             self.base = base
         }
     }
@@ -30,7 +30,7 @@ public enum GraphBeta {
 
 extension GraphClient {
     /// The beta operations.
-    public var beta: GraphBeta.Client<Transport> {
-        return GraphBeta.Client(self)
+    public var beta: GraphBeta.Client {
+        return GraphBeta.Client(AnyGraphClient(self))
     }
 }

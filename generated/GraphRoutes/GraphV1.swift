@@ -2,27 +2,27 @@
 
 import RouteSpecRuntime
 
-/// The Microsoft Graph v1.0 routes documented in the compiled pages (2 operations).
+/// The Microsoft Graph v1.0 routes documented in the compiled pages (2 operations in 3 route groups).
 public enum GraphV1 {
-    /// Permission sets shared by the operations, named by their content.
-    public enum PermissionSets {
-    }
-
     /// The version segment of every path.
     public static let apiVersion: String = "v1.0"
 
-    /// Every operation, for matching incoming requests (`GraphRouter`).
-    public static var operations: [any GraphOperation.Type] {
-        return Array([     operationsDeviceManagement, ].joined())
+    /// Every route group, for matching incoming requests (`GraphRouter(groups:)`).
+    public static var routeGroups: [any GraphRouteGroup.Type] {
+        return [
+            GraphV1.DeviceManagement.DetectedApps.self,
+            GraphV1.DeviceManagement.ManagedDevices.self,
+            GraphV1.Users.ManagedDevices.self,
+        ]
     }
 
-    /// Sends v1.0 routes; one method per operation.
-    public struct Client<Transport: GraphTransport>: Sendable {
+    /// Sends v1.0 routes; one method per operation and route group.
+    public struct Client: Sendable {
         /// The client that sends the requests.
-        public let base: GraphClient<Transport>
+        public let base: AnyGraphClient
 
         /// Wraps `base`.
-        public init(_ base: GraphClient<Transport>) {
+        public init(_ base: AnyGraphClient) {
             self.base = base
         }
     }
@@ -30,7 +30,7 @@ public enum GraphV1 {
 
 extension GraphClient {
     /// The v1.0 operations.
-    public var v1: GraphV1.Client<Transport> {
-        return GraphV1.Client(self)
+    public var v1: GraphV1.Client {
+        return GraphV1.Client(AnyGraphClient(self))
     }
 }

@@ -6,55 +6,9 @@ enum GeneratedNames {
         SwiftName(verbatim: v == .v1 ? "GraphV1" : "GraphBeta")
     }
 
-    /// Members every operation enum has; a case may not take one of these names.
+    /// Members every route group has; a route function may not take one of these names.
     static let reservedMembers: Set<String> = ["descriptor", "descriptors", "arguments", "method", "path", "permissions",
-                                               "expectedStatuses", "versionedPath", "init", "self", "Type", "info", "selection"]
-
-    /// The operation enum's name, from the id's last part with capitalisation recovered from the
-    /// operation's name and routes: `v1.0/intune-devices-manageddevice-resetpasscode` →
-    /// `IntuneDevicesManagedDeviceResetPasscode`; `beta/#resetpasscode-action` → `ResetPasscodeAction`.
-    static func operationType(_ op: APIOperation) -> SwiftName {
-        var tail = String(op.id.split(separator: "/").last ?? "")
-        var suffix = ""
-        if let tilde = tail.firstIndex(of: "~") {
-            suffix = String(tail[tail.index(after: tilde)...])
-            tail = String(tail[..<tilde])
-        }
-        tail = tail.trimmingCharacters(in: "#")
-        let spellings = knownSpellings(op)
-        let words = SwiftNames.words(tail).map { w -> String in
-            spellings[w.lowercased()] ?? w
-        }
-        var name = SwiftNames.upperCamel(words) + suffix
-        // Names that mean something after a dot (`GraphV1.Type`) or clash with the namespace's own members.
-        if ["Type", "Protocol", "Self", "Client", "Any", "Operations", "PermissionSets"].contains(name) { name += "Operation" }
-        return SwiftNames.name(name, fallback: "Operation_" + SwiftNames.shortHash(op.id))
-    }
-
-    private static func knownSpellings(_ op: APIOperation) -> [String: String] {
-        var spellings: [String: String] = [:]
-        var sources = SwiftNames.words(op.name) + [op.name]
-        for r in op.routes {
-            for segment in r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                let s = String(segment)
-                sources.append(s)
-                let singular = PlaceholderRewriter.singular(s)
-                if singular != s { sources.append(singular) }
-            }
-        }
-        for w in sources where w.allSatisfy({ $0.isASCII }) && w.contains(where: { $0.isUppercase }) {
-            let key = w.lowercased()
-            if spellings[key] == nil { spellings[key] = w }
-        }
-        return spellings
-    }
-
-    /// The client method for an operation: its type name in lower camel case.
-    static func clientMethod(_ type: SwiftName) -> SwiftName {
-        let raw = type.text.trimmingCharacters(in: "`")
-        let name = SwiftNames.lowerCamel([raw])
-        return SwiftNames.name(["base", "init"].contains(name) ? name + "Operation" : name, fallback: "operation")
-    }
+                                               "expectedStatuses", "versionedPath", "init", "self", "Type", "info", "selection", "table"]
 
     /// Case names for an operation's routes: the static path segments that tell its routes apart
     /// (`users`, `deviceManagement`, `deviceManagementDetectedApps`), the method when the

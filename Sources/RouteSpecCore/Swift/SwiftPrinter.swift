@@ -170,7 +170,7 @@ struct SwiftPrinter {
         case .name(let n): return [n.text]
         case .selfType: return ["Self"]
         case .selfValue: return ["self"]
-        case .metatype(let n): return ["\(n).self"]
+        case .typeMetatype(let t): return ["\(t.text).self"]
         case .member(let base, let name):
             guard let base else { return [".\(name)"] }
             let b = expr(base)

@@ -1,19 +1,19 @@
-/// Builds the Swift for a model: per API version a namespace enum, one enum per operation (one
-/// case per route, labelled arguments), client methods, and a list of every permission name.
-/// Files are split by version and top-level path segment so a changed page touches few lines.
+import RouteSpecRuntime
+
+/// Builds the Swift for a model: per API version a namespace enum with route groups (a struct per
+/// path prefix, a static function per route, labelled arguments), client methods, and a list of
+/// every permission name. One file per group, so a changed page touches few lines of few files.
 public struct SwiftRouteGenerator {
     public struct Options: Sendable {
         /// Keep only operations with a source page matching one of these globs (`*`, `**`, `?`).
         public var pageGlobs: [String] = []
         /// Keep only routes under one of these path prefixes (`/deviceManagement`).
         public var pathPrefixes: [String] = []
-        /// Generate the async client methods (one per operation); off gives routes only.
+        /// Generate the async client methods (one per operation and group); off gives routes only.
         public var clientMethods = true
-        /// One operations file and one permission-set file per version, whatever the pages: the
-        /// file names are then known before generating (build-tool plugins must declare them).
+        /// One routes file per version, whatever the pages: the file names are then known before
+        /// generating (build-tool plugins must declare them).
         public var fixedFiles = false
-        /// Operations per file before a top-level group is split into buckets.
-        public var operationsPerFile = 100
         public init() {}
     }
 
@@ -31,29 +31,23 @@ public struct SwiftRouteGenerator {
     /// The files `generate` writes with `fixedFiles`, relative to the output folder.
     public static let fixedFileNames = [
         "GraphBeta.swift", "GraphPermission+Documented.swift", "GraphV1.swift",
-        "beta/GraphBeta+Operations.swift", "beta/GraphBeta+PermissionSets.swift",
-        "v1.0/GraphV1+Operations.swift", "v1.0/GraphV1+PermissionSets.swift",
+        "beta/GraphBeta+Routes.swift", "v1.0/GraphV1+Routes.swift",
     ]
 
     public func generate(_ model: Model) -> [File] {
         let selected = RouteFilter(options: options).apply(model.operations)
-        let operations = selected.map(\.op)
         var files: [File] = []
-        let permissionNames = Set(operations.flatMap(Self.permissionNames)).sorted()
+        let permissionNames = Set(selected.flatMap { Self.permissionNames($0.op) }).sorted()
         let members = GeneratedNames.permissionMembers(permissionNames)
         files.append(permissionsFile(permissionNames, members))
         for version in ApiVersion.allCases {
-            let ops = operations.filter { $0.apiVersion == version }
-            let groups = FileLayout.groups(selected.filter { $0.op.apiVersion == version },
-                                           limit: options.fixedFiles ? Int.max : options.operationsPerFile, single: options.fixedFiles)
-            var registries: [SwiftName] = []
-            for group in groups {
-                let registry = SwiftName(verbatim: "operations" + group.name)
-                registries.append(registry)
-                files.append(operationFile(version, group, registry: registry))
-            }
-            files += permissionSetFiles(version, ops, members)
-            files.append(namespaceFile(version, registries: registries, count: ops.count))
+            let groups = RouteGroups.build(all: model.operations.filter { $0.apiVersion == version },
+                                           selected: selected.filter { $0.op.apiVersion == version })
+            let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
+            files += groupFiles(version, builders)
+            let operations = Set(selected.filter { $0.op.apiVersion == version }.map(\.op.id)).count
+            files.append(namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType),
+                                       operations: operations))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -78,76 +72,63 @@ public struct SwiftRouteGenerator {
         return File(path: "GraphPermission+Documented.swift", contents: SwiftPrinter.print(file))
     }
 
-    private func namespaceFile(_ version: ApiVersion, registries: [SwiftName], count: Int) -> File {
+    private func namespaceFile(_ version: ApiVersion, groups: [SwiftType], operations: Int) -> File {
         let ns = GeneratedNames.versionNamespace(version)
-        let clientName = SwiftName(verbatim: "Client")
+        let clientName = SwiftName(verbatim: "Client"), base = SwiftName(verbatim: "base")
         let namespace = SwiftDecl.enumDecl(
-            doc: SwiftDoc(["The Microsoft Graph \(version.rawValue) routes documented in the compiled pages (\(count) operations)."]),
+            doc: SwiftDoc(["The Microsoft Graph \(version.rawValue) routes documented in the compiled pages "
+                           + "(\(operations) operations in \(groups.count) route groups)."]),
             name: ns, conformances: [],
             members: [
-                .enumDecl(doc: SwiftDoc(["Permission sets shared by the operations, named by their content."]),
-                          name: PermissionSets.namespace, conformances: [], members: []),
                 .staticLet(doc: SwiftDoc(["The version segment of every path."]), name: SwiftName(verbatim: "apiVersion"),
                            type: .string, value: .string(version.rawValue)),
-                .computedVar(doc: SwiftDoc(["Every operation, for matching incoming requests (`GraphRouter`)."]), isStatic: true,
-                             name: SwiftName(verbatim: "operations"), type: .fixed("[any GraphOperation.Type]"),
-                             body: [.returnValue(registries.isEmpty ? .array([], multiline: false)
-                                 : .call(.name(SwiftName(verbatim: "Array")), [SwiftArgument(nil,
-                                     .call(.member(.array(registries.map { .name($0) }, multiline: true), SwiftName(verbatim: "joined")), []))]))]),
-                .structDecl(doc: SwiftDoc(["Sends \(version.rawValue) routes; one method per operation."]), name: clientName,
-                            generic: "Transport: GraphTransport", conformances: [.fixed("Sendable")],
+                .computedVar(doc: SwiftDoc(["Every route group, for matching incoming requests (`GraphRouter(groups:)`)."]), isStatic: true,
+                             name: SwiftName(verbatim: "routeGroups"), type: .fixed("[any GraphRouteGroup.Type]"),
+                             body: [.returnValue(.array(groups.map { .typeMetatype($0) }, multiline: true))]),
+                .structDecl(doc: SwiftDoc(["Sends \(version.rawValue) routes; one method per operation and route group."]), name: clientName,
+                            generic: nil, conformances: [.fixed("Sendable")],
                             members: [
-                                .storedLet(doc: SwiftDoc(["The client that sends the requests."]), name: SwiftName(verbatim: "base"),
-                                           type: .fixed("GraphClient<Transport>")),
+                                .storedLet(doc: SwiftDoc(["The client that sends the requests."]), name: base, type: .fixed("AnyGraphClient")),
                                 .initializer(doc: SwiftDoc(["Wraps `base`."]), failable: false,
-                                             parameters: [SwiftParameter(label: nil, name: SwiftName(verbatim: "base"), type: .fixed("GraphClient<Transport>"))],
-                                             body: [.assignMember(SwiftName(verbatim: "base"), .name(SwiftName(verbatim: "base")))]),
+                                             parameters: [SwiftParameter(label: nil, name: base, type: .fixed("AnyGraphClient"))],
+                                             body: [.assignMember(base, .name(base))]),
                             ]),
             ])
         var file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: [namespace])
         let accessor = SwiftName(verbatim: version == .v1 ? "v1" : "beta")
         file.declarations.append(.extensionDecl(type: .fixed("GraphClient"), members: [
             .computedVar(doc: SwiftDoc(["The \(version.rawValue) operations."]), isStatic: false, name: accessor,
-                         type: SwiftType(text: "\(ns).Client<Transport>"),
-                         body: [.returnValue(.call(.member(.name(ns), clientName), [SwiftArgument(nil, .selfValue)]))]),
+                         type: SwiftType(text: "\(ns).Client"),
+                         body: [.returnValue(.call(.member(.name(ns), clientName), [SwiftArgument(nil,
+                             .call(.name(SwiftName(verbatim: "AnyGraphClient")), [SwiftArgument(nil, .selfValue)]))]))]),
         ]))
         return File(path: "\(ns.text).swift", contents: SwiftPrinter.print(file))
     }
 
-    /// The shared permission sets of a version, split by the first character of their name.
-    private func permissionSetFiles(_ version: ApiVersion, _ ops: [APIOperation], _ members: [String: SwiftName]) -> [File] {
+    /// One file per group (`v1.0/GraphV1+Users.ManagedDevices.swift`), or one per version with
+    /// `fixedFiles`. A group's struct and its client methods share a file.
+    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [File] {
         let ns = GeneratedNames.versionNamespace(version)
-        let decls = PermissionSets.declarations(ops, permissionMembers: members)
-        var buckets: [String: [SwiftDecl]] = [:]
-        for d in decls {
-            let key = decls.count > options.operationsPerFile && !options.fixedFiles ? String(d.name.text.dropFirst().prefix(1)) : ""
-            buckets[key, default: []].append(d.decl)
+        var byFile: [String: [SwiftDecl]] = [:]
+        var order: [String] = []
+        var taken: Set<String> = []
+        for b in builders {
+            var name = options.fixedFiles ? "Routes" : b.group.path.map(\.text).joined(separator: ".").replacingOccurrences(of: "`", with: "")
+            // Names that differ only in case are one file on case-insensitive file systems.
+            if !options.fixedFiles && taken.contains(name.lowercased()) { name += "_" + SwiftNames.shortHash(name) }
+            taken.insert(name.lowercased())
+            if byFile[name] == nil { order.append(name) }
+            byFile[name, default: []].append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
+            let methods = b.clientMethods()
+            if options.clientMethods && !methods.isEmpty {
+                byFile[name]!.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
+            }
         }
-        if buckets.isEmpty { buckets[""] = [] }
-        return buckets.keys.sorted().map { key in
-            let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: [
-                .extensionDecl(type: SwiftType(text: "\(ns).\(PermissionSets.namespace)"), members: buckets[key]!),
-            ])
-            return File(path: "\(version.rawValue)/\(ns.text)+PermissionSets\(key.isEmpty ? "" : "_" + key).swift", contents: SwiftPrinter.print(file))
+        if options.fixedFiles && order.isEmpty { order = ["Routes"] }
+        return order.map { name in
+            let file = SwiftFile(header: Self.header, imports: ["Foundation", "RouteSpecRuntime"], declarations: byFile[name] ?? [])
+            // File names must be unique within the target (object files are named after them).
+            return File(path: "\(version.rawValue)/\(ns.text)+\(name).swift", contents: SwiftPrinter.print(file))
         }
-    }
-
-    private func operationFile(_ version: ApiVersion, _ group: FileLayout.Group, registry: SwiftName) -> File {
-        let ns = GeneratedNames.versionNamespace(version)
-        var enums: [SwiftDecl] = []
-        var methods: [SwiftDecl] = []
-        for member in group.operations {
-            let builder = OperationTypeBuilder(op: member.op, kept: member.kept, type: member.type, namespace: ns)
-            enums.append(builder.typeDecl())
-            methods.append(builder.clientMethod())
-        }
-        enums.append(.staticLet(doc: SwiftDoc(["The operations of this file, for `\(ns).operations`."]), name: registry,
-                                type: .fixed("[any GraphOperation.Type]"),
-                                value: .array(group.operations.map { .metatype($0.type) }, multiline: true)))
-        let file = SwiftFile(header: Self.header, imports: ["Foundation", "RouteSpecRuntime"], declarations: [
-            .extensionDecl(type: .named(ns), members: enums),
-        ] + (options.clientMethods ? [.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods)] : []))
-        // File names must be unique within the target (object files are named after them).
-        return File(path: "\(version.rawValue)/\(ns.text)+\(group.name).swift", contents: SwiftPrinter.print(file))
     }
 }

@@ -41,8 +41,8 @@ indirect enum SwiftExpr {
     case selfType
     /// `self`
     case selfValue
-    /// `Name.self`
-    case metatype(SwiftName)
+    /// `Some.Type.self`
+    case typeMetatype(SwiftType)
     case call(SwiftExpr, [SwiftArgument])
     case tryAwait(SwiftExpr)
 }

@@ -4,108 +4,17 @@ import Foundation
 import RouteSpecRuntime
 
 extension GraphBeta {
-    /// resetPasscode action
-    ///
-    /// Operation `resetPasscode` (`beta/#resetpasscode-action`), beta, 5 routes.
-    /// - Permissions:
-    ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
-    ///   - Delegated (personal): not supported
-    ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
-    /// - Status: 204
-    /// - Source: es-ES/resetpasscode-beta.md:11 (es-ES), zh-CN/resetpasscode-beta.md:15 (zh-CN, newest)
-    public struct ResetPasscodeAction: GraphOperation {
+    /// Routes under `/DeviceManagement` (beta): none selected directly.
+    public struct DeviceManagement: GraphRouteGroup {
         /// Which route, with which arguments.
         public let selection: RouteSelection
 
-        /// A route of this operation; prefer the static functions below.
+        /// A route of this group; prefer the static functions below.
         public init(_ selection: RouteSelection) {
             self.selection = selection
         }
 
-        /// `POST /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode`
-        /// - Source: zh-CN/resetpasscode-beta.md:39
-        public static func deviceHealthScriptsDeviceRunStatesManagedDevice(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String) -> Self {
-            return Self(RouteSelection(0, [deviceHealthScriptId, deviceHealthScriptDeviceStateId]))
-        }
-
-        /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
-        /// - Source: zh-CN/resetpasscode-beta.md:42
-        public static func deviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String) -> Self {
-            return Self(
-                RouteSelection(1, [deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId])
-            )
-        }
-
-        /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode`
-        /// - Source: zh-CN/resetpasscode-beta.md:40
-        public static func deviceManagementScriptsDeviceRunStatesManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String) -> Self {
-            return Self(RouteSelection(2, [deviceManagementScriptId, deviceManagementScriptDeviceStateId]))
-        }
-
-        /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode`
-        /// - Source: zh-CN/resetpasscode-beta.md:41
-        public static func deviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String) -> Self {
-            return Self(
-                RouteSelection(3, [deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId])
-            )
-        }
-
-        /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
-        /// - Source: zh-CN/resetpasscode-beta.md:38
-        public static func managedDevices(managedDeviceId: String) -> Self {
-            return Self(RouteSelection(4, [managedDeviceId]))
-        }
-
-        /// The documented routes, in the order of the functions above.
-        public static let descriptors: [RouteDescriptor] = RouteDescriptor.list(
-            OperationInfo(
-                apiVersion: "beta",
-                id: "beta/#resetpasscode-action",
-                name: "resetPasscode",
-                expectedStatuses: [204],
-                source: "zh-CN/resetpasscode-beta.md",
-                permissions: GraphBeta.PermissionSets.s1a3aaac7c653
-            ),
-            [
-                RouteSpec(
-                    "POST",
-                    "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode",
-                    line: 39
-                ),
-                RouteSpec(
-                    "POST",
-                    "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode",
-                    line: 42
-                ),
-                RouteSpec(
-                    "POST",
-                    "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode",
-                    line: 40
-                ),
-                RouteSpec(
-                    "POST",
-                    "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode",
-                    line: 41
-                ),
-                RouteSpec("POST", "/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode", line: 38),
-            ]
-        )
-    }
-
-    /// The operations of this file, for `GraphBeta.operations`.
-    public static let operationsDeviceManagement: [any GraphOperation.Type] = [
-        ResetPasscodeAction.self,
-    ]
-}
-
-extension GraphBeta.Client {
-    /// resetPasscode action
-    ///
-    /// Sends one of the routes of `GraphBeta.ResetPasscodeAction`; `body` is passed through as bytes.
-    /// - Status: 204
-    /// - Throws: `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    @discardableResult
-    public func resetPasscodeAction(_ route: GraphBeta.ResetPasscodeAction, body: Data? = nil) async throws -> GraphResponse {
-        return try await base.send(route, body: body)
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(apiVersion: "beta", rows: [])
     }
 }

@@ -4,147 +4,17 @@ import Foundation
 import RouteSpecRuntime
 
 extension GraphV1 {
-    /// Действие recoverPasscode
-    ///
-    /// Operation `recoverPasscode` (`v1.0/#recoverpasscode-action`), v1.0, 3 routes.
-    /// - Permissions:
-    ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
-    ///   - Delegated (personal): not supported
-    ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
-    /// - Status: 204
-    /// - Source: ru-RU/recoverpasscode.md:15 (ru-RU)
-    public struct RecoverPasscodeAction: GraphOperation {
+    /// Routes under `/DeviceManagement` (v1.0): none selected directly.
+    public struct DeviceManagement: GraphRouteGroup {
         /// Which route, with which arguments.
         public let selection: RouteSelection
 
-        /// A route of this operation; prefer the static functions below.
+        /// A route of this group; prefer the static functions below.
         public init(_ selection: RouteSelection) {
             self.selection = selection
         }
 
-        /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode`
-        /// - Source: ru-RU/recoverpasscode.md:40
-        public static func deviceManagementDetectedApps(detectedAppId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection(0, [detectedAppId, managedDeviceId]))
-        }
-
-        /// `POST /deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode`
-        /// - Source: ru-RU/recoverpasscode.md:39
-        public static func deviceManagement(managedDeviceId: String) -> Self {
-            return Self(RouteSelection(1, [managedDeviceId]))
-        }
-
-        /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode`
-        /// - Source: ru-RU/recoverpasscode.md:38
-        public static func users(usersId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection(2, [usersId, managedDeviceId]))
-        }
-
-        /// The documented routes, in the order of the functions above.
-        public static let descriptors: [RouteDescriptor] = RouteDescriptor.list(
-            OperationInfo(
-                apiVersion: "v1.0",
-                id: "v1.0/#recoverpasscode-action",
-                name: "recoverPasscode",
-                expectedStatuses: [204],
-                source: "ru-RU/recoverpasscode.md",
-                permissions: GraphV1.PermissionSets.s1a3aaac7c653
-            ),
-            [
-                RouteSpec(
-                    "POST",
-                    "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode",
-                    line: 40
-                ),
-                RouteSpec("POST", "/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode", line: 39),
-                RouteSpec("POST", "/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode", line: 38),
-            ]
-        )
-    }
-
-    /// Ação resetPasscode
-    ///
-    /// Operation `resetPasscode` (`v1.0/#resetpasscode-action`), v1.0, 3 routes.
-    /// - Permissions:
-    ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
-    ///   - Delegated (personal): not supported
-    ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
-    /// - Status: 204
-    /// - Source: pt-BR/resetpasscode.md:15 (pt-BR, newest), ru-RU/resetpasscode.md:15 (ru-RU)
-    public struct ResetPasscodeAction: GraphOperation {
-        /// Which route, with which arguments.
-        public let selection: RouteSelection
-
-        /// A route of this operation; prefer the static functions below.
-        public init(_ selection: RouteSelection) {
-            self.selection = selection
-        }
-
-        /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
-        /// - Source: pt-BR/resetpasscode.md:40
-        public static func deviceManagementDetectedApps(detectedAppId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection(0, [detectedAppId, managedDeviceId]))
-        }
-
-        /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
-        /// - Source: pt-BR/resetpasscode.md:39
-        public static func deviceManagement(managedDeviceId: String) -> Self {
-            return Self(RouteSelection(1, [managedDeviceId]))
-        }
-
-        /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode`
-        /// - Source: pt-BR/resetpasscode.md:38
-        public static func users(usersId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection(2, [usersId, managedDeviceId]))
-        }
-
-        /// The documented routes, in the order of the functions above.
-        public static let descriptors: [RouteDescriptor] = RouteDescriptor.list(
-            OperationInfo(
-                apiVersion: "v1.0",
-                id: "v1.0/#resetpasscode-action",
-                name: "resetPasscode",
-                expectedStatuses: [204],
-                source: "pt-BR/resetpasscode.md",
-                permissions: GraphV1.PermissionSets.s1a3aaac7c653
-            ),
-            [
-                RouteSpec(
-                    "POST",
-                    "/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode",
-                    line: 40
-                ),
-                RouteSpec("POST", "/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode", line: 39),
-                RouteSpec("POST", "/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode", line: 38),
-            ]
-        )
-    }
-
-    /// The operations of this file, for `GraphV1.operations`.
-    public static let operationsDeviceManagement: [any GraphOperation.Type] = [
-        RecoverPasscodeAction.self,
-        ResetPasscodeAction.self,
-    ]
-}
-
-extension GraphV1.Client {
-    /// Действие recoverPasscode
-    ///
-    /// Sends one of the routes of `GraphV1.RecoverPasscodeAction`; `body` is passed through as bytes.
-    /// - Status: 204
-    /// - Throws: `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    @discardableResult
-    public func recoverPasscodeAction(_ route: GraphV1.RecoverPasscodeAction, body: Data? = nil) async throws -> GraphResponse {
-        return try await base.send(route, body: body)
-    }
-
-    /// Ação resetPasscode
-    ///
-    /// Sends one of the routes of `GraphV1.ResetPasscodeAction`; `body` is passed through as bytes.
-    /// - Status: 204
-    /// - Throws: `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    @discardableResult
-    public func resetPasscodeAction(_ route: GraphV1.ResetPasscodeAction, body: Data? = nil) async throws -> GraphResponse {
-        return try await base.send(route, body: body)
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(apiVersion: "v1.0", rows: [])
     }
 }

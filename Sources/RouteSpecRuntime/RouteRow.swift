@@ -1,0 +1,144 @@
+/// One documented route as one line of text, the way generated route tables store it: a string
+/// literal type-checks in no time, while the same data as nested initializer calls costs the
+/// compiler milliseconds per route. `RouteSpecCore` writes rows with `encoded`; tables read them.
+///
+/// Fields are separated by tabs: name, method, template, line, operation id, operation name,
+/// statuses, source, then the operation's three schemes and optionally the route's own three.
+/// Inside a field, `%`, tab, newline, carriage return and the list separators `|` `,` `+` are
+/// percent-escaped.
+public struct RouteRow: Sendable, Hashable {
+    public var name: String
+    public var method: String
+    public var template: String
+    public var line: Int
+    public var operationID: String
+    public var operationName: String
+    public var expectedStatuses: [Int]
+    public var source: String
+    public var operationPermissions: RoutePermissions
+    /// Only where the route's permissions differ from the operation's.
+    public var routePermissions: RoutePermissions?
+
+    public init(name: String, method: String, template: String, line: Int, operationID: String, operationName: String,
+                expectedStatuses: [Int], source: String, operationPermissions: RoutePermissions, routePermissions: RoutePermissions?) {
+        self.name = name
+        self.method = method
+        self.template = template
+        self.line = line
+        self.operationID = operationID
+        self.operationName = operationName
+        self.expectedStatuses = expectedStatuses
+        self.source = source
+        self.operationPermissions = operationPermissions
+        self.routePermissions = routePermissions
+    }
+
+    public var encoded: String {
+        var fields = [name, method, template, String(line), operationID, operationName].map(Self.escape)
+        fields.append(expectedStatuses.map(String.init).joined(separator: ","))
+        fields.append(Self.escape(source))
+        fields += Self.encode(operationPermissions)
+        if let routePermissions { fields += Self.encode(routePermissions) }
+        return fields.joined(separator: "\t")
+    }
+
+    /// Reads a row; nil when it is not one (tables skip such rows rather than trap).
+    public init?(decoding row: String) {
+        let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 11 || fields.count == 14, let line = Int(fields[3]) else { return nil }
+        name = Self.unescape(fields[0])
+        method = Self.unescape(fields[1])
+        template = Self.unescape(fields[2])
+        self.line = line
+        operationID = Self.unescape(fields[4])
+        operationName = Self.unescape(fields[5])
+        expectedStatuses = fields[6].split(separator: ",").compactMap { Int($0) }
+        source = Self.unescape(fields[7])
+        operationPermissions = Self.decodePermissions(fields[8...10])
+        routePermissions = fields.count == 14 ? Self.decodePermissions(fields[11...13]) : nil
+    }
+
+    // MARK: Permissions: one field per scheme
+
+    // Empty: not documented. `-`: not supported. Otherwise `least|higher|a+b,c+d|flags|unparsed`
+    // (at least `least|higher`),
+    // lists comma-separated; the flag `n` means no permission is needed.
+    private static func encode(_ p: RoutePermissions) -> [String] {
+        [p.delegatedWork, p.delegatedPersonal, p.application].map { requirement in
+            guard let r = requirement else { return "" }
+            guard r.isSupported else { return "-" }
+            let parts = [
+                r.leastPrivileged.map { escape($0.rawValue) }.joined(separator: ","),
+                r.higherPrivileged.map { escape($0.rawValue) }.joined(separator: ","),
+                r.combinations.map { $0.map { escape($0.rawValue) }.joined(separator: "+") }.joined(separator: ","),
+                r.noPermissionRequired ? "n" : "",
+                r.unparsed.map(escape).joined(separator: ","),
+            ]
+            // Trailing empty parts are left out, but at least two are kept: an empty field means "not documented".
+            var used = parts.count
+            while used > 2 && parts[used - 1].isEmpty { used -= 1 }
+            return parts.prefix(used).joined(separator: "|")
+        }
+    }
+
+    private static func decodePermissions(_ fields: ArraySlice<String>) -> RoutePermissions {
+        let r = fields.map(decodeRequirement)
+        return RoutePermissions(delegatedWork: r[0], delegatedPersonal: r[1], application: r[2])
+    }
+
+    private static func decodeRequirement(_ field: String) -> PermissionRequirement? {
+        if field.isEmpty { return nil }
+        if field == "-" { return .unsupported }
+        let parts = field.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        func part(_ i: Int) -> [String] {
+            i < parts.count ? parts[i].split(separator: ",").map { unescape(String($0)) } : []
+        }
+        let permissions = { (names: [String]) in names.map(GraphPermission.init(rawValue:)) }
+        let combinations = (parts.count > 2 ? parts[2].split(separator: ",") : []).map { combo in
+            combo.split(separator: "+").map { GraphPermission(rawValue: unescape(String($0))) }
+        }
+        return PermissionRequirement(leastPrivileged: permissions(part(0)), higherPrivileged: permissions(part(1)),
+                                     combinations: combinations, noPermissionRequired: parts.count > 3 && parts[3] == "n",
+                                     unparsed: part(4))
+    }
+
+    // MARK: Field escaping
+
+    private static let escaped: Set<UInt8> = [UInt8(ascii: "%"), 9, 10, 13, UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: "+")]
+
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { escaped.contains($0) }) else { return s }
+        var out: [UInt8] = []
+        for b in s.utf8 {
+            if escaped.contains(b) {
+                out += Array("%".utf8) + Array(hex(b).utf8)
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func unescape(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let b = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                out.append(b)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        return String(decoding: [digits[Int(b >> 4)], digits[Int(b & 15)]], as: UTF8.self)
+    }
+}
