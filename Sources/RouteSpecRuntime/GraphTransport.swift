@@ -57,3 +57,10 @@ public struct GraphUndocumentedRoute: Error, Sendable, CustomStringConvertible {
     public let name: String
     public var description: String { "no documented route is named '\(name)'" }
 }
+
+/// A generated client method was given a route of another operation in the same group.
+public struct GraphWrongOperation: Error, Sendable, CustomStringConvertible {
+    public let expected: String
+    public let actual: String
+    public var description: String { "the route belongs to operation '\(actual)', not '\(expected)'" }
+}

@@ -23,7 +23,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     @Test func resetPasscodeEncodesTheArgumentAsOneSegmentAndAccepts204() async throws {
         let transport = MockTransport(reply: GraphResponse(status: 204))
         let client = GraphClient(transport: transport)
-        let response = try await client.v1.resetPasscode(GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: "a/b c"))
+        let response = try await client.v1.resetPasscode(GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: "a/b c")).send()
         #expect(response.status == 204)
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
@@ -35,7 +35,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         let transport = MockTransport(reply: GraphResponse(status: 403, headers: ["request-id": "42"], body: body))
         let client = GraphClient(transport: transport)
         do {
-            try await client.v1.resetPasscode(GraphV1.Users.ManagedDevices.resetPasscode(usersId: "u", managedDeviceId: "d"))
+            try await client.v1.resetPasscode(GraphV1.Users.ManagedDevices.resetPasscode(usersId: "u", managedDeviceId: "d")).send()
             Issue.record("a 403 must throw")
         } catch let error as GraphUnexpectedStatus {
             #expect(error.status == 403)
@@ -82,6 +82,18 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         #expect(!bogus.descriptor.isDocumented)
         await #expect(throws: GraphUndocumentedRoute.self) { try await GraphClient(transport: transport).send(bogus) }
         #expect(transport.requests.isEmpty)
+    }
+
+    @Test func aClientMethodRefusesAnotherOperationsRoute() async throws {
+        let transport = MockTransport(reply: GraphResponse(status: 204))
+        let client = GraphClient(transport: transport)
+        let other = GraphV1.Users.ManagedDevices.recoverPasscode(usersId: "u", managedDeviceId: "d")
+        await #expect(throws: GraphWrongOperation.self) { try await client.v1.resetPasscode(other).send() }
+        #expect(transport.requests.isEmpty)
+        let body = Data("{}".utf8)
+        try await client.v1.recoverPasscode(other, body: body).send()
+        #expect(transport.requests.first?.body == body)
+        #expect(transport.requests.first?.headers["Content-Type"] == "application/json")
     }
 
     @Test func everyRouteOfTheTablesHasItsFunction() {

@@ -44,7 +44,8 @@ struct RouteGroupBuilder {
         return .structDecl(doc: doc, name: typeName, generic: nil, conformances: [.fixed("GraphRouteGroup")], members: members)
     }
 
-    /// One async method per operation in the group, taking the group's routes.
+    /// One method per operation in the group: it takes the group's route (and the body, for
+    /// methods that send one) and returns the prepared `GraphCall`, which `send()` performs.
     func clientMethods() -> [SwiftDecl] {
         var byOperation: [String: [GroupRoute]] = [:]
         for r in group.routes { byOperation[r.operationName.text, default: []].append(r) }
@@ -54,19 +55,22 @@ struct RouteGroupBuilder {
             let takesBody = routes.contains { ["POST", "PUT", "PATCH"].contains($0.route.method) }
             let route = SwiftName(verbatim: "route"), body = SwiftName(verbatim: "body")
             var params = [SwiftParameter(label: nil, name: route, type: qualifiedType)]
-            var sendArgs = [SwiftArgument(nil, .name(route))]
             if takesBody {
                 params.append(SwiftParameter(label: body, name: body, type: .fixed("Data?"), defaultValue: .nilLiteral))
-                sendArgs.append(SwiftArgument(body, .name(body)))
             }
+            let make = SwiftExpr.call(.name(SwiftName(verbatim: "GraphCall")), [
+                SwiftArgument(nil, .name(SwiftName(verbatim: "base"))),
+                SwiftArgument(SwiftName(verbatim: "operation"), .string(op.id)),
+                SwiftArgument(route, .name(route)),
+                SwiftArgument(body, takesBody ? .name(body) : .nilLiteral),
+            ])
             var doc = [op.title ?? op.name, "",
-                       "Sends `\(qualifiedType.text).\(routes.map { $0.function.text }.joined(separator: "`, `."))`"
-                           + (takesBody ? "; `body` is passed through as bytes." : ".")]
+                       "Prepares `\(qualifiedType.text).\(routes.map { $0.function.text }.joined(separator: "`, `."))`"
+                           + (takesBody ? " with `body` passed through as bytes" : "") + "; `send()` performs it."]
             doc += statusDoc(op)
-            doc.append("- Throws: `GraphUnexpectedStatus` (with status, headers and body) for any other status.")
-            return .function(doc: SwiftDoc(doc), attributes: ["@discardableResult"], name: routes[0].operationName,
-                             parameters: params, effects: "async throws", returns: .fixed("GraphResponse"),
-                             body: [.returnValue(.tryAwait(.call(.member(.name(SwiftName(verbatim: "base")), SwiftName(verbatim: "send")), sendArgs)))])
+            doc.append("- Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.")
+            return .function(doc: SwiftDoc(doc), attributes: [], name: routes[0].operationName,
+                             parameters: params, effects: "", returns: .fixed("GraphCall"), body: [.returnValue(make)])
         }
     }
 

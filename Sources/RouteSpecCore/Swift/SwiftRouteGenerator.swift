@@ -14,6 +14,8 @@ public struct SwiftRouteGenerator {
         /// One routes file per version, whatever the pages: the file names are then known before
         /// generating (build-tool plugins must declare them).
         public var fixedFiles = false
+        /// Routes per file before a top-level group's file is split.
+        public var routesPerFile = 300
         public init() {}
     }
 
@@ -105,30 +107,48 @@ public struct SwiftRouteGenerator {
         return File(path: "\(ns.text).swift", contents: SwiftPrinter.print(file))
     }
 
-    /// One file per group (`v1.0/GraphV1+Users.ManagedDevices.swift`), or one per version with
-    /// `fixedFiles`. A group's struct and its client methods share a file.
+    /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
+    /// one per version with `fixedFiles`. A group's struct and its client methods share a file.
     private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [File] {
         let ns = GeneratedNames.versionNamespace(version)
         var byFile: [String: [SwiftDecl]] = [:]
-        var order: [String] = []
-        var taken: Set<String> = []
+        var routesOfTop: [String: Int] = [:]
+        var topsByLowercase: [String: Set<String>] = [:]
         for b in builders {
-            var name = options.fixedFiles ? "Routes" : b.group.path.map(\.text).joined(separator: ".").replacingOccurrences(of: "`", with: "")
-            // Names that differ only in case are one file on case-insensitive file systems.
-            if !options.fixedFiles && taken.contains(name.lowercased()) { name += "_" + SwiftNames.shortHash(name) }
-            taken.insert(name.lowercased())
-            if byFile[name] == nil { order.append(name) }
+            routesOfTop[b.group.path[0].text, default: 0] += b.group.routes.count
+            topsByLowercase[b.group.path[0].text.lowercased(), default: []].insert(b.group.path[0].text)
+        }
+        for b in builders {
+            let top = b.group.path[0].text
+            let name = options.fixedFiles ? "Routes"
+                : fileName(b.group, routesOfTop: routesOfTop[top]!, caseClash: topsByLowercase[top.lowercased()]!.count > 1)
             byFile[name, default: []].append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
             let methods = b.clientMethods()
             if options.clientMethods && !methods.isEmpty {
                 byFile[name]!.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
             }
         }
-        if options.fixedFiles && order.isEmpty { order = ["Routes"] }
-        return order.map { name in
-            let file = SwiftFile(header: Self.header, imports: ["Foundation", "RouteSpecRuntime"], declarations: byFile[name] ?? [])
+        if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
+        return byFile.keys.sorted().map { name in
+            let file = SwiftFile(header: Self.header, imports: ["Foundation", "RouteSpecRuntime"], declarations: byFile[name]!)
             // File names must be unique within the target (object files are named after them).
             return File(path: "\(version.rawValue)/\(ns.text)+\(name).swift", contents: SwiftPrinter.print(file))
         }
+    }
+
+    /// Few large files build faster than many small ones (every compiler job reads every file),
+    /// but a file should stay small enough to rebuild quickly: a top-level group with more than
+    /// `routesPerFile` routes is spread over 2, 4, 8… files by a hash of each nested group's name,
+    /// so a group stays in its file until the top-level group doubles. File names never affect
+    /// symbol names.
+    private func fileName(_ group: RouteGroup, routesOfTop total: Int, caseClash: Bool) -> String {
+        var top = group.path[0].text.replacingOccurrences(of: "`", with: "")
+        // Names that differ only in case are one file on case-insensitive file systems.
+        if caseClash { top += "_" + SwiftNames.shortHash(top) }
+        var buckets = 1
+        while total > buckets * options.routesPerFile { buckets *= 2 }
+        guard buckets > 1 else { return top }
+        let key = group.path.map(\.text).joined(separator: ".")
+        return "\(top)_\(Int(UInt32(SwiftNames.shortHash(key), radix: 16)! % UInt32(buckets)))"
     }
 }

@@ -18,3 +18,183 @@ extension GraphBeta {
         public static let table: RouteTable = RouteTable(apiVersion: "beta", rows: [])
     }
 }
+
+extension GraphBeta.DeviceManagement {
+    /// Routes under `/deviceManagement/deviceHealthScripts` (beta): 1 route.
+    public struct DeviceHealthScripts: GraphRouteGroup {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this group; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
+        /// resetPasscode action
+        ///
+        /// `POST /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode`
+        /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: zh-CN/resetpasscode-beta.md:39 (also es-ES/resetpasscode-beta.md)
+        public static func resetPasscode(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String) -> Self {
+            return Self(RouteSelection("resetPasscode", [deviceHealthScriptId, deviceHealthScriptDeviceStateId]))
+        }
+
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(
+            apiVersion: "beta",
+            rows: [
+                "resetPasscode\tPOST\t/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode\t39\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+            ]
+        )
+    }
+}
+
+extension GraphBeta.Client {
+    /// resetPasscode action
+    ///
+    /// Prepares `GraphBeta.DeviceManagement.DeviceHealthScripts.resetPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceHealthScripts, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "beta/#resetpasscode-action", route: route, body: body)
+    }
+}
+
+extension GraphBeta.DeviceManagement {
+    /// Routes under `/deviceManagement/deviceManagementScripts` (beta): 3 routes.
+    public struct DeviceManagementScripts: GraphRouteGroup {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this group; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
+        /// resetPasscode action
+        ///
+        /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode`
+        /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: zh-CN/resetpasscode-beta.md:40 (also es-ES/resetpasscode-beta.md)
+        public static func resetPasscodeManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String) -> Self {
+            return Self(
+                RouteSelection("resetPasscodeManagedDevice", [deviceManagementScriptId, deviceManagementScriptDeviceStateId])
+            )
+        }
+
+        /// resetPasscode action
+        ///
+        /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
+        /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: zh-CN/resetpasscode-beta.md:42 (also es-ES/resetpasscode-beta.md)
+        public static func resetPasscodeManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(
+                RouteSelection(
+                    "resetPasscodeManagedDeviceDetectedAppsManagedDevices",
+                    [deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId]
+                )
+            )
+        }
+
+        /// resetPasscode action
+        ///
+        /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode`
+        /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: zh-CN/resetpasscode-beta.md:41 (also es-ES/resetpasscode-beta.md)
+        public static func resetPasscodeManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String) -> Self {
+            return Self(
+                RouteSelection(
+                    "resetPasscodeManagedDeviceUsersManagedDevices",
+                    [deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId]
+                )
+            )
+        }
+
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(
+            apiVersion: "beta",
+            rows: [
+                "resetPasscodeManagedDevice\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode\t40\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeManagedDeviceDetectedAppsManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t42\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeManagedDeviceUsersManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode\t41\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+            ]
+        )
+    }
+}
+
+extension GraphBeta.Client {
+    /// resetPasscode action
+    ///
+    /// Prepares `GraphBeta.DeviceManagement.DeviceManagementScripts.resetPasscodeManagedDevice`, `.resetPasscodeManagedDeviceDetectedAppsManagedDevices`, `.resetPasscodeManagedDeviceUsersManagedDevices` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceManagementScripts, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "beta/#resetpasscode-action", route: route, body: body)
+    }
+}
+
+extension GraphBeta.DeviceManagement {
+    /// Routes under `/deviceManagement/managedDevices` (beta): 1 route.
+    public struct ManagedDevices: GraphRouteGroup {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this group; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
+        /// resetPasscode action
+        ///
+        /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
+        /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: zh-CN/resetpasscode-beta.md:38 (also es-ES/resetpasscode-beta.md)
+        public static func resetPasscode(managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscode", [managedDeviceId]))
+        }
+
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(
+            apiVersion: "beta",
+            rows: [
+                "resetPasscode\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t38\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+            ]
+        )
+    }
+}
+
+extension GraphBeta.Client {
+    /// resetPasscode action
+    ///
+    /// Prepares `GraphBeta.DeviceManagement.ManagedDevices.resetPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func resetPasscode(_ route: GraphBeta.DeviceManagement.ManagedDevices, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "beta/#resetpasscode-action", route: route, body: body)
+    }
+}

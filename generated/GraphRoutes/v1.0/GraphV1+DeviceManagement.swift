@@ -18,3 +18,143 @@ extension GraphV1 {
         public static let table: RouteTable = RouteTable(apiVersion: "v1.0", rows: [])
     }
 }
+
+extension GraphV1.DeviceManagement {
+    /// Routes under `/deviceManagement/detectedApps` (v1.0): 2 routes.
+    public struct DetectedApps: GraphRouteGroup {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this group; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
+        /// Действие recoverPasscode
+        ///
+        /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode`
+        /// - Operation: `recoverPasscode` (`v1.0/#recoverpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: ru-RU/recoverpasscode.md:40
+        public static func recoverPasscode(detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("recoverPasscode", [detectedAppId, managedDeviceId]))
+        }
+
+        /// Ação resetPasscode
+        ///
+        /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
+        /// - Operation: `resetPasscode` (`v1.0/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: pt-BR/resetpasscode.md:40 (also ru-RU/resetpasscode.md)
+        public static func resetPasscode(detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscode", [detectedAppId, managedDeviceId]))
+        }
+
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(
+            apiVersion: "v1.0",
+            rows: [
+                "recoverPasscode\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode\t40\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscode\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t40\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+            ]
+        )
+    }
+}
+
+extension GraphV1.Client {
+    /// Действие recoverPasscode
+    ///
+    /// Prepares `GraphV1.DeviceManagement.DetectedApps.recoverPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func recoverPasscode(_ route: GraphV1.DeviceManagement.DetectedApps, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "v1.0/#recoverpasscode-action", route: route, body: body)
+    }
+
+    /// Ação resetPasscode
+    ///
+    /// Prepares `GraphV1.DeviceManagement.DetectedApps.resetPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func resetPasscode(_ route: GraphV1.DeviceManagement.DetectedApps, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "v1.0/#resetpasscode-action", route: route, body: body)
+    }
+}
+
+extension GraphV1.DeviceManagement {
+    /// Routes under `/deviceManagement/managedDevices` (v1.0): 2 routes.
+    public struct ManagedDevices: GraphRouteGroup {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this group; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
+        /// Действие recoverPasscode
+        ///
+        /// `POST /deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode`
+        /// - Operation: `recoverPasscode` (`v1.0/#recoverpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: ru-RU/recoverpasscode.md:39
+        public static func recoverPasscode(managedDeviceId: String) -> Self {
+            return Self(RouteSelection("recoverPasscode", [managedDeviceId]))
+        }
+
+        /// Ação resetPasscode
+        ///
+        /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
+        /// - Operation: `resetPasscode` (`v1.0/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: pt-BR/resetpasscode.md:39 (also ru-RU/resetpasscode.md)
+        public static func resetPasscode(managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscode", [managedDeviceId]))
+        }
+
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(
+            apiVersion: "v1.0",
+            rows: [
+                "recoverPasscode\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode\t39\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscode\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t39\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+            ]
+        )
+    }
+}
+
+extension GraphV1.Client {
+    /// Действие recoverPasscode
+    ///
+    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.recoverPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func recoverPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "v1.0/#recoverpasscode-action", route: route, body: body)
+    }
+
+    /// Ação resetPasscode
+    ///
+    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.resetPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func resetPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "v1.0/#resetpasscode-action", route: route, body: body)
+    }
+}

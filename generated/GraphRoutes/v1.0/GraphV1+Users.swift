@@ -18,3 +18,73 @@ extension GraphV1 {
         public static let table: RouteTable = RouteTable(apiVersion: "v1.0", rows: [])
     }
 }
+
+extension GraphV1.Users {
+    /// Routes under `/users/{usersId}/managedDevices` (v1.0): 2 routes.
+    public struct ManagedDevices: GraphRouteGroup {
+        /// Which route, with which arguments.
+        public let selection: RouteSelection
+
+        /// A route of this group; prefer the static functions below.
+        public init(_ selection: RouteSelection) {
+            self.selection = selection
+        }
+
+        /// Действие recoverPasscode
+        ///
+        /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode`
+        /// - Operation: `recoverPasscode` (`v1.0/#recoverpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: ru-RU/recoverpasscode.md:38
+        public static func recoverPasscode(usersId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("recoverPasscode", [usersId, managedDeviceId]))
+        }
+
+        /// Ação resetPasscode
+        ///
+        /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode`
+        /// - Operation: `resetPasscode` (`v1.0/#resetpasscode-action`)
+        /// - Permissions:
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (personal): not supported
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        /// - Status: 204
+        /// - Source: pt-BR/resetpasscode.md:38 (also ru-RU/resetpasscode.md)
+        public static func resetPasscode(usersId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscode", [usersId, managedDeviceId]))
+        }
+
+        /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
+        public static let table: RouteTable = RouteTable(
+            apiVersion: "v1.0",
+            rows: [
+                "recoverPasscode\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode\t38\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscode\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode\t38\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+            ]
+        )
+    }
+}
+
+extension GraphV1.Client {
+    /// Действие recoverPasscode
+    ///
+    /// Prepares `GraphV1.Users.ManagedDevices.recoverPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func recoverPasscode(_ route: GraphV1.Users.ManagedDevices, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "v1.0/#recoverpasscode-action", route: route, body: body)
+    }
+
+    /// Ação resetPasscode
+    ///
+    /// Prepares `GraphV1.Users.ManagedDevices.resetPasscode` with `body` passed through as bytes; `send()` performs it.
+    /// - Status: 204
+    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
+    public func resetPasscode(_ route: GraphV1.Users.ManagedDevices, body: Data? = nil) -> GraphCall {
+        return GraphCall(base, operation: "v1.0/#resetpasscode-action", route: route, body: body)
+    }
+}

@@ -11,7 +11,7 @@ public struct DeviceActions<Transport: GraphTransport>: Sendable {
     public func resetPasscode(deviceID: String, granted: Set<GraphPermission>) async throws -> Bool {
         let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: deviceID)
         guard route.permissions.allows(.application, granted: granted) else { return false }
-        try await client.v1.resetPasscode(route)
+        try await client.v1.resetPasscode(route).send()
         return true
     }
 }
