@@ -8,7 +8,7 @@ enum CommandLineTool {
 
     commands:
       compile [PATH...] [--model FILE] [--swift DIR] [--include-pages GLOB]... [--include-paths PREFIX]...
-              [--no-client] [--fixed-files] [--incremental] [--jobs N] [--verbose] [--quiet]
+              [--no-client] [--fixed-files] [--incremental] [--catalog FILE] [--jobs N] [--verbose] [--quiet]
           Read every .md page under PATH (files or folders), write the JSON model and, with
           --swift, the Swift route code. With no PATH: compile spec/ into generated/
           (generated/model.json and generated/GraphRoutes/). --fixed-files writes one file per
@@ -18,6 +18,22 @@ enum CommandLineTool {
       check [PATH...] [--model FILE] [--swift DIR] [selection options as for compile]
           Exit 1, listing what differs, when the committed model or Swift is stale against the
           pages (with no PATH: spec/ against generated/). For CI.
+
+      diff OLD NEW [--format markdown|json] [--fail-on widening|narrowing|any] [--catalog FILE] [--output FILE]
+          What changed between two models or page folders, per operation and route: routes,
+          methods, status codes and permissions per scheme, classified widening / narrowing /
+          neutral (widening first). --fail-on exits 1 when such a change exists (CI gates).
+
+      permissions [ROUTE...] [--routes FILE] [--model FILE | --pages PATH] [--api-version v1.0|beta]
+          The smallest set of least-privileged permissions per scheme covering the routes an app
+          calls ("GET /me/messages", one per line in FILE), and which routes force more.
+
+      drift [--model FILE | --pages PATH] [--format markdown|json]
+          The operations documented in both v1.0 and beta, side by side: routes and permissions
+          that differ, and routes only in one version.
+
+      compile and diff take --catalog FILE (permissions.json): unknown permission names get a
+      warning with a did-you-mean; with compile, routes where page and catalog differ get notes.
 
     Diagnostics print as path:line:col: severity: message [code]. Exit status: 0 without
     errors, 1 with errors (the model is still written), 2 on usage errors.
@@ -31,6 +47,9 @@ enum CommandLineTool {
         switch command {
         case "compile": return CompileCommand.run(rest)
         case "check": return CheckCommand.run(rest)
+        case "diff": return DiffCommand.run(rest)
+        case "permissions": return PermissionsCommand.run(rest)
+        case "drift": return DriftCommand.run(rest)
         case "help", "--help", "-h":
             print(usage)
             return 0

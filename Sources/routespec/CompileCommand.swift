@@ -10,7 +10,7 @@ enum CompileCommand {
     static func run(_ arguments: [String]) -> Int32 {
         let parsed: ParsedArguments
         do {
-            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "swift", "include-pages", "include-paths"],
+            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "swift", "include-pages", "include-paths", "catalog"],
                                          flagOptions: ["verbose", "quiet", "no-client", "fixed-files", "incremental"])
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
@@ -37,9 +37,14 @@ enum CompileCommand {
             FileHandle.standardError.write(Data(replay.diagnostics.utf8))
             return replay.status
         }
-        let result: Compiler.Result
+        var result: Compiler.Result
         do {
             result = try Compiler(options: options).compile(paths: paths)
+            if let catalogPath = parsed.values["catalog"] {
+                let check = CatalogCheck(catalog: try PermissionCatalog.load(path: catalogPath)).check(result.model)
+                result.add(check.diagnostics)
+                if !parsed.flags.contains("quiet") { FileHandle.standardError.write(Data(CatalogCommandText.summary(check.summary).utf8)) }
+            }
         } catch {
             return CommandLineTool.usageError("\(error)")
         }

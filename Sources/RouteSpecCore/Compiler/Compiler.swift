@@ -10,6 +10,17 @@ public struct Compiler {
     public struct Result: Sendable {
         public var model: Model
         public var pageCount: Int
+        /// Each page's display path → the file as reachable from the working directory.
+        public var files: [String: String] = [:]
+
+        /// Adds findings made after compiling (e.g. a catalog check) where diagnostics belong.
+        public mutating func add(_ diagnostics: [Diagnostic]) {
+            for var d in diagnostics {
+                if d.file == nil { d.file = files[d.path] }
+                model.diagnostics.append(d)
+            }
+            model.diagnostics.sort(by: Diagnostic.ordered)
+        }
         public var errorCount: Int { model.diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { model.diagnostics.filter { $0.severity == .warning }.count }
     }
@@ -45,7 +56,7 @@ public struct Compiler {
         diagnostics.append(contentsOf: merged.diagnostics)
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
-        return Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count)
+        return Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
     }
 
     static func extract(_ page: PageDiscovery.Page) -> PageExtractor.Outcome {

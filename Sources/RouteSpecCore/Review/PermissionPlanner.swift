@@ -1,0 +1,146 @@
+import RouteSpecRuntime
+
+/// `routespec permissions`: given the routes an app calls, the smallest set of least-privileged
+/// permissions per scheme that covers them all, and which routes that set forces beyond their own
+/// least privilege (because another route needs a higher permission that also covers them).
+public struct PermissionPlanner {
+    public struct Request: Sendable, Equatable {
+        public var method: String
+        public var path: String
+        public init(method: String, path: String) {
+            self.method = method.uppercased()
+            self.path = path
+        }
+
+        /// `GET /me/messages`; nil for anything else.
+        public init?(line: String) {
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard parts.count == 2, parts[1].hasPrefix("/") else { return nil }
+            self.init(method: String(parts[0]), path: String(parts[1]))
+        }
+    }
+
+    public struct Match: Sendable {
+        public var request: Request
+        public var operation: APIOperation
+        public var route: Route
+        public var permissions: PermissionSet?
+    }
+
+    public struct SchemePlan: Sendable {
+        public var scheme: SchemeKind
+        /// Sorted; empty with `impossible` set, or when no permission is needed.
+        public var permissions: [String]
+        /// Routes that do not support the scheme (or do not document it): the plan cannot cover them.
+        public var impossible: [Match]
+        /// Routes covered by a permission beyond their least privileged one, and the route that forces it.
+        public var beyondLeast: [(match: Match, coveredBy: [String], forcedBy: [Match])]
+    }
+
+    public struct Plan: Sendable {
+        public var matches: [Match]
+        public var unmatched: [Request]
+        public var schemes: [SchemePlan]
+    }
+
+    let model: Model
+    let apiVersion: ApiVersion
+
+    public init(model: Model, apiVersion: ApiVersion) {
+        self.model = model
+        self.apiVersion = apiVersion
+    }
+
+    public func plan(_ requests: [Request]) -> Plan {
+        var matches: [Match] = []
+        var unmatched: [Request] = []
+        for request in requests {
+            if let m = match(request) { matches.append(m) } else { unmatched.append(request) }
+        }
+        return Plan(matches: matches, unmatched: unmatched, schemes: SchemeKind.allCases.map { plan(matches, $0) })
+    }
+
+    /// Like a router: the route with the most literal text wins; a documented template given as
+    /// the path (`/users/{id}`) matches its route. Several pages can document one route (a page
+    /// about extended properties lists `GET /me/messages` too); the page that is about the
+    /// route's resource wins: permissions documented, its name naming the resource (`listMessages`),
+    /// most of its routes ending in the same resource, fewest routes.
+    func match(_ request: Request) -> Match? {
+        var path = Substring(request.path)
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
+        var version = apiVersion
+        for v in ApiVersion.allCases where path.hasPrefix("/" + v.rawValue + "/") {
+            version = v
+            path = path.dropFirst(v.rawValue.count + 1)
+        }
+        if path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        let target = String(path)
+        let shape = RouteShape(method: request.method, path: target)
+        var best: (score: [Int], id: String, match: Match)?
+        for op in model.operations where op.apiVersion == version {
+            for route in op.routes where route.method.uppercased() == request.method {
+                let template = PathTemplate(route.path)
+                let literal: Int
+                if RouteShape(method: route.method, path: route.path) == shape { literal = Int.max }
+                else if template.match(target) != nil { literal = template.tokens.reduce(0) { n, t in if case .literal(let l) = t { n + l.count } else { n } } }
+                else { continue }
+                let score = [literal] + Self.relevance(op, route)
+                if let b = best, score.lexicographicallyPrecedes(b.score) || (score == b.score && op.id >= b.id) { continue }
+                best = (score, op.id, Match(request: request, operation: op, route: route, permissions: route.permissions ?? op.permissions))
+            }
+        }
+        return best?.match
+    }
+
+    /// Higher is more about the route: permissions documented, the name contains the route's
+    /// resource word, how many and what share (in percent) of the operation's routes end in that
+    /// word (`/me` counts as the user), fewer routes.
+    static func relevance(_ op: APIOperation, _ route: Route) -> [Int] {
+        func resource(_ path: String) -> String {
+            let word = PlaceholderRewriter.singular(GeneratedNames.staticWords(path).last ?? "").lowercased()
+            return word == "me" ? "user" : word
+        }
+        let word = resource(route.path)
+        let named = !word.isEmpty && op.name.lowercased().contains(word) ? 1 : 0
+        let alike = op.routes.filter { resource($0.path) == word }.count
+        return [(route.permissions ?? op.permissions) == nil ? 0 : 1, named, alike, alike * 100 / max(1, op.routes.count), -op.routes.count]
+    }
+
+    private func plan(_ matches: [Match], _ kind: SchemeKind) -> SchemePlan {
+        var impossible: [Match] = []
+        var needed: [(match: Match, least: [String], accepted: Set<String>, together: Bool)] = []
+        for m in matches {
+            guard let s = m.permissions?[kind], s.supported else { impossible.append(m); continue }
+            if s.noPermissionRequired && s.leastPrivileged.isEmpty { continue }
+            let together = s.leastPrivileged.count > 1 && s.combinations.contains(s.leastPrivileged)
+            needed.append((m, s.leastPrivileged, Set(s.allNames), together))
+        }
+        guard impossible.isEmpty else { return SchemePlan(scheme: kind, permissions: [], impossible: impossible, beyondLeast: []) }
+        // Permissions that must be held together are taken as they are; the rest is a set cover
+        // over the routes' least privileged permissions, largest cover first.
+        var chosen = Set(needed.filter(\.together).flatMap(\.least))
+        var uncovered = needed.indices.filter { i in !needed[i].together && needed[i].accepted.isDisjoint(with: chosen) }
+        let candidates = Set(needed.filter { !$0.together }.flatMap(\.least)).sorted()
+        while !uncovered.isEmpty {
+            let pick = candidates.max { a, b in
+                let ca = uncovered.filter { needed[$0].accepted.contains(a) }.count
+                let cb = uncovered.filter { needed[$0].accepted.contains(b) }.count
+                if ca != cb { return ca < cb }
+                let la = uncovered.filter { needed[$0].least.contains(a) }.count
+                let lb = uncovered.filter { needed[$0].least.contains(b) }.count
+                if la != lb { return la < lb }
+                return a > b
+            }
+            guard let pick else { break }
+            chosen.insert(pick)
+            uncovered.removeAll { needed[$0].accepted.contains(pick) }
+        }
+        var beyond: [(match: Match, coveredBy: [String], forcedBy: [Match])] = []
+        for n in needed where Set(n.least).isDisjoint(with: chosen) {
+            let covering = n.accepted.intersection(chosen).sorted()
+            let forcedBy = needed.filter { other in !Set(other.least).isDisjoint(with: covering) }.map(\.match)
+            beyond.append((n.match, covering, forcedBy))
+        }
+        return SchemePlan(scheme: kind, permissions: chosen.sorted(), impossible: [], beyondLeast: beyond)
+    }
+}

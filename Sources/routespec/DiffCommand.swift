@@ -1,0 +1,64 @@
+import Foundation
+import RouteSpecCore
+
+/// `routespec diff OLD NEW [--format markdown|json] [--fail-on widening|narrowing|any] [--catalog FILE]`.
+enum DiffCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ParsedArguments(arguments, valueOptions: ["format", "fail-on", "catalog", "output"], flagOptions: [])
+        } catch {
+            return CommandLineTool.usageError("\(error)")
+        }
+        guard parsed.positionals.count == 2 else { return CommandLineTool.usageError("diff takes OLD and NEW (model files or page folders)") }
+        let format = parsed.values["format"] ?? "markdown"
+        guard ["markdown", "json"].contains(format) else { return CommandLineTool.usageError("--format is markdown or json") }
+        let failOn = parsed.values["fail-on"]
+        guard failOn == nil || ["widening", "narrowing", "any"].contains(failOn!) else {
+            return CommandLineTool.usageError("--fail-on is widening, narrowing or any")
+        }
+        let (oldPath, newPath) = (parsed.positionals[0], parsed.positionals[1])
+        let old: Model, new: Model
+        do {
+            old = try ModelSource.load(oldPath)
+            new = try ModelSource.load(newPath)
+        } catch {
+            return CommandLineTool.usageError("\(error)")
+        }
+        let changes = SemanticDiff.compare(old: old, new: new)
+        var text = format == "json" ? DiffReport.json(changes, old: oldPath, new: newPath).serialized()
+            : DiffReport.markdown(changes, old: oldPath, new: newPath)
+        if let catalogPath = parsed.values["catalog"] {
+            do {
+                let catalog = try PermissionCatalog.load(path: catalogPath)
+                // Only names the change brings in: those are what a reviewer must check.
+                let added = Set(changes.filter { $0.impact == .widening }.flatMap(\.after))
+                let unknown = added.filter { !catalog.names.contains($0) && !$0.contains(" ") }.sorted()
+                if !unknown.isEmpty && format == "markdown" {
+                    text += "\n### Permission names not in the catalog\n\n" + unknown.map { name in
+                        "- `\(name)`" + (CatalogCheck(catalog: catalog).suggestion(for: name).map { ": did you mean `\($0)`?" } ?? "")
+                    }.joined(separator: "\n") + "\n"
+                }
+                for name in unknown {
+                    FileHandle.standardError.write(Data("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n".utf8))
+                }
+            } catch {
+                return CommandLineTool.usageError("\(error)")
+            }
+        }
+        if let output = parsed.values["output"] {
+            do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
+                FileHandle.standardError.write(Data("routespec: cannot write \(output): \(error)\n".utf8))
+                return 2
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        switch failOn {
+        case "widening": return changes.contains { $0.impact == .widening } ? 1 : 0
+        case "narrowing": return changes.contains { $0.impact == .narrowing } ? 1 : 0
+        case "any": return changes.isEmpty ? 0 : 1
+        default: return 0
+        }
+    }
+}
