@@ -42,5 +42,7 @@ if [ -d "$shared/corpus" ]; then
 else
   echo "note: ../shared not present; seeding with spec/ only"
 fi
+# The Swift runtime's own crash backtracer trips AddressSanitizer; libFuzzer reports crashes itself.
+export SWIFT_BACKTRACE=enable=no
 exec "$binary" "$work/corpus/$target" "${seeds[@]}" -max_total_time="$seconds" -max_len=131072 -timeout=10 \
   -rss_limit_mb=4096 -artifact_prefix="$work/artifacts/$target/" -print_final_stats=1 "$@"

@@ -48,29 +48,52 @@ public struct AnyGraphClient: Sendable {
     }
 }
 
-/// One operation's request, prepared by a generated client method (`client.v1.resetPasscode(route)`);
-/// `send()` performs it. Generated methods are synchronous on purpose: an async method costs the
-/// compiler about three times as much, which at 10,000 operations is most of the build.
+/// One operation's request, prepared by a generated client method (`client.v1.getUser(route)`);
+/// `send()` performs it. Generated methods are synchronous and take no defaulted arguments on
+/// purpose: an async method costs the compiler about three times as much as a plain one, which at
+/// 10,000 operations is most of the build. Operations whose method sends a body return a
+/// `GraphBodyCall` instead.
 public struct GraphCall: Sendable {
     public let route: any GraphRoute
-    public let body: Data?
     /// The operation the generated method stands for; `send()` refuses another operation's route.
     public let operationID: String
-    private let client: AnyGraphClient
+    let client: AnyGraphClient
 
-    public init(_ client: AnyGraphClient, operation: String, route: any GraphRoute, body: Data?) {
+    public init(_ client: AnyGraphClient, operation: String, route: any GraphRoute) {
         self.client = client
         self.operationID = operation
         self.route = route
-        self.body = body
     }
 
     /// Sends the request; throws `GraphUnexpectedStatus` (status, headers and body kept) when the
     /// status is not a documented one, `GraphWrongOperation` for another operation's route.
     @discardableResult
     public func send() async throws -> GraphResponse {
+        try await GraphCall.send(client, operationID, route, nil)
+    }
+
+    static func send(_ client: AnyGraphClient, _ operationID: String, _ route: any GraphRoute, _ body: Data?) async throws -> GraphResponse {
         let actual = route.descriptor.operationID
         guard actual == operationID else { throw GraphWrongOperation(expected: operationID, actual: actual) }
         return try await client.send(route, body: body)
+    }
+}
+
+/// A prepared request of an operation whose method sends a body (POST, PUT, PATCH).
+public struct GraphBodyCall: Sendable {
+    public let route: any GraphRoute
+    public let operationID: String
+    let client: AnyGraphClient
+
+    public init(_ client: AnyGraphClient, operation: String, route: any GraphRoute) {
+        self.client = client
+        self.operationID = operation
+        self.route = route
+    }
+
+    /// Sends the request with `body` passed through as bytes (none for actions that take none).
+    @discardableResult
+    public func send(body: Data? = nil) async throws -> GraphResponse {
+        try await GraphCall.send(client, operationID, route, body)
     }
 }

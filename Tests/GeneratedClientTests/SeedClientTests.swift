@@ -91,7 +91,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         await #expect(throws: GraphWrongOperation.self) { try await client.v1.resetPasscode(other).send() }
         #expect(transport.requests.isEmpty)
         let body = Data("{}".utf8)
-        try await client.v1.recoverPasscode(other, body: body).send()
+        try await client.v1.recoverPasscode(other).send(body: body)
         #expect(transport.requests.first?.body == body)
         #expect(transport.requests.first?.headers["Content-Type"] == "application/json")
     }

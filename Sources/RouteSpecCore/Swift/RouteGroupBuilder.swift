@@ -44,8 +44,8 @@ struct RouteGroupBuilder {
         return .structDecl(doc: doc, name: typeName, generic: nil, conformances: [.fixed("GraphRouteGroup")], members: members)
     }
 
-    /// One method per operation in the group: it takes the group's route (and the body, for
-    /// methods that send one) and returns the prepared `GraphCall`, which `send()` performs.
+    /// One method per operation in the group: it takes the group's route and returns the prepared
+    /// call (`GraphBodyCall` when the method sends a body), which `send()` performs.
     func clientMethods() -> [SwiftDecl] {
         var byOperation: [String: [GroupRoute]] = [:]
         for r in group.routes { byOperation[r.operationName.text, default: []].append(r) }
@@ -53,24 +53,19 @@ struct RouteGroupBuilder {
             let routes = byOperation[name]!
             let op = routes[0].op
             let takesBody = routes.contains { ["POST", "PUT", "PATCH"].contains($0.route.method) }
-            let route = SwiftName(verbatim: "route"), body = SwiftName(verbatim: "body")
-            var params = [SwiftParameter(label: nil, name: route, type: qualifiedType)]
-            if takesBody {
-                params.append(SwiftParameter(label: body, name: body, type: .fixed("Data?"), defaultValue: .nilLiteral))
-            }
-            let make = SwiftExpr.call(.name(SwiftName(verbatim: "GraphCall")), [
+            let route = SwiftName(verbatim: "route")
+            let call = takesBody ? "GraphBodyCall" : "GraphCall"
+            let make = SwiftExpr.call(.name(SwiftName(verbatim: call)), [
                 SwiftArgument(nil, .name(SwiftName(verbatim: "base"))),
                 SwiftArgument(SwiftName(verbatim: "operation"), .string(op.id)),
                 SwiftArgument(route, .name(route)),
-                SwiftArgument(body, takesBody ? .name(body) : .nilLiteral),
             ])
-            var doc = [op.title ?? op.name, "",
-                       "Prepares `\(qualifiedType.text).\(routes.map { $0.function.text }.joined(separator: "`, `."))`"
-                           + (takesBody ? " with `body` passed through as bytes" : "") + "; `send()` performs it."]
-            doc += statusDoc(op)
-            doc.append("- Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.")
+            let doc = [op.title ?? op.name, "",
+                       "Prepares `\(qualifiedType.text).\(routes.map { $0.function.text }.joined(separator: "`, `."))`; "
+                           + (takesBody ? "`send(body:)` performs it." : "`send()` performs it.")]
             return .function(doc: SwiftDoc(doc), attributes: [], name: routes[0].operationName,
-                             parameters: params, effects: "", returns: .fixed("GraphCall"), body: [.returnValue(make)])
+                             parameters: [SwiftParameter(label: nil, name: route, type: qualifiedType)], effects: "",
+                             returns: SwiftType(text: call), body: [.returnValue(make)])
         }
     }
 

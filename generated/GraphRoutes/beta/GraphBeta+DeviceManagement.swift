@@ -57,11 +57,9 @@ extension GraphBeta.DeviceManagement {
 extension GraphBeta.Client {
     /// resetPasscode action
     ///
-    /// Prepares `GraphBeta.DeviceManagement.DeviceHealthScripts.resetPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceHealthScripts, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "beta/#resetpasscode-action", route: route, body: body)
+    /// Prepares `GraphBeta.DeviceManagement.DeviceHealthScripts.resetPasscode`; `send(body:)` performs it.
+    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceHealthScripts) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "beta/#resetpasscode-action", route: route)
     }
 }
 
@@ -145,11 +143,9 @@ extension GraphBeta.DeviceManagement {
 extension GraphBeta.Client {
     /// resetPasscode action
     ///
-    /// Prepares `GraphBeta.DeviceManagement.DeviceManagementScripts.resetPasscodeManagedDevice`, `.resetPasscodeManagedDeviceDetectedAppsManagedDevices`, `.resetPasscodeManagedDeviceUsersManagedDevices` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceManagementScripts, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "beta/#resetpasscode-action", route: route, body: body)
+    /// Prepares `GraphBeta.DeviceManagement.DeviceManagementScripts.resetPasscodeManagedDevice`, `.resetPasscodeManagedDeviceDetectedAppsManagedDevices`, `.resetPasscodeManagedDeviceUsersManagedDevices`; `send(body:)` performs it.
+    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceManagementScripts) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "beta/#resetpasscode-action", route: route)
     }
 }
 
@@ -191,10 +187,8 @@ extension GraphBeta.DeviceManagement {
 extension GraphBeta.Client {
     /// resetPasscode action
     ///
-    /// Prepares `GraphBeta.DeviceManagement.ManagedDevices.resetPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func resetPasscode(_ route: GraphBeta.DeviceManagement.ManagedDevices, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "beta/#resetpasscode-action", route: route, body: body)
+    /// Prepares `GraphBeta.DeviceManagement.ManagedDevices.resetPasscode`; `send(body:)` performs it.
+    public func resetPasscode(_ route: GraphBeta.DeviceManagement.ManagedDevices) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "beta/#resetpasscode-action", route: route)
     }
 }

@@ -72,20 +72,16 @@ extension GraphV1.DeviceManagement {
 extension GraphV1.Client {
     /// Действие recoverPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.DetectedApps.recoverPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func recoverPasscode(_ route: GraphV1.DeviceManagement.DetectedApps, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "v1.0/#recoverpasscode-action", route: route, body: body)
+    /// Prepares `GraphV1.DeviceManagement.DetectedApps.recoverPasscode`; `send(body:)` performs it.
+    public func recoverPasscode(_ route: GraphV1.DeviceManagement.DetectedApps) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "v1.0/#recoverpasscode-action", route: route)
     }
 
     /// Ação resetPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.DetectedApps.resetPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func resetPasscode(_ route: GraphV1.DeviceManagement.DetectedApps, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "v1.0/#resetpasscode-action", route: route, body: body)
+    /// Prepares `GraphV1.DeviceManagement.DetectedApps.resetPasscode`; `send(body:)` performs it.
+    public func resetPasscode(_ route: GraphV1.DeviceManagement.DetectedApps) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "v1.0/#resetpasscode-action", route: route)
     }
 }
 
@@ -142,19 +138,15 @@ extension GraphV1.DeviceManagement {
 extension GraphV1.Client {
     /// Действие recoverPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.recoverPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func recoverPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "v1.0/#recoverpasscode-action", route: route, body: body)
+    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.recoverPasscode`; `send(body:)` performs it.
+    public func recoverPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "v1.0/#recoverpasscode-action", route: route)
     }
 
     /// Ação resetPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.resetPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func resetPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "v1.0/#resetpasscode-action", route: route, body: body)
+    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.resetPasscode`; `send(body:)` performs it.
+    public func resetPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "v1.0/#resetpasscode-action", route: route)
     }
 }

@@ -72,19 +72,15 @@ extension GraphV1.Users {
 extension GraphV1.Client {
     /// Действие recoverPasscode
     ///
-    /// Prepares `GraphV1.Users.ManagedDevices.recoverPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func recoverPasscode(_ route: GraphV1.Users.ManagedDevices, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "v1.0/#recoverpasscode-action", route: route, body: body)
+    /// Prepares `GraphV1.Users.ManagedDevices.recoverPasscode`; `send(body:)` performs it.
+    public func recoverPasscode(_ route: GraphV1.Users.ManagedDevices) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "v1.0/#recoverpasscode-action", route: route)
     }
 
     /// Ação resetPasscode
     ///
-    /// Prepares `GraphV1.Users.ManagedDevices.resetPasscode` with `body` passed through as bytes; `send()` performs it.
-    /// - Status: 204
-    /// - Throws (from `send()`): `GraphUnexpectedStatus` (with status, headers and body) for any other status.
-    public func resetPasscode(_ route: GraphV1.Users.ManagedDevices, body: Data? = nil) -> GraphCall {
-        return GraphCall(base, operation: "v1.0/#resetpasscode-action", route: route, body: body)
+    /// Prepares `GraphV1.Users.ManagedDevices.resetPasscode`; `send(body:)` performs it.
+    public func resetPasscode(_ route: GraphV1.Users.ManagedDevices) -> GraphBodyCall {
+        return GraphBodyCall(base, operation: "v1.0/#resetpasscode-action", route: route)
     }
 }
