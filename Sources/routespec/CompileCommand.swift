@@ -38,12 +38,13 @@ enum CompileCommand {
             return replay.status
         }
         var result: Compiler.Result
+        var catalogSummary: String?
         do {
             result = try Compiler(options: options).compile(paths: paths)
             if let catalogPath = parsed.values["catalog"] {
                 let check = CatalogCheck(catalog: try PermissionCatalog.load(path: catalogPath)).check(result.model)
                 result.add(check.diagnostics)
-                if !parsed.flags.contains("quiet") { FileHandle.standardError.write(Data(CatalogCommandText.summary(check.summary).utf8)) }
+                catalogSummary = CatalogCommandText.summary(check.summary)
             }
         } catch {
             return CommandLineTool.usageError("\(error)")
@@ -79,7 +80,7 @@ enum CompileCommand {
             let summary = "routespec: \(result.pageCount) pages → \(result.model.operations.count) operations; "
                 + "\(result.errorCount) errors, \(result.warningCount) warnings, \(notes) notes"
                 + (modelPath.map { " → \($0)" } ?? "") + "\n"
-            FileHandle.standardError.write(Data(summary.utf8))
+            FileHandle.standardError.write(Data(((catalogSummary ?? "") + summary).utf8))
         }
         return status
     }
