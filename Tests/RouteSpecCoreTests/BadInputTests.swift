@@ -68,4 +68,44 @@ import Testing
         let longCodes = try codes(Array(long.utf8))
         #expect(!longCodes.contains("no-routes"), "\(Set(longCodes))")
     }
+
+    /// 50 MB of prose after the routes: compiled (linear time), nothing lost.
+    @Test func fiftyMegabytePage() throws {
+        let prose = String(repeating: String(repeating: "Some prose that goes on. ", count: 4) + "\n", count: 500_000)
+        let text = page(permissions: oldTable, http: "```http\nGET /me/big\n```\n\n" + prose)
+        #expect(text.utf8.count > 50_000_000)
+        let model = try compilePage(text)
+        #expect(model.operations.first?.routes.map(\.path) == ["/me/big"])
+        #expect(!model.diagnostics.contains { $0.severity == .error })
+    }
+
+    /// A 100,000-column row is not a permission table: the page says it found none.
+    @Test func hundredThousandColumnRowIsNotATable() throws {
+        let wide = page(permissions: "|" + Array(repeating: "c", count: 100_000).joined(separator: "|") + "|\n|---|---|",
+                        http: "```http\nGET /me/w\n```")
+        #expect(try codes(Array(wide.utf8)).contains("no-permission-table"))
+    }
+
+    @Test func includeOfAMissingFile() throws {
+        let text = page(permissions: "[!INCLUDE [p](../includes/nowhere-permissions.md)]", http: "```http\nGET /me\n```")
+        let model = try compilePage(text, path: "api/page.md")
+        #expect(model.diagnostics.contains { $0.code == "include-missing" && $0.severity == .warning }, "\(model.diagnostics)")
+    }
+
+    @Test(arguments: ["/etc/passwd", "/tmp/x-permissions.md", "../../../../../../tmp/x-permissions.md", "link/secret-permissions.md"])
+    func includesOutsideTheRootAreRefused(target: String) throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-outside-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data(oldTable.utf8).write(to: URL(fileURLWithPath: outside + "/secret-permissions.md"))
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-root-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: outside)
+        let text = page(permissions: "[!INCLUDE [p](\(target))]", http: "```http\nGET /me\n```")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/page.md"))
+        let model = try Compiler(options: .init(threads: 1)).compile(paths: [root]).model
+        #expect(model.diagnostics.contains { $0.code == "include-refused" && $0.severity == .error }, "\(model.diagnostics.map(\.formatted))")
+        #expect(model.operations.first?.permissions == nil, "nothing from outside the root may be read")
+    }
 }

@@ -155,7 +155,13 @@ struct SectionWalker {
     private mutating func include(_ inc: Include, facts: inout PageFacts) {
         let target = inc.target.lowercased()
         if target.has("beta-disclaimer") && !seenLevel2 { versionEvidence.betaNoticeLine = inc.line }
-        // Only permission-table includes are read; other includes in the section are notes.
+        // Docs never include by absolute path or URL: whatever the include is for, refuse it.
+        if inc.target.hasPrefix("/") || inc.target.has("://") || inc.target.hasPrefix("~") {
+            sink.error("include-refused", "absolute include path '\(inc.target)' is not allowed", line: inc.line)
+            return
+        }
+        // Only permission-table includes are read (and checked against the root); others are
+        // never opened.
         guard target.hasSuffix("-permissions.md") || target.has("/permissions/") else { return }
         guard section == .permissions || section == .other else { return }
         sawPermissionInclude = true
