@@ -81,19 +81,15 @@ public struct GraphCall: Sendable {
 
 /// A prepared request of an operation whose method sends a body (POST, PUT, PATCH).
 public struct GraphBodyCall: Sendable {
-    public let route: any GraphRoute
-    public let operationID: String
-    let client: AnyGraphClient
+    public let call: GraphCall
 
     public init(_ client: AnyGraphClient, operation: String, route: any GraphRoute) {
-        self.client = client
-        self.operationID = operation
-        self.route = route
+        call = GraphCall(client, operation: operation, route: route)
     }
 
     /// Sends the request with `body` passed through as bytes (none for actions that take none).
     @discardableResult
     public func send(body: Data? = nil) async throws -> GraphResponse {
-        try await GraphCall.send(client, operationID, route, body)
+        try await GraphCall.send(call.client, call.operationID, call.route, body)
     }
 }
