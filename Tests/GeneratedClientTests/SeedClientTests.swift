@@ -23,7 +23,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     @Test func resetPasscodeEncodesTheArgumentAsOneSegmentAndAccepts204() async throws {
         let transport = MockTransport(reply: GraphResponse(status: 204))
         let client = GraphClient(transport: transport)
-        let response = try await client.v1.resetPasscode(GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: "a/b c")).send()
+        let response = try await client.v1.resetPasscodeAction(GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: "a/b c")).send()
         #expect(response.status == 204)
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
@@ -35,7 +35,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         let transport = MockTransport(reply: GraphResponse(status: 403, headers: ["request-id": "42"], body: body))
         let client = GraphClient(transport: transport)
         do {
-            try await client.v1.resetPasscode(GraphV1.Users.ManagedDevices.resetPasscode(usersId: "u", managedDeviceId: "d")).send()
+            try await client.v1.resetPasscodeAction(GraphV1.Users.ManagedDevices.resetPasscodeAction(usersId: "u", managedDeviceId: "d")).send()
             Issue.record("a 403 must throw")
         } catch let error as GraphUnexpectedStatus {
             #expect(error.status == 403)
@@ -47,7 +47,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
 
     @Test(arguments: ["a/b", "x?y", "h#i", "50%", "sp ace", "ünï", "..", "'quote'"])
     func argumentsNeverChangeTheRoute(value: String) {
-        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: value)
+        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: value)
         let segments = route.path.split(separator: "/", omittingEmptySubsequences: false)
         #expect(segments.count == 5, "\(route.path)")
         let router = GraphRouter(groups: GraphV1.routeGroups)
@@ -57,7 +57,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     }
 
     @Test func permissionsPerScheme() {
-        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: "1")
+        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: "1")
         let granted: Set<GraphPermission> = [.deviceManagementManagedDevicesPriviligedOperationAll]
         #expect(route.permissions.allows(.application, granted: granted))
         #expect(route.permissions.allows(.delegatedWork, granted: granted))
@@ -87,11 +87,11 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     @Test func aClientMethodRefusesAnotherOperationsRoute() async throws {
         let transport = MockTransport(reply: GraphResponse(status: 204))
         let client = GraphClient(transport: transport)
-        let other = GraphV1.Users.ManagedDevices.recoverPasscode(usersId: "u", managedDeviceId: "d")
-        await #expect(throws: GraphWrongOperation.self) { try await client.v1.resetPasscode(other).send() }
+        let other = GraphV1.Users.ManagedDevices.recoverPasscodeAction(usersId: "u", managedDeviceId: "d")
+        await #expect(throws: GraphWrongOperation.self) { try await client.v1.resetPasscodeAction(other).send() }
         #expect(transport.requests.isEmpty)
         let body = Data("{}".utf8)
-        try await client.v1.recoverPasscode(other).send(body: body)
+        try await client.v1.recoverPasscodeAction(other).send(body: body)
         #expect(transport.requests.first?.body == body)
         #expect(transport.requests.first?.headers["Content-Type"] == "application/json")
     }

@@ -40,6 +40,21 @@ import Testing
         #expect(try generate([TestPaths.spec]) == before)
     }
 
+    /// Several pages share an operation name (`getUser`): neither may take the other's name, nor
+    /// be renamed when the other comes or goes.
+    @Test func pagesWithTheSameOperationNameNeverRenameEachOther() throws {
+        let getUser = page(title: "# <a name=\"get-user\"></a>Get user", permissions: oldTable, http: "```http\nGET /users/{id}\n```")
+        let intune = page(title: "# <a name=\"get-user\"></a>Get user", permissions: oldTable, http: "```http\nGET /users/{usersId}\n```")
+        let both = try temporaryFolder(["v1.0/api/user-get.md": getUser, "v1.0/api/intune-devices-user-get.md": intune])
+        let one = try temporaryFolder(["v1.0/api/user-get.md": getUser])
+        defer { try? FileManager.default.removeItem(atPath: both); try? FileManager.default.removeItem(atPath: one) }
+        let withBoth = GeneratedSymbols.of(try generate([both]).map(\.contents))
+        let alone = GeneratedSymbols.of(try generate([one]).map(\.contents))
+        #expect(alone.subtracting(withBoth).isEmpty, "renamed: \(alone.subtracting(withBoth).sorted())")
+        #expect(withBoth.contains("GraphV1.Users.userGet(id: String) -> Self"), "\(withBoth.sorted())")
+        #expect(withBoth.contains("GraphV1.Users.intuneDevicesUserGet(usersId: String) -> Self"), "\(withBoth.sorted())")
+    }
+
     @Test func symbolsAreStableAcrossInputOrder() throws {
         let a = try generate([TestPaths.spec])
         let b = SwiftRouteGenerator().generate(
@@ -52,12 +67,12 @@ import Testing
         var options = SwiftRouteGenerator.Options()
         options.pathPrefixes = ["/users"]
         let symbols = GeneratedSymbols.of(SwiftRouteGenerator(options: options).generate(model).map(\.contents))
-        #expect(symbols.contains("GraphV1.Users.ManagedDevices.resetPasscode(usersId: String, managedDeviceId: String) -> Self"), "\(symbols.sorted())")
+        #expect(symbols.contains("GraphV1.Users.ManagedDevices.resetPasscodeAction(usersId: String, managedDeviceId: String) -> Self"), "\(symbols.sorted())")
         #expect(!symbols.contains { $0.hasPrefix("GraphV1.DeviceManagement.ManagedDevices.") })
         options = SwiftRouteGenerator.Options()
         options.pageGlobs = ["ru-RU/**"]
         let onlyRussian = GeneratedSymbols.of(SwiftRouteGenerator(options: options).generate(model).map(\.contents))
-        #expect(onlyRussian.contains("GraphV1.Users.ManagedDevices.recoverPasscode(usersId: String, managedDeviceId: String) -> Self"))
+        #expect(onlyRussian.contains("GraphV1.Users.ManagedDevices.recoverPasscodeAction(usersId: String, managedDeviceId: String) -> Self"))
         #expect(!onlyRussian.contains { $0.hasPrefix("GraphBeta.") && $0.contains("resetPasscode") }, "\(onlyRussian.sorted())")
     }
 

@@ -10,6 +10,50 @@ enum GeneratedNames {
     static let reservedMembers: Set<String> = ["descriptor", "descriptors", "arguments", "method", "path", "permissions",
                                                "expectedStatuses", "versionedPath", "init", "self", "Type", "info", "selection", "table"]
 
+    /// An operation's name in generated code: its page's id (the doc page's file name, or its
+    /// title anchor), words camel-cased with capitalisation recovered from the operation's name
+    /// and routes: `v1.0/user-list-messages` → `userListMessages`; `beta/#resetpasscode-action` →
+    /// `resetPasscodeAction`. Ids are unique, so two pages never compete for a name and adding or
+    /// removing one never renames another (operation names like `getUser` repeat across pages).
+    static func pageName(_ op: APIOperation) -> String {
+        var tail = String(op.id.split(separator: "/").last ?? "")
+        var suffix = ""
+        if let tilde = tail.firstIndex(of: "~") {
+            suffix = String(tail[tail.index(after: tilde)...])
+            tail = String(tail[..<tilde])
+        }
+        tail = tail.trimmingCharacters(in: "#")
+        let spellings = knownSpellings(op)
+        let words = SwiftNames.words(tail).map { w -> String in
+            spellings[w.lowercased()] ?? w
+        }
+        let name = SwiftNames.lowerCamel([SwiftNames.upperCamel(words) + suffix])
+        return SwiftNames.isValidIdentifier(name) ? name : "operation_" + SwiftNames.shortHash(op.id)
+    }
+
+    private static func knownSpellings(_ op: APIOperation) -> [String: String] {
+        var spellings: [String: String] = [:]
+        var sources = SwiftNames.words(op.name) + [op.name]
+        // Tails of the name at each capital (`getWindows10GeneralConfiguration` →
+        // `Windows10GeneralConfiguration`, `GeneralConfiguration`, …): page ids glue those words.
+        for word in SwiftNames.words(op.name) {
+            for i in word.indices where word[i].isUppercase && i != word.startIndex { sources.append(String(word[i...])) }
+        }
+        for r in op.routes {
+            for segment in r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                let s = String(segment)
+                sources.append(s)
+                let singular = PlaceholderRewriter.singular(s)
+                if singular != s { sources.append(singular) }
+            }
+        }
+        for w in sources where w.allSatisfy({ $0.isASCII }) && w.contains(where: { $0.isUppercase }) {
+            let key = w.lowercased()
+            if spellings[key] == nil { spellings[key] = w }
+        }
+        return spellings
+    }
+
     /// Case names for an operation's routes: the static path segments that tell its routes apart
     /// (`users`, `deviceManagement`, `deviceManagementDetectedApps`), the method when the
     /// operation mixes methods; collisions within the operation get the parameter names.

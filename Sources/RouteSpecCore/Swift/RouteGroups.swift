@@ -1,6 +1,7 @@
 /// Routes are generated in groups: the routes under one path prefix, named by the first static
 /// path segment and the second when there is one (`/users/{id}/managedDevices/…` →
-/// `Users.ManagedDevices`). A route's group and its function's name depend only on its own page,
+/// `Users.ManagedDevices`). A route's group and its function's name (from its page's id, see
+/// `GeneratedNames.pageName`) depend only on its own page,
 /// so adding or removing a page never moves or renames another page's routes. Groups are many
 /// small types: a type per operation, or one huge type, costs the Swift compiler far more.
 struct RouteGroup {
@@ -100,11 +101,7 @@ enum RouteGroups {
         }
     }
 
-    /// The operation's name as a function name: `resetPasscode`, `listAndroidEasEmailProfileConfigurations`.
-    static func operationBase(_ op: APIOperation) -> String {
-        let name = SwiftNames.lowerCamel(SwiftNames.words(op.name))
-        return SwiftNames.isValidIdentifier(name) ? name : (name.first?.isNumber == true ? "_" + name : "operation")
-    }
+    static func operationBase(_ op: APIOperation) -> String { GeneratedNames.pageName(op) }
 
     /// One route of an operation in a group: the operation's name; several: the name followed by
     /// the path words that tell them apart (`resetPasscodeDetectedApps`).

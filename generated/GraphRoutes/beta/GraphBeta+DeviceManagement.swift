@@ -40,15 +40,15 @@ extension GraphBeta.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:39 (also es-ES/resetpasscode-beta.md)
-        public static func resetPasscode(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String) -> Self {
-            return Self(RouteSelection("resetPasscode", [deviceHealthScriptId, deviceHealthScriptDeviceStateId]))
+        public static func resetPasscodeAction(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String) -> Self {
+            return Self(RouteSelection("resetPasscodeAction", [deviceHealthScriptId, deviceHealthScriptDeviceStateId]))
         }
 
         /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
         public static let table: RouteTable = RouteTable(
             apiVersion: "beta",
             rows: [
-                "resetPasscode\tPOST\t/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode\t39\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode\t39\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
             ]
         )
     }
@@ -57,8 +57,8 @@ extension GraphBeta.DeviceManagement {
 extension GraphBeta.Client {
     /// resetPasscode action
     ///
-    /// Prepares `GraphBeta.DeviceManagement.DeviceHealthScripts.resetPasscode`; `send(body:)` performs it.
-    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceHealthScripts) -> GraphBodyCall {
+    /// Prepares `GraphBeta.DeviceManagement.DeviceHealthScripts.resetPasscodeAction`; `send(body:)` performs it.
+    public func resetPasscodeAction(_ route: GraphBeta.DeviceManagement.DeviceHealthScripts) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "beta/#resetpasscode-action", route: route)
     }
 }
@@ -84,9 +84,9 @@ extension GraphBeta.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:40 (also es-ES/resetpasscode-beta.md)
-        public static func resetPasscodeManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String) -> Self {
+        public static func resetPasscodeActionManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String) -> Self {
             return Self(
-                RouteSelection("resetPasscodeManagedDevice", [deviceManagementScriptId, deviceManagementScriptDeviceStateId])
+                RouteSelection("resetPasscodeActionManagedDevice", [deviceManagementScriptId, deviceManagementScriptDeviceStateId])
             )
         }
 
@@ -100,10 +100,10 @@ extension GraphBeta.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:42 (also es-ES/resetpasscode-beta.md)
-        public static func resetPasscodeManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String) -> Self {
+        public static func resetPasscodeActionManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String) -> Self {
             return Self(
                 RouteSelection(
-                    "resetPasscodeManagedDeviceDetectedAppsManagedDevices",
+                    "resetPasscodeActionManagedDeviceDetectedAppsManagedDevices",
                     [deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId]
                 )
             )
@@ -119,10 +119,10 @@ extension GraphBeta.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:41 (also es-ES/resetpasscode-beta.md)
-        public static func resetPasscodeManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String) -> Self {
+        public static func resetPasscodeActionManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String) -> Self {
             return Self(
                 RouteSelection(
-                    "resetPasscodeManagedDeviceUsersManagedDevices",
+                    "resetPasscodeActionManagedDeviceUsersManagedDevices",
                     [deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId]
                 )
             )
@@ -132,9 +132,9 @@ extension GraphBeta.DeviceManagement {
         public static let table: RouteTable = RouteTable(
             apiVersion: "beta",
             rows: [
-                "resetPasscodeManagedDevice\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode\t40\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeManagedDeviceDetectedAppsManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t42\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeManagedDeviceUsersManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode\t41\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeActionManagedDevice\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode\t40\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeActionManagedDeviceDetectedAppsManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t42\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeActionManagedDeviceUsersManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode\t41\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
             ]
         )
     }
@@ -143,8 +143,8 @@ extension GraphBeta.DeviceManagement {
 extension GraphBeta.Client {
     /// resetPasscode action
     ///
-    /// Prepares `GraphBeta.DeviceManagement.DeviceManagementScripts.resetPasscodeManagedDevice`, `.resetPasscodeManagedDeviceDetectedAppsManagedDevices`, `.resetPasscodeManagedDeviceUsersManagedDevices`; `send(body:)` performs it.
-    public func resetPasscode(_ route: GraphBeta.DeviceManagement.DeviceManagementScripts) -> GraphBodyCall {
+    /// Prepares `GraphBeta.DeviceManagement.DeviceManagementScripts.resetPasscodeActionManagedDevice`, `.resetPasscodeActionManagedDeviceDetectedAppsManagedDevices`, `.resetPasscodeActionManagedDeviceUsersManagedDevices`; `send(body:)` performs it.
+    public func resetPasscodeAction(_ route: GraphBeta.DeviceManagement.DeviceManagementScripts) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "beta/#resetpasscode-action", route: route)
     }
 }
@@ -170,15 +170,15 @@ extension GraphBeta.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:38 (also es-ES/resetpasscode-beta.md)
-        public static func resetPasscode(managedDeviceId: String) -> Self {
-            return Self(RouteSelection("resetPasscode", [managedDeviceId]))
+        public static func resetPasscodeAction(managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscodeAction", [managedDeviceId]))
         }
 
         /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
         public static let table: RouteTable = RouteTable(
             apiVersion: "beta",
             rows: [
-                "resetPasscode\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t38\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t38\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
             ]
         )
     }
@@ -187,8 +187,8 @@ extension GraphBeta.DeviceManagement {
 extension GraphBeta.Client {
     /// resetPasscode action
     ///
-    /// Prepares `GraphBeta.DeviceManagement.ManagedDevices.resetPasscode`; `send(body:)` performs it.
-    public func resetPasscode(_ route: GraphBeta.DeviceManagement.ManagedDevices) -> GraphBodyCall {
+    /// Prepares `GraphBeta.DeviceManagement.ManagedDevices.resetPasscodeAction`; `send(body:)` performs it.
+    public func resetPasscodeAction(_ route: GraphBeta.DeviceManagement.ManagedDevices) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "beta/#resetpasscode-action", route: route)
     }
 }

@@ -40,8 +40,8 @@ extension GraphV1.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: ru-RU/recoverpasscode.md:40
-        public static func recoverPasscode(detectedAppId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection("recoverPasscode", [detectedAppId, managedDeviceId]))
+        public static func recoverPasscodeAction(detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("recoverPasscodeAction", [detectedAppId, managedDeviceId]))
         }
 
         /// Ação resetPasscode
@@ -54,16 +54,16 @@ extension GraphV1.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: pt-BR/resetpasscode.md:40 (also ru-RU/resetpasscode.md)
-        public static func resetPasscode(detectedAppId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection("resetPasscode", [detectedAppId, managedDeviceId]))
+        public static func resetPasscodeAction(detectedAppId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscodeAction", [detectedAppId, managedDeviceId]))
         }
 
         /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
         public static let table: RouteTable = RouteTable(
             apiVersion: "v1.0",
             rows: [
-                "recoverPasscode\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode\t40\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscode\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t40\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "recoverPasscodeAction\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode\t40\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t40\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
             ]
         )
     }
@@ -72,15 +72,15 @@ extension GraphV1.DeviceManagement {
 extension GraphV1.Client {
     /// Действие recoverPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.DetectedApps.recoverPasscode`; `send(body:)` performs it.
-    public func recoverPasscode(_ route: GraphV1.DeviceManagement.DetectedApps) -> GraphBodyCall {
+    /// Prepares `GraphV1.DeviceManagement.DetectedApps.recoverPasscodeAction`; `send(body:)` performs it.
+    public func recoverPasscodeAction(_ route: GraphV1.DeviceManagement.DetectedApps) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "v1.0/#recoverpasscode-action", route: route)
     }
 
     /// Ação resetPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.DetectedApps.resetPasscode`; `send(body:)` performs it.
-    public func resetPasscode(_ route: GraphV1.DeviceManagement.DetectedApps) -> GraphBodyCall {
+    /// Prepares `GraphV1.DeviceManagement.DetectedApps.resetPasscodeAction`; `send(body:)` performs it.
+    public func resetPasscodeAction(_ route: GraphV1.DeviceManagement.DetectedApps) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "v1.0/#resetpasscode-action", route: route)
     }
 }
@@ -106,8 +106,8 @@ extension GraphV1.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: ru-RU/recoverpasscode.md:39
-        public static func recoverPasscode(managedDeviceId: String) -> Self {
-            return Self(RouteSelection("recoverPasscode", [managedDeviceId]))
+        public static func recoverPasscodeAction(managedDeviceId: String) -> Self {
+            return Self(RouteSelection("recoverPasscodeAction", [managedDeviceId]))
         }
 
         /// Ação resetPasscode
@@ -120,16 +120,16 @@ extension GraphV1.DeviceManagement {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: pt-BR/resetpasscode.md:39 (also ru-RU/resetpasscode.md)
-        public static func resetPasscode(managedDeviceId: String) -> Self {
-            return Self(RouteSelection("resetPasscode", [managedDeviceId]))
+        public static func resetPasscodeAction(managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscodeAction", [managedDeviceId]))
         }
 
         /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
         public static let table: RouteTable = RouteTable(
             apiVersion: "v1.0",
             rows: [
-                "recoverPasscode\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode\t39\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscode\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t39\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "recoverPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode\t39\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t39\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
             ]
         )
     }
@@ -138,15 +138,15 @@ extension GraphV1.DeviceManagement {
 extension GraphV1.Client {
     /// Действие recoverPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.recoverPasscode`; `send(body:)` performs it.
-    public func recoverPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices) -> GraphBodyCall {
+    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.recoverPasscodeAction`; `send(body:)` performs it.
+    public func recoverPasscodeAction(_ route: GraphV1.DeviceManagement.ManagedDevices) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "v1.0/#recoverpasscode-action", route: route)
     }
 
     /// Ação resetPasscode
     ///
-    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.resetPasscode`; `send(body:)` performs it.
-    public func resetPasscode(_ route: GraphV1.DeviceManagement.ManagedDevices) -> GraphBodyCall {
+    /// Prepares `GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction`; `send(body:)` performs it.
+    public func resetPasscodeAction(_ route: GraphV1.DeviceManagement.ManagedDevices) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "v1.0/#resetpasscode-action", route: route)
     }
 }

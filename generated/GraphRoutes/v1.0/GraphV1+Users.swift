@@ -40,8 +40,8 @@ extension GraphV1.Users {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: ru-RU/recoverpasscode.md:38
-        public static func recoverPasscode(usersId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection("recoverPasscode", [usersId, managedDeviceId]))
+        public static func recoverPasscodeAction(usersId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("recoverPasscodeAction", [usersId, managedDeviceId]))
         }
 
         /// Ação resetPasscode
@@ -54,16 +54,16 @@ extension GraphV1.Users {
         ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
         /// - Status: 204
         /// - Source: pt-BR/resetpasscode.md:38 (also ru-RU/resetpasscode.md)
-        public static func resetPasscode(usersId: String, managedDeviceId: String) -> Self {
-            return Self(RouteSelection("resetPasscode", [usersId, managedDeviceId]))
+        public static func resetPasscodeAction(usersId: String, managedDeviceId: String) -> Self {
+            return Self(RouteSelection("resetPasscodeAction", [usersId, managedDeviceId]))
         }
 
         /// The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions.
         public static let table: RouteTable = RouteTable(
             apiVersion: "v1.0",
             rows: [
-                "recoverPasscode\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode\t38\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscode\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode\t38\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "recoverPasscodeAction\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode\t38\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode\t38\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
             ]
         )
     }
@@ -72,15 +72,15 @@ extension GraphV1.Users {
 extension GraphV1.Client {
     /// Действие recoverPasscode
     ///
-    /// Prepares `GraphV1.Users.ManagedDevices.recoverPasscode`; `send(body:)` performs it.
-    public func recoverPasscode(_ route: GraphV1.Users.ManagedDevices) -> GraphBodyCall {
+    /// Prepares `GraphV1.Users.ManagedDevices.recoverPasscodeAction`; `send(body:)` performs it.
+    public func recoverPasscodeAction(_ route: GraphV1.Users.ManagedDevices) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "v1.0/#recoverpasscode-action", route: route)
     }
 
     /// Ação resetPasscode
     ///
-    /// Prepares `GraphV1.Users.ManagedDevices.resetPasscode`; `send(body:)` performs it.
-    public func resetPasscode(_ route: GraphV1.Users.ManagedDevices) -> GraphBodyCall {
+    /// Prepares `GraphV1.Users.ManagedDevices.resetPasscodeAction`; `send(body:)` performs it.
+    public func resetPasscodeAction(_ route: GraphV1.Users.ManagedDevices) -> GraphBodyCall {
         return GraphBodyCall(base, operation: "v1.0/#resetpasscode-action", route: route)
     }
 }

@@ -9,9 +9,9 @@ public struct DeviceActions<Transport: GraphTransport>: Sendable {
 
     /// Resets a device's passcode if the app's application permissions allow it.
     public func resetPasscode(deviceID: String, granted: Set<GraphPermission>) async throws -> Bool {
-        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscode(managedDeviceId: deviceID)
+        let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: deviceID)
         guard route.permissions.allows(.application, granted: granted) else { return false }
-        try await client.v1.resetPasscode(route).send()
+        try await client.v1.resetPasscodeAction(route).send()
         return true
     }
 }
