@@ -57,14 +57,33 @@ extension String {
 extension Substring {
     var trimmingSpaces: String {
         let u = utf8
-        guard let f = u.first, let l = u.last else { return "" }
-        if f < 0x80, l < 0x80, !Self.isSpaceByte(f), !Self.isSpaceByte(l) { return String(self) }
         let scalars = unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        var start = u.startIndex
+        var end = u.endIndex
+        // ASCII bytes are judged as bytes; only a non-ASCII scalar at an end is decoded and asked
+        // (most lines of a translated page start or end with one, and it is rarely a space).
+        while start < end {
+            let b = u[start]
+            if b < 0x80 {
+                guard Self.isSpaceByte(b) else { break }
+                start = u.index(after: start)
+            } else {
+                guard scalars[start].properties.isWhitespace else { break }
+                start = scalars.index(after: start)
+            }
+        }
+        while end > start {
+            let last = u.index(before: end)
+            if u[last] < 0x80 {
+                guard Self.isSpaceByte(u[last]) else { break }
+                end = last
+            } else {
+                let scalar = scalars.index(before: end)
+                guard scalars[scalar].properties.isWhitespace else { break }
+                end = scalar
+            }
+        }
+        return String(self[start..<end])
     }
 
     private static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }

@@ -23,33 +23,38 @@ enum GeneratedNames {
             tail = String(tail[..<tilde])
         }
         tail = tail.trimmingCharacters(in: "#")
-        let spellings = knownSpellings(op)
-        let words = SwiftNames.words(tail).map { w -> String in
+        let idWords = SwiftNames.words(tail)
+        let spellings = knownSpellings(op, wanted: Set(idWords.map { $0.lowercased() }))
+        let words = idWords.map { w -> String in
             spellings[w.lowercased()] ?? w
         }
         let name = SwiftNames.lowerCamel([SwiftNames.upperCamel(words) + suffix])
         return SwiftNames.isValidIdentifier(name) ? name : "operation_" + SwiftNames.shortHash(op.id)
     }
 
-    private static func knownSpellings(_ op: APIOperation) -> [String: String] {
+    /// Spellings with capitals for the lower-case words of a page id, found in the operation's
+    /// name and routes. Only words the id has are looked up.
+    private static func knownSpellings(_ op: APIOperation, wanted: Set<String>) -> [String: String] {
         var spellings: [String: String] = [:]
-        var sources = SwiftNames.words(op.name) + [op.name]
+        func offer(_ w: String) {
+            guard w.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }), w.utf8.allSatisfy({ $0 < 0x80 }) else { return }
+            let key = w.lowercased()
+            if wanted.contains(key) && spellings[key] == nil { spellings[key] = w }
+        }
+        let nameWords = SwiftNames.words(op.name)
+        for w in nameWords + [op.name] { offer(w) }
         // Tails of the name at each capital (`getWindows10GeneralConfiguration` →
         // `Windows10GeneralConfiguration`, `GeneralConfiguration`, …): page ids glue those words.
-        for word in SwiftNames.words(op.name) {
-            for i in word.indices where word[i].isUppercase && i != word.startIndex { sources.append(String(word[i...])) }
+        for word in nameWords {
+            for i in word.indices where word[i].isUppercase && i != word.startIndex { offer(String(word[i...])) }
         }
         for r in op.routes {
             for segment in r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
                 let s = String(segment)
-                sources.append(s)
+                offer(s)
                 let singular = PlaceholderRewriter.singular(s)
-                if singular != s { sources.append(singular) }
+                if singular != s { offer(singular) }
             }
-        }
-        for w in sources where w.allSatisfy({ $0.isASCII }) && w.contains(where: { $0.isUppercase }) {
-            let key = w.lowercased()
-            if spellings[key] == nil { spellings[key] = w }
         }
         return spellings
     }
@@ -101,9 +106,10 @@ enum GeneratedNames {
 
     /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,
     /// `items('{id}')` → `items`, `$value` → `value`.
-    static func staticWords(_ path: String) -> [String] {
+    static func staticWords(_ path: String, limit: Int = .max) -> [String] {
         var words: [String] = []
         for segment in path.split(separator: "/") where !segment.hasPrefix("{") {
+            if words.count == limit { break }
             var s = String(segment.split(separator: "(").first ?? segment)
             if s.lowercased().hasPrefix("microsoft.graph.") { s = String(s.dropFirst("microsoft.graph.".count)) }
             let parts = SwiftNames.words(s)

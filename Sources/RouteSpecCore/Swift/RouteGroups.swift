@@ -28,15 +28,20 @@ enum RouteGroups {
         var named: [String: [String: (function: SwiftName, operation: SwiftName)]] = [:]  // op id → "group/index" → names
         var byGroup: [[String]: [(op: APIOperation, indices: [Int], base: String)]] = [:]
         var prefixes: [[String]: String] = [:]
+        var keyOfRoute: [String: [[String]]] = [:]  // op id → each route's group
         for op in all {
             var indicesByGroup: [[String]: [Int]] = [:]
+            var keys: [[String]] = []
             for (i, route) in op.routes.enumerated() {
                 let (key, prefix) = groupKey(route.path)
+                keys.append(key)
                 indicesByGroup[key, default: []].append(i)
                 if prefixes[key] == nil || prefix < prefixes[key]! { prefixes[key] = prefix }
             }
+            keyOfRoute[op.id] = keys
+            let base = operationBase(op)
             for (key, indices) in indicesByGroup {
-                byGroup[key, default: []].append((op, indices, operationBase(op)))
+                byGroup[key, default: []].append((op, indices, base))
             }
         }
         for (key, members) in byGroup {
@@ -63,7 +68,7 @@ enum RouteGroups {
         var groups: [[String]: RouteGroup] = [:]
         for (op, kept) in selected {
             for i in kept {
-                let key = groupKey(op.routes[i].path).key
+                guard let key = keyOfRoute[op.id]?[i] else { continue }
                 guard let names = named[op.id]?["\(key.joined(separator: "."))/\(i)"] else { continue }
                 let route = GroupRoute(op: op, routeIndex: i, function: names.function, operationName: names.operation)
                 groups[key, default: RouteGroup(path: typePath(key), prefix: prefixes[key] ?? "/", routes: [])].routes.append(route)
@@ -82,7 +87,7 @@ enum RouteGroups {
 
     /// The group of a path: its first two static words as type names, and the static prefix.
     static func groupKey(_ path: String) -> (key: [String], prefix: String) {
-        let words = GeneratedNames.staticWords(path).prefix(2).map { SwiftNames.upperCamel(SwiftNames.words($0)) }.filter { !$0.isEmpty }
+        let words = GeneratedNames.staticWords(path, limit: 2).map { SwiftNames.upperCamel(SwiftNames.words($0)) }.filter { !$0.isEmpty }
         let key = words.isEmpty ? ["Root"] : Array(words)
         var prefix = ""
         var seen = 0
