@@ -1,9 +1,9 @@
 /// Routes are generated in groups: the routes under one path prefix, named by the first static
 /// path segment and the second when there is one (`/users/{id}/managedDevices/…` →
 /// `Users.ManagedDevices`). A route's group and its function's name (from its page's id, see
-/// `GeneratedNames.pageName`) depend only on its own page,
-/// so adding or removing a page never moves or renames another page's routes. Groups are many
-/// small types: a type per operation, or one huge type, costs the Swift compiler far more.
+/// `GeneratedNames.pageName`) depend only on its own page, so adding or removing a page never
+/// moves or renames another page's routes. Groups are many small types: a type per operation,
+/// or one huge type, costs the Swift compiler far more.
 struct RouteGroup {
     /// Type names from the version namespace down: `["Users", "ManagedDevices"]`.
     var path: [SwiftName]
@@ -55,7 +55,8 @@ enum RouteGroups {
                 candidates.append((m.op, m.indices, m.base, functions))
             }
             for c in candidates {
-                // Two pages that spell the same name in one group: both take a hash of their id.
+                // Page ids are unique, but two can spell the same identifier (`a-b`, `a_b`): then
+                // both take a hash of their id.
                 let clash = c.functions.contains { functionCount[$0]! > 1 } || baseCount[c.base]! > 1
                 let suffix = clash ? "_" + SwiftNames.shortHash(c.op.id) : ""
                 let operation = SwiftNames.name(reservedClientMember(c.base + suffix), fallback: "operation" + suffix)
