@@ -34,9 +34,10 @@ enum DiffCommand {
                 // Only names the change brings in: those are what a reviewer must check.
                 let added = Set(changes.filter { $0.impact == .widening }.flatMap(\.after))
                 let unknown = added.filter { !catalog.names.contains($0) && !$0.contains(" ") }.sorted()
+                let check = CatalogCheck(catalog: catalog)
                 if !unknown.isEmpty && format == "markdown" {
                     text += "\n### Permission names not in the catalog\n\n" + unknown.map { name in
-                        "- `\(name)`" + (CatalogCheck(catalog: catalog).suggestion(for: name).map { ": did you mean `\($0)`?" } ?? "")
+                        "- `\(name)`" + (check.suggestion(for: name).map { ": did you mean `\($0)`?" } ?? "")
                     }.joined(separator: "\n") + "\n"
                 }
                 for name in unknown {

@@ -49,8 +49,8 @@ public enum SemanticDiff {
         if Set(statusesBefore) != Set(statusesAfter) {
             changes.append(change(.neutral, .statusChanged, b, route: nil, before: statusesBefore, after: statusesAfter))
         }
-        let routesBefore = Dictionary(a.routes.map { (RouteShape(method: $0.method, path: $0.path), $0) }, uniquingKeysWith: { x, _ in x })
-        let routesAfter = Dictionary(b.routes.map { (RouteShape(method: $0.method, path: $0.path), $0) }, uniquingKeysWith: { x, _ in x })
+        let routesBefore = a.routesByShape
+        let routesAfter = b.routesByShape
         var removed = routesBefore.keys.filter { routesAfter[$0] == nil }
         var added = routesAfter.keys.filter { routesBefore[$0] == nil }
         // Same path, other method: a method change, not a route removed and another added.

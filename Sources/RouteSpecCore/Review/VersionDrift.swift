@@ -42,8 +42,8 @@ public enum VersionDrift {
         }
         var entries: [Entry] = []
         for (a, b) in pairs {
-            let ra = Dictionary(a.routes.map { (RouteShape(method: $0.method, path: $0.path), $0) }, uniquingKeysWith: { x, _ in x })
-            let rb = Dictionary(b.routes.map { (RouteShape(method: $0.method, path: $0.path), $0) }, uniquingKeysWith: { x, _ in x })
+            let ra = a.routesByShape
+            let rb = b.routesByShape
             var differences: [String] = []
             for shape in ra.keys.filter({ rb[$0] != nil }).sorted() {
                 let pa = ra[shape]!.permissions ?? a.permissions, pb = rb[shape]!.permissions ?? b.permissions
