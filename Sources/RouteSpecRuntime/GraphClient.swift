@@ -54,12 +54,12 @@ public struct AnyGraphClient: Sendable {
 /// 10,000 operations is most of the build. Operations whose method sends a body return a
 /// `GraphBodyCall` instead.
 public struct GraphCall: Sendable {
-    public let route: any GraphRoute
+    public let route: DocumentedRoute
     /// The operation the generated method stands for; `send()` refuses another operation's route.
     public let operationID: String
     let client: AnyGraphClient
 
-    public init(_ client: AnyGraphClient, operation: String, route: any GraphRoute) {
+    public init(_ client: AnyGraphClient, operation: String, route: DocumentedRoute) {
         self.client = client
         self.operationID = operation
         self.route = route
@@ -83,7 +83,7 @@ public struct GraphCall: Sendable {
 public struct GraphBodyCall: Sendable {
     public let call: GraphCall
 
-    public init(_ client: AnyGraphClient, operation: String, route: any GraphRoute) {
+    public init(_ client: AnyGraphClient, operation: String, route: DocumentedRoute) {
         call = GraphCall(client, operation: operation, route: route)
     }
 

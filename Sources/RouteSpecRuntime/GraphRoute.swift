@@ -71,7 +71,7 @@ extension GraphRoute {
     public var versionedPath: String { "/" + descriptor.apiVersion + path }
 }
 
-/// Which route of a group (by its function's name), with which path arguments.
+/// Which route of a table (by its generated function's name), with which path arguments.
 public struct RouteSelection: Sendable, Hashable {
     public let name: String
     public let arguments: [String]
@@ -82,21 +82,29 @@ public struct RouteSelection: Sendable, Hashable {
     }
 }
 
-/// The routes under one path prefix (`/users/{id}/managedDevices/…`): a value is one route with
-/// its arguments, made by the generated static functions, one per documented route.
-public protocol GraphRouteGroup: GraphRoute {
-    static var table: RouteTable { get }
-    var selection: RouteSelection { get }
-    init(_ selection: RouteSelection)
-}
+/// A documented route with its arguments: what the generated static functions return
+/// (`GraphV1.Users.ManagedDevices.get(usersId:managedDeviceId:)`). Its table row holds the method,
+/// path, operation, statuses and permissions. Every generated route is this one type, not a type
+/// per route group: a conformance per group costs the Swift compiler more than the routes do.
+public struct DocumentedRoute: GraphRoute, Hashable {
+    /// The route table of the group that made the route.
+    public let table: RouteTable
+    public let selection: RouteSelection
 
-extension GraphRouteGroup {
-    public var descriptor: RouteDescriptor { Self.table.descriptor(named: selection.name) }
+    public init(_ table: RouteTable, _ name: String, _ arguments: [String]) {
+        self.table = table
+        self.selection = RouteSelection(name, arguments)
+    }
+
+    public var descriptor: RouteDescriptor { table.descriptor(named: selection.name) }
     public var arguments: [String] { selection.arguments }
 
-    /// The route named `name` with `arguments`, if the group has it and the argument count fits.
-    public init?(routeNamed name: String, arguments: [String]) {
-        guard let d = Self.table.descriptorIfPresent(named: name), d.template.placeholders.count == arguments.count else { return nil }
-        self.init(RouteSelection(name, arguments))
+    public static func == (a: DocumentedRoute, b: DocumentedRoute) -> Bool {
+        a.table === b.table && a.selection == b.selection
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(table))
+        hasher.combine(selection)
     }
 }

@@ -58,7 +58,7 @@ public struct GraphUndocumentedRoute: Error, Sendable, CustomStringConvertible {
     public var description: String { "no documented route is named '\(name)'" }
 }
 
-/// A generated client method was given a route of another operation in the same group.
+/// A generated client method was given a route of another operation.
 public struct GraphWrongOperation: Error, Sendable, CustomStringConvertible {
     public let expected: String
     public let actual: String

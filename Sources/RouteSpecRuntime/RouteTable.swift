@@ -1,5 +1,6 @@
-/// The descriptors of one generated route group, read once from its rows (`RouteRow`).
-public struct RouteTable: Sendable {
+/// The descriptors of one generated route group, read once from its rows (`RouteRow`). A class:
+/// every route value refers to its table, and a reference is one word.
+public final class RouteTable: Sendable {
     public let descriptors: [RouteDescriptor]
     private let byName: [String: Int]
     private let apiVersion: String
@@ -20,6 +21,12 @@ public struct RouteTable: Sendable {
         }
         self.descriptors = descriptors
         self.byName = byName
+    }
+
+    /// The route named `name` with `arguments`, if the table has it and the argument count fits.
+    public func route(named name: String, arguments: [String]) -> DocumentedRoute? {
+        guard let d = descriptorIfPresent(named: name), d.template.placeholders.count == arguments.count else { return nil }
+        return DocumentedRoute(self, name, arguments)
     }
 
     public func descriptorIfPresent(named name: String) -> RouteDescriptor? {

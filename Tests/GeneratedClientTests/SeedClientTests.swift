@@ -50,10 +50,10 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: value)
         let segments = route.path.split(separator: "/", omittingEmptySubsequences: false)
         #expect(segments.count == 5, "\(route.path)")
-        let router = GraphRouter(groups: GraphV1.routeGroups)
-        let matched = router.match(method: "POST", path: route.versionedPath) as? GraphV1.DeviceManagement.ManagedDevices
+        let router = GraphRouter(tables: GraphV1.routeTables)
+        let matched = router.match(method: "POST", path: route.versionedPath)
         #expect(matched?.arguments == [value])
-        #expect(matched?.selection == route.selection)
+        #expect(matched == route)
     }
 
     @Test func permissionsPerScheme() {
@@ -68,7 +68,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     }
 
     @Test func routerMatchesBetaRoutes() throws {
-        let router = GraphRouter(groups: GraphBeta.routeGroups)
+        let router = GraphRouter(tables: GraphBeta.routeTables)
         let path = "/beta/deviceManagement/deviceManagementScripts/s1/deviceRunStates/r1/managedDevice/resetPasscode"
         let route = try #require(router.match(method: "post", path: path))
         #expect(route.arguments == ["s1", "r1"])
@@ -78,7 +78,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
 
     @Test func aHandMadeSelectionIsRefusedNotSent() async throws {
         let transport = MockTransport(reply: GraphResponse(status: 204))
-        let bogus = GraphV1.Users.ManagedDevices(RouteSelection("noSuchRoute", ["x"]))
+        let bogus = DocumentedRoute(GraphV1.Users.ManagedDevices.table, "noSuchRoute", ["x"])
         #expect(!bogus.descriptor.isDocumented)
         await #expect(throws: GraphUndocumentedRoute.self) { try await GraphClient(transport: transport).send(bogus) }
         #expect(transport.requests.isEmpty)
@@ -97,13 +97,14 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     }
 
     @Test func everyRouteOfTheTablesHasItsFunction() {
-        for group in GraphV1.routeGroups + GraphBeta.routeGroups {
-            for d in group.table.descriptors {
-                #expect(group.init(routeNamed: d.name, arguments: d.template.placeholders) != nil)
+        for table in GraphV1.routeTables + GraphBeta.routeTables {
+            for d in table.descriptors {
+                #expect(table.route(named: d.name, arguments: d.template.placeholders) != nil)
+                #expect(table.route(named: d.name, arguments: d.template.placeholders + ["extra"]) == nil)
                 #expect(!d.operation.id.isEmpty && d.isDocumented)
             }
         }
-        #expect(GraphV1.routeGroups.count == 3 && GraphBeta.routeGroups.count == 3)
+        #expect(GraphV1.routeTables.count == 3 && GraphBeta.routeTables.count == 3)
     }
 
     @Test func everyDocumentedPermissionIsListed() {

@@ -34,8 +34,8 @@ import Testing
         let lost = GeneratedSymbols.of(before.map(\.contents)).subtracting(GeneratedSymbols.of(after.map(\.contents)))
         #expect(lost.isEmpty, "symbols renamed or removed by an unrelated page: \(lost.sorted())")
         let added = GeneratedSymbols.of(after.map(\.contents))
-        #expect(added.contains("GraphV1.Users.listUsers() -> Self"), "\(added.sorted())")
-        #expect(added.contains("GraphV1.DeviceManagement.Users.listUsers(id: String) -> Self"), "\(added.sorted())")
+        #expect(added.contains("GraphV1.Users.listUsers() -> DocumentedRoute"), "\(added.sorted())")
+        #expect(added.contains("GraphV1.DeviceManagement.Users.listUsers(id: String) -> DocumentedRoute"), "\(added.sorted())")
         // And taking it away again gives back exactly the first output.
         #expect(try generate([TestPaths.spec]) == before)
     }
@@ -51,8 +51,8 @@ import Testing
         let withBoth = GeneratedSymbols.of(try generate([both]).map(\.contents))
         let alone = GeneratedSymbols.of(try generate([one]).map(\.contents))
         #expect(alone.subtracting(withBoth).isEmpty, "renamed: \(alone.subtracting(withBoth).sorted())")
-        #expect(withBoth.contains("GraphV1.Users.userGet(id: String) -> Self"), "\(withBoth.sorted())")
-        #expect(withBoth.contains("GraphV1.Users.intuneDevicesUserGet(usersId: String) -> Self"), "\(withBoth.sorted())")
+        #expect(withBoth.contains("GraphV1.Users.userGet(id: String) -> DocumentedRoute"), "\(withBoth.sorted())")
+        #expect(withBoth.contains("GraphV1.Users.intuneDevicesUserGet(usersId: String) -> DocumentedRoute"), "\(withBoth.sorted())")
     }
 
     @Test func symbolsAreStableAcrossInputOrder() throws {
@@ -67,12 +67,12 @@ import Testing
         var options = SwiftRouteGenerator.Options()
         options.pathPrefixes = ["/users"]
         let symbols = GeneratedSymbols.of(SwiftRouteGenerator(options: options).generate(model).map(\.contents))
-        #expect(symbols.contains("GraphV1.Users.ManagedDevices.resetPasscodeAction(usersId: String, managedDeviceId: String) -> Self"), "\(symbols.sorted())")
+        #expect(symbols.contains("GraphV1.Users.ManagedDevices.resetPasscodeAction(usersId: String, managedDeviceId: String) -> DocumentedRoute"), "\(symbols.sorted())")
         #expect(!symbols.contains { $0.hasPrefix("GraphV1.DeviceManagement.ManagedDevices.") })
         options = SwiftRouteGenerator.Options()
         options.pageGlobs = ["ru-RU/**"]
         let onlyRussian = GeneratedSymbols.of(SwiftRouteGenerator(options: options).generate(model).map(\.contents))
-        #expect(onlyRussian.contains("GraphV1.Users.ManagedDevices.recoverPasscodeAction(usersId: String, managedDeviceId: String) -> Self"))
+        #expect(onlyRussian.contains("GraphV1.Users.ManagedDevices.recoverPasscodeAction(usersId: String, managedDeviceId: String) -> DocumentedRoute"))
         #expect(!onlyRussian.contains { $0.hasPrefix("GraphBeta.") && $0.contains("resetPasscode") }, "\(onlyRussian.sorted())")
     }
 

@@ -7,16 +7,16 @@ public enum GraphBeta {
     /// The version segment of every path.
     public static let apiVersion: String = "beta"
 
-    /// Every route group, for matching incoming requests (`GraphRouter(groups:)`).
-    public static var routeGroups: [any GraphRouteGroup.Type] {
+    /// Every route group's table, for matching incoming requests (`GraphRouter(tables:)`).
+    public static var routeTables: [RouteTable] {
         return [
-            GraphBeta.DeviceManagement.DeviceHealthScripts.self,
-            GraphBeta.DeviceManagement.DeviceManagementScripts.self,
-            GraphBeta.DeviceManagement.ManagedDevices.self,
+            GraphBeta.DeviceManagement.DeviceHealthScripts.table,
+            GraphBeta.DeviceManagement.DeviceManagementScripts.table,
+            GraphBeta.DeviceManagement.ManagedDevices.table,
         ]
     }
 
-    /// Sends beta routes; one method per operation and route group.
+    /// Sends beta routes; one method per operation.
     public struct Client: Sendable {
         /// The client that sends the requests.
         public let base: AnyGraphClient

@@ -7,16 +7,16 @@ public enum GraphV1 {
     /// The version segment of every path.
     public static let apiVersion: String = "v1.0"
 
-    /// Every route group, for matching incoming requests (`GraphRouter(groups:)`).
-    public static var routeGroups: [any GraphRouteGroup.Type] {
+    /// Every route group's table, for matching incoming requests (`GraphRouter(tables:)`).
+    public static var routeTables: [RouteTable] {
         return [
-            GraphV1.DeviceManagement.DetectedApps.self,
-            GraphV1.DeviceManagement.ManagedDevices.self,
-            GraphV1.Users.ManagedDevices.self,
+            GraphV1.DeviceManagement.DetectedApps.table,
+            GraphV1.DeviceManagement.ManagedDevices.table,
+            GraphV1.Users.ManagedDevices.table,
         ]
     }
 
-    /// Sends v1.0 routes; one method per operation and route group.
+    /// Sends v1.0 routes; one method per operation.
     public struct Client: Sendable {
         /// The client that sends the requests.
         public let base: AnyGraphClient

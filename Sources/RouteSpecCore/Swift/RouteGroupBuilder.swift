@@ -1,7 +1,7 @@
 import RouteSpecRuntime
 
-/// One route group as Swift: a struct with a static function per route and its route table, and
-/// the client methods (one per operation in the group).
+/// One route group as Swift: a caseless enum with a static function per route, each returning a
+/// `DocumentedRoute` that names its row in the group's route table.
 struct RouteGroupBuilder {
     let group: RouteGroup
     let version: ApiVersion
@@ -10,63 +10,35 @@ struct RouteGroupBuilder {
     private var typeName: SwiftName { group.path.last! }
     /// The type's full spelling from outside: `GraphV1.Users.ManagedDevices`.
     var qualifiedType: SwiftType { SwiftType(text: ([namespace] + group.path).map(\.text).joined(separator: ".")) }
-    /// Where the struct is declared: `GraphV1` or `GraphV1.Users`.
+    /// Where the enum is declared: `GraphV1` or `GraphV1.Users`.
     var enclosingType: SwiftType { SwiftType(text: ([namespace] + group.path.dropLast()).map(\.text).joined(separator: ".")) }
 
-    private static let selection = SwiftName(verbatim: "selection")
+    static let table = SwiftName(verbatim: "table")
 
     func typeDecl() -> SwiftDecl {
-        var members: [SwiftDecl] = [
-            .storedLet(doc: SwiftDoc(["Which route, with which arguments."]), name: Self.selection, type: .fixed("RouteSelection")),
-            .initializer(doc: SwiftDoc(["A route of this group; prefer the static functions below."]), failable: false,
-                         parameters: [SwiftParameter(label: nil, name: Self.selection, type: .fixed("RouteSelection"))],
-                         body: [.assignMember(Self.selection, .name(Self.selection))]),
-        ]
+        var members: [SwiftDecl] = []
         for r in group.routes {
             let labels = GeneratedNames.parameterLabels(r.route)
-            let make = SwiftExpr.call(.selfType, [SwiftArgument(nil, .call(.name(SwiftName(verbatim: "RouteSelection")), [
+            let make = SwiftExpr.call(.name(SwiftName(verbatim: "DocumentedRoute")), [
+                SwiftArgument(nil, .name(Self.table)),
                 SwiftArgument(nil, .string(r.function.text.trimmingCharacters(in: "`"))),
                 SwiftArgument(nil, .array(labels.map { .name($0) }, multiline: false)),
-            ]))])
+            ])
             members.append(.staticFunction(doc: routeDoc(r), name: r.function,
                                            parameters: labels.map { SwiftParameter(label: $0, name: $0, type: .string) },
-                                           returns: .fixed("Self"), body: [.returnValue(make)]))
+                                           returns: .fixed("DocumentedRoute"), body: [.returnValue(make)]))
         }
-        members.append(.staticLet(
+        // A parent group with no routes of its own is only a namespace.
+        if !group.routes.isEmpty { members.append(.staticLet(
             doc: SwiftDoc(["The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions."]),
-            name: SwiftName(verbatim: "table"), type: .fixed("RouteTable"),
+            name: Self.table, type: .fixed("RouteTable"),
             value: .call(.name(SwiftName(verbatim: "RouteTable")), [
                 SwiftArgument(SwiftName(verbatim: "apiVersion"), .string(version.rawValue)),
                 SwiftArgument(SwiftName(verbatim: "rows"), .array(group.routes.map { .string(row($0).encoded) }, multiline: true)),
-            ])))
+            ]))) }
         let count = group.routes.count
         let doc = SwiftDoc(["Routes under `\(group.prefix)` (\(version.rawValue)): \(count == 0 ? "none selected directly" : "\(count) route\(count == 1 ? "" : "s")")."])
-        return .structDecl(doc: doc, name: typeName, generic: nil, conformances: [.fixed("GraphRouteGroup")], members: members)
-    }
-
-    /// One method per operation in the group: it takes the group's route and returns the prepared
-    /// call (`GraphBodyCall` when the method sends a body), which `send()` performs.
-    func clientMethods() -> [SwiftDecl] {
-        var byOperation: [String: [GroupRoute]] = [:]
-        for r in group.routes { byOperation[r.operationName.text, default: []].append(r) }
-        return byOperation.keys.sorted().map { name in
-            let routes = byOperation[name]!
-            let op = routes[0].op
-            let takesBody = routes.contains { ["POST", "PUT", "PATCH"].contains($0.route.method) }
-            let route = SwiftName(verbatim: "route")
-            let call = takesBody ? "GraphBodyCall" : "GraphCall"
-            let make = SwiftExpr.call(.name(SwiftName(verbatim: call)), [
-                SwiftArgument(nil, .name(SwiftName(verbatim: "base"))),
-                SwiftArgument(SwiftName(verbatim: "operation"), .string(op.id)),
-                SwiftArgument(route, .name(route)),
-            ])
-            let doc = [op.title ?? op.name, "",
-                       "Prepares `\(qualifiedType.text).\(routes.map { $0.function.text }.joined(separator: "`, `."))`; "
-                           + (takesBody ? "`send(body:)` performs it." : "`send()` performs it.")]
-            return .function(doc: SwiftDoc(doc), attributes: [], name: routes[0].operationName,
-                             parameters: [SwiftParameter(label: nil, name: route, type: qualifiedType)], effects: "",
-                             returns: SwiftType(text: call), body: [.returnValue(make)])
-        }
+        return .enumDecl(doc: doc, name: typeName, conformances: [], members: members)
     }
 
     // MARK: Rows

@@ -16,7 +16,7 @@ struct GroupRoute {
     var op: APIOperation
     var routeIndex: Int
     var function: SwiftName
-    /// The operation's name within the group: its client method's name.
+    /// The operation's client method's name, unique in the version.
     var operationName: SwiftName
     var route: Route { op.routes[routeIndex] }
 }
@@ -44,6 +44,16 @@ enum RouteGroups {
                 byGroup[key, default: []].append((op, indices, base))
             }
         }
+        // Client methods are members of one per-version type, so an operation's name must be unique
+        // in the version (two page ids can spell one identifier: then both take a hash of their id).
+        var operationNames: [String: SwiftName] = [:]
+        var operationsOfBase: [String: Int] = [:]
+        for op in all { operationsOfBase[operationBase(op), default: 0] += 1 }
+        for op in all {
+            let base = operationBase(op)
+            let suffix = operationsOfBase[base]! > 1 ? "_" + SwiftNames.shortHash(op.id) : ""
+            operationNames[op.id] = SwiftNames.name(reservedClientMember(base + suffix), fallback: "operation" + suffix)
+        }
         for (key, members) in byGroup {
             var functionCount: [String: Int] = [:]
             var baseCount: [String: Int] = [:]
@@ -59,7 +69,7 @@ enum RouteGroups {
                 // both take a hash of their id.
                 let clash = c.functions.contains { functionCount[$0]! > 1 } || baseCount[c.base]! > 1
                 let suffix = clash ? "_" + SwiftNames.shortHash(c.op.id) : ""
-                let operation = SwiftNames.name(reservedClientMember(c.base + suffix), fallback: "operation" + suffix)
+                let operation = operationNames[c.op.id]!
                 for (i, f) in zip(c.indices, c.functions) {
                     let function = SwiftNames.name(reservedGroupMember(f + suffix), fallback: "route" + suffix)
                     named[c.op.id, default: [:]]["\(key.joined(separator: "."))/\(i)"] = (function, operation)

@@ -168,9 +168,8 @@ struct SwiftPrinter {
         case .bool(let b): return [b ? "true" : "false"]
         case .nilLiteral: return ["nil"]
         case .name(let n): return [n.text]
-        case .selfType: return ["Self"]
         case .selfValue: return ["self"]
-        case .typeMetatype(let t): return ["\(t.text).self"]
+        case .typeMember(let t, let name): return ["\(t.text).\(name)"]
         case .member(let base, let name):
             guard let base else { return [".\(name)"] }
             let b = expr(base)

@@ -1,15 +1,16 @@
 import RouteSpecRuntime
 
-/// Builds the Swift for a model: per API version a namespace enum with route groups (a struct per
-/// path prefix, a static function per route, labelled arguments), client methods, and a list of
-/// every permission name. One file per group, so a changed page touches few lines of few files.
+/// Builds the Swift for a model: per API version a namespace enum with route groups (an enum per
+/// path prefix, a static function per route, labelled arguments), client methods (one per
+/// operation), and a list of every permission name. One file per top-level group, so a changed
+/// page touches few lines of few files.
 public struct SwiftRouteGenerator {
     public struct Options: Sendable {
         /// Keep only operations with a source page matching one of these globs (`*`, `**`, `?`).
         public var pageGlobs: [String] = []
         /// Keep only routes under one of these path prefixes (`/deviceManagement`).
         public var pathPrefixes: [String] = []
-        /// Generate the async client methods (one per operation and group); off gives routes only.
+        /// Generate the client methods (one per operation); off gives routes only.
         public var clientMethods = true
         /// One routes file per version, whatever the pages: the file names are then known before
         /// generating (build-tool plugins must declare them).
@@ -84,10 +85,10 @@ public struct SwiftRouteGenerator {
             members: [
                 .staticLet(doc: SwiftDoc(["The version segment of every path."]), name: SwiftName(verbatim: "apiVersion"),
                            type: .string, value: .string(version.rawValue)),
-                .computedVar(doc: SwiftDoc(["Every route group, for matching incoming requests (`GraphRouter(groups:)`)."]), isStatic: true,
-                             name: SwiftName(verbatim: "routeGroups"), type: .fixed("[any GraphRouteGroup.Type]"),
-                             body: [.returnValue(.array(groups.map { .typeMetatype($0) }, multiline: true))]),
-                .structDecl(doc: SwiftDoc(["Sends \(version.rawValue) routes; one method per operation and route group."]), name: clientName,
+                .computedVar(doc: SwiftDoc(["Every route group's table, for matching incoming requests (`GraphRouter(tables:)`)."]),
+                             isStatic: true, name: SwiftName(verbatim: "routeTables"), type: .fixed("[RouteTable]"),
+                             body: [.returnValue(.array(groups.map { .typeMember($0, RouteGroupBuilder.table) }, multiline: true))]),
+                .structDecl(doc: SwiftDoc(["Sends \(version.rawValue) routes; one method per operation."]), name: clientName,
                             generic: nil, conformances: [.fixed("Sendable")],
                             members: [
                                 .storedLet(doc: SwiftDoc(["The client that sends the requests."]), name: base, type: .fixed("AnyGraphClient")),
@@ -108,7 +109,8 @@ public struct SwiftRouteGenerator {
     }
 
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
-    /// one per version with `fixedFiles`. A group's struct and its client methods share a file.
+    /// one per version with `fixedFiles`. An operation's client method is in the file of the group
+    /// of its first route.
     private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [File] {
         let ns = GeneratedNames.versionNamespace(version)
         var byFile: [String: [SwiftDecl]] = [:]
@@ -118,22 +120,38 @@ public struct SwiftRouteGenerator {
             routesOfTop[b.group.path[0].text, default: 0] += b.group.routes.count
             topsByLowercase[b.group.path[0].text.lowercased(), default: []].insert(b.group.path[0].text)
         }
-        for b in builders {
+        let methodsByBuilder = options.clientMethods ? clientMethods(builders) : [:]
+        for (i, b) in builders.enumerated() {
             let top = b.group.path[0].text
             let name = options.fixedFiles ? "Routes"
                 : fileName(b.group, routesOfTop: routesOfTop[top]!, caseClash: topsByLowercase[top.lowercased()]!.count > 1)
             byFile[name, default: []].append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
-            let methods = b.clientMethods()
-            if options.clientMethods && !methods.isEmpty {
+            if let methods = methodsByBuilder[i] {
                 byFile[name]!.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
             }
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
         return byFile.keys.sorted().map { name in
-            let file = SwiftFile(header: Self.header, imports: ["Foundation", "RouteSpecRuntime"], declarations: byFile[name]!)
+            let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: byFile[name]!)
             // File names must be unique within the target (object files are named after them).
             return File(path: "\(version.rawValue)/\(ns.text)+\(name).swift", contents: SwiftPrinter.print(file))
         }
+    }
+
+    /// Each operation's client method, keyed by the builder of the group of its first route, so
+    /// where a method lands depends only on its own operation.
+    private func clientMethods(_ builders: [RouteGroupBuilder]) -> [Int: [SwiftDecl]] {
+        var routesOfOperation: [String: [(builder: Int, route: GroupRoute)]] = [:]
+        for (i, b) in builders.enumerated() {
+            for r in b.group.routes { routesOfOperation[r.op.id, default: []].append((i, r)) }
+        }
+        var methods: [Int: [(name: SwiftName, decl: SwiftDecl)]] = [:]
+        for routes in routesOfOperation.values {
+            let ordered = routes.sorted { $0.route.routeIndex < $1.route.routeIndex }
+            let builder = ClientMethodBuilder(routes: ordered.map { (builders[$0.builder].qualifiedType, $0.route) })
+            methods[ordered[0].builder, default: []].append((ordered[0].route.operationName, builder.method()))
+        }
+        return methods.mapValues { $0.sorted { $0.name < $1.name }.map(\.decl) }
     }
 
     /// Few large files build faster than many small ones (every compiler job reads every file),

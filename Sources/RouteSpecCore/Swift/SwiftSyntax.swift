@@ -38,11 +38,10 @@ indirect enum SwiftExpr {
     case name(SwiftName)
     /// `base.member`, or `.member` when `base` is nil.
     case member(SwiftExpr?, SwiftName)
-    case selfType
     /// `self`
     case selfValue
-    /// `Some.Type.self`
-    case typeMetatype(SwiftType)
+    /// `Some.Type.member`
+    case typeMember(SwiftType, SwiftName)
     case call(SwiftExpr, [SwiftArgument])
     case tryAwait(SwiftExpr)
 }

@@ -1,0 +1,25 @@
+/// One client method per operation (`client.v1.userGet(route)`): it takes any of the operation's
+/// routes and returns the prepared call (`GraphBodyCall` when a route sends a body), which
+/// `send()` performs and which refuses another operation's route.
+struct ClientMethodBuilder {
+    /// The operation's routes with the group type each function is declared in.
+    let routes: [(group: SwiftType, route: GroupRoute)]
+
+    func method() -> SwiftDecl {
+        let op = routes[0].route.op
+        let takesBody = routes.contains { ["POST", "PUT", "PATCH"].contains($0.route.route.method) }
+        let route = SwiftName(verbatim: "route")
+        let call = takesBody ? "GraphBodyCall" : "GraphCall"
+        let make = SwiftExpr.call(.name(SwiftName(verbatim: call)), [
+            SwiftArgument(nil, .name(SwiftName(verbatim: "base"))),
+            SwiftArgument(SwiftName(verbatim: "operation"), .string(op.id)),
+            SwiftArgument(route, .name(route)),
+        ])
+        let shown = routes.prefix(3).map { "`\($0.group.text).\($0.route.function.text)`" }
+        let functions = shown.joined(separator: ", ") + (routes.count > shown.count ? " and \(routes.count - shown.count) more routes" : "")
+        let doc = [op.title ?? op.name, "", "Prepares \(functions); " + (takesBody ? "`send(body:)` performs it." : "`send()` performs it.")]
+        return .function(doc: SwiftDoc(doc), attributes: [], name: routes[0].route.operationName,
+                         parameters: [SwiftParameter(label: nil, name: route, type: .fixed("DocumentedRoute"))], effects: "",
+                         returns: SwiftType(text: call), body: [.returnValue(make)])
+    }
+}
