@@ -155,7 +155,7 @@ enum PermissionTableReader {
     /// `[Задача Outlook](../resources/outlooktask.md)` → `outlooktask`: the resource's name in
     /// every language.
     private static func linkStem(_ cell: String) -> String? {
-        guard let open = cell.range(of: "]("), let close = cell[open.upperBound...].firstIndex(of: ")") else { return nil }
+        guard let open = cell.utf8Range(of: "]("), let close = cell[open.upperBound...].firstIndex(of: ")") else { return nil }
         let target = cell[open.upperBound..<close]
         guard let file = target.split(separator: "/").last, file.hasSuffix(".md") else { return nil }
         return String(file.dropLast(3))

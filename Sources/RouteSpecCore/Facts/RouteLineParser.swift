@@ -72,7 +72,7 @@ enum RouteLineParser {
         if path.hasPrefix("`") { path = path.dropFirst() }
         while path.hasSuffix("`") { path = path.dropLast() }
         // Scheme and host.
-        if let scheme = path.range(of: "://"), path[..<scheme.lowerBound].allSatisfy({ $0.isLetter }) {
+        if let scheme = path.utf8Range(of: "://"), path[..<scheme.lowerBound].allSatisfy({ $0.isLetter }) {
             let afterHost = path[scheme.upperBound...]
             path = afterHost.firstIndex(of: "/").map { afterHost[$0...] } ?? ""
         }

@@ -118,10 +118,10 @@ struct BlockScanner {
     private func removeComments(_ s: String, lineIndex: Int, commentStart: inout Int?) -> String {
         var result = ""
         var rest = Substring(s)
-        while let open = rest.range(of: "<!--") {
+        while let open = rest.utf8Range(of: "<!--") {
             result += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
-            if let close = after.range(of: "-->") {
+            if let close = after.utf8Range(of: "-->") {
                 rest = after[close.upperBound...]
             } else {
                 if lineIndex < singleLineCommentsFrom { commentStart = lineIndex }

@@ -40,7 +40,8 @@ struct FrontMatter: Sendable {
     static func keyValue(_ line: String) -> (String, String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let key = line[..<colon].trimmingSpaces
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else { return nil }
+        guard !key.isEmpty, key.utf8.allSatisfy({ ASCII.isKeyByte($0) }) || key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
+        else { return nil }
         var value = line[line.index(after: colon)...].trimmingSpaces
         if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
             value = String(value.dropFirst().dropLast())

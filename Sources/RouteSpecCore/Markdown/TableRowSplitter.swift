@@ -132,7 +132,7 @@ enum IncludeDirective {
         var s = Substring(line)
         while s.hasPrefix(">") { s = s.dropFirst().drop(while: { $0 == " " }) }
         guard s.utf8.count > 9, Array(s.utf8.prefix(9)).map(ASCII.lower) == Array("[!include".utf8) else { return nil }
-        guard let open = s.range(of: "]("), let close = s[open.upperBound...].firstIndex(of: ")") else { return nil }
+        guard let open = s.utf8Range(of: "]("), let close = s[open.upperBound...].firstIndex(of: ")") else { return nil }
         let target = s[open.upperBound..<close].trimmingSpaces
         return target.isEmpty ? nil : target
     }

@@ -13,6 +13,13 @@ extension StringProtocol {
         return hay.withUnsafeBufferPointer { TextSearch.find(Array(needle.utf8), in: $0) }
     }
 
+    /// `range(of:)` for an exact match, searched on UTF-8 bytes.
+    func utf8Range(of needle: String) -> Range<Index>? {
+        guard let offset = utf8Offset(of: needle) else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
     /// ASCII case-insensitive `has` (the needle must be lower-case ASCII).
     func hasIgnoringASCIICase(_ needle: String) -> Bool {
         let hay = utf8.map(ASCII.lower)
