@@ -46,11 +46,15 @@ enum GeneratedNames {
         // Tails of the name at each capital (`getWindows10GeneralConfiguration` →
         // `Windows10GeneralConfiguration`, `GeneralConfiguration`, …): page ids glue those words.
         for word in nameWords {
-            for i in word.indices where word[i].isUppercase && i != word.startIndex { offer(String(word[i...])) }
+            // `words` are ASCII: capitals are the bytes A–Z.
+            let u = word.utf8
+            for i in u.indices where i != u.startIndex && u[i] >= 0x41 && u[i] <= 0x5A { offer(String(word[i...])) }
         }
         for r in op.routes {
-            for segment in r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                let s = String(segment)
+            let segments = r.path.utf8.allSatisfy({ $0 < 0x80 })
+                ? r.path.utf8.split(whereSeparator: { !ASCII.isAlphanumeric($0) }).map { String(Substring($0)) }
+                : r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            for s in segments {
                 offer(s)
                 let singular = PlaceholderRewriter.singular(s)
                 if singular != s { offer(singular) }

@@ -29,6 +29,8 @@ enum RouteGroups {
         var byGroup: [[String]: [(op: APIOperation, indices: [Int], base: String)]] = [:]
         var prefixes: [[String]: String] = [:]
         var keyOfRoute: [String: [[String]]] = [:]  // op id → each route's group
+        var baseOf: [String: String] = [:]
+        for op in all { baseOf[op.id] = operationBase(op) }
         for op in all {
             var indicesByGroup: [[String]: [Int]] = [:]
             var keys: [[String]] = []
@@ -39,7 +41,7 @@ enum RouteGroups {
                 if prefixes[key] == nil || prefix < prefixes[key]! { prefixes[key] = prefix }
             }
             keyOfRoute[op.id] = keys
-            let base = operationBase(op)
+            let base = baseOf[op.id]!
             for (key, indices) in indicesByGroup {
                 byGroup[key, default: []].append((op, indices, base))
             }
@@ -48,9 +50,9 @@ enum RouteGroups {
         // in the version (two page ids can spell one identifier: then both take a hash of their id).
         var operationNames: [String: SwiftName] = [:]
         var operationsOfBase: [String: Int] = [:]
-        for op in all { operationsOfBase[operationBase(op), default: 0] += 1 }
+        for op in all { operationsOfBase[baseOf[op.id]!, default: 0] += 1 }
         for op in all {
-            let base = operationBase(op)
+            let base = baseOf[op.id]!
             let suffix = operationsOfBase[base]! > 1 ? "_" + SwiftNames.shortHash(op.id) : ""
             operationNames[op.id] = SwiftNames.name(reservedClientMember(base + suffix), fallback: "operation" + suffix)
         }

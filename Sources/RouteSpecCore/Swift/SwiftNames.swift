@@ -19,7 +19,11 @@ enum SwiftNames {
 
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
     static func words(_ raw: String) -> [String] {
-        raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        // All-ASCII text (nearly every id and path) splits on bytes, without Unicode lookups.
+        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        }
+        return raw.utf8.split(whereSeparator: { !ASCII.isAlphanumeric($0) }).map { String(Substring($0)) }
     }
 
     static func lowerCamel(_ words: [String]) -> String {
