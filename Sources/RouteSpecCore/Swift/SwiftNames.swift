@@ -11,10 +11,9 @@ enum SwiftNames {
     ]
 
     static func isValidIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first else { return false }
-        let isHead: (Unicode.Scalar) -> Bool = { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) }
-        guard isHead(first) else { return false }
-        return s.unicodeScalars.allSatisfy { isHead($0) || ($0.isASCII && $0.properties.numericType != nil) }
+        // ASCII letters, digits and `_`, not starting with a digit.
+        guard let first = s.utf8.first, first == 0x5F || (ASCII.isAlphanumeric(first) && !(first >= 0x30 && first <= 0x39)) else { return false }
+        return s.utf8.allSatisfy { $0 == 0x5F || ASCII.isAlphanumeric($0) }
     }
 
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.

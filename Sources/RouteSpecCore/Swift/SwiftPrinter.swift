@@ -23,43 +23,49 @@ struct SwiftPrinter {
     static func literal(_ s: String) -> String {
         // Most text is printable ASCII without quotes or backslashes: nothing to escape.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
-        var r = "\""
-        for scalar in s.unicodeScalars {
+        return "\"" + replacingScalars(s) { scalar in
             switch scalar {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\t": r += "\\t"
-            default:
-                if needsEscape(scalar) {
-                    r += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    r.unicodeScalars.append(scalar)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
             }
-        }
-        return r + "\""
+        } + "\""
     }
 
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
-        var r = ""
-        for scalar in s.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                r += " "
-            } else if needsEscape(scalar) {
-                r += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                r.unicodeScalars.append(scalar)
-            }
+        return replacingScalars(s) { scalar in
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
+            return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
         }
-        return r
+    }
+
+    /// `s` with each scalar `replacement` returns text for replaced, the runs between copied whole.
+    private static func replacingScalars(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        let scalars = s.unicodeScalars
+        var r = String.UnicodeScalarView()
+        var run = scalars.startIndex
+        var i = run
+        while i < scalars.endIndex {
+            let next = scalars.index(after: i)
+            if let text = replacement(scalars[i]) {
+                r.append(contentsOf: scalars[run..<i])
+                r.append(contentsOf: text.unicodeScalars)
+                run = next
+            }
+            i = next
+        }
+        r.append(contentsOf: scalars[run...])
+        return String(r)
     }
 
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        if s.value >= 0x20 && s.value < 0x7F { return false }
         if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) { return true }
         switch s.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate, .privateUse, .unassigned: return true
