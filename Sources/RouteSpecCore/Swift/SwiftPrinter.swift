@@ -47,21 +47,17 @@ struct SwiftPrinter {
 
     /// `s` with each scalar `replacement` returns text for replaced, the runs between copied whole.
     private static func replacingScalars(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        let scalars = s.unicodeScalars
-        var r = String.UnicodeScalarView()
-        var run = scalars.startIndex
-        var i = run
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if let text = replacement(scalars[i]) {
-                r.append(contentsOf: scalars[run..<i])
-                r.append(contentsOf: text.unicodeScalars)
-                run = next
+        // Built as bytes: appending scalar by scalar to a String costs far more.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for scalar in s.unicodeScalars {
+            if let text = replacement(scalar) {
+                out.append(contentsOf: text.utf8)
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
             }
-            i = next
         }
-        r.append(contentsOf: scalars[run...])
-        return String(r)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
