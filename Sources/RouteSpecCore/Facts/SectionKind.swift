@@ -25,7 +25,15 @@ enum SectionKind: Sendable, Equatable {
     private static let responseWords = Lexicon.all(\.responseHeading)
     private static let exampleWords = Lexicon.all(\.exampleHeading)
 
+    /// Headings repeat across pages ("Разрешения", "HTTP request"); each is compared with every
+    /// language's words once.
+    private static let memo = Memo<SectionKind?>()
+
     static func byWords(_ text: String) -> SectionKind? {
+        memo.value(for: text, compute: byWordsUncached)
+    }
+
+    private static func byWordsUncached(_ text: String) -> SectionKind? {
         let t = text.trimmingCharacters(in: " :.")
         if httpWords.contains(where: { t.hasPrefix($0) }) { return .httpRequest }
         if permissionWords.contains(where: { t == $0 || t.hasPrefix($0 + " ") }) { return .permissions }

@@ -124,8 +124,12 @@ enum IncludeDirective {
     private static let directive = Array("[!include".utf8)
 
     static func target(_ line: String) -> String? {
-        // Decide on bytes first: most lines starting with `[` or `>` are links and quotes.
-        let bytes = Array(line.utf8.prefix(64))
+        // Decide on bytes first: most lines do not start with `[`, and most that do are links.
+        let u = line.utf8
+        var k = u.startIndex
+        while k < u.endIndex, u[k] == ASCII.greaterThan || u[k] == ASCII.space { k = u.index(after: k) }
+        guard k < u.endIndex, u[k] == 0x5B else { return nil }
+        let bytes = Array(u.prefix(64))
         var i = 0
         while i < bytes.count, bytes[i] == ASCII.greaterThan || bytes[i] == ASCII.space { i += 1 }
         guard bytes.hasPrefixIgnoringCase(directive, at: i) else { return nil }
