@@ -1,3 +1,4 @@
+import Foundation
 import RouteSpecRuntime
 
 /// Builds the Swift for a model: per API version a namespace enum with route groups (an enum per
@@ -17,6 +18,8 @@ public struct SwiftRouteGenerator {
         public var fixedFiles = false
         /// Routes per file before a top-level group's file is split.
         public var routesPerFile = 300
+        /// Files are built and printed on this many threads; the output does not depend on it.
+        public var threads = ProcessInfo.processInfo.activeProcessorCount
         public init() {}
     }
 
@@ -113,26 +116,30 @@ public struct SwiftRouteGenerator {
     /// of its first route.
     private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [File] {
         let ns = GeneratedNames.versionNamespace(version)
-        var byFile: [String: [SwiftDecl]] = [:]
         var routesOfTop: [String: Int] = [:]
         var topsByLowercase: [String: Set<String>] = [:]
         for b in builders {
             routesOfTop[b.group.path[0].text, default: 0] += b.group.routes.count
             topsByLowercase[b.group.path[0].text.lowercased(), default: []].insert(b.group.path[0].text)
         }
-        let methodsByBuilder = options.clientMethods ? clientMethods(builders) : [:]
+        var methodsByBuilder = options.clientMethods ? clientMethods(builders) : [:]
+        var byFile: [String: [(builder: RouteGroupBuilder, methods: [SwiftDecl])]] = [:]
         for (i, b) in builders.enumerated() {
             let top = b.group.path[0].text
             let name = options.fixedFiles ? "Routes"
                 : fileName(b.group, routesOfTop: routesOfTop[top]!, caseClash: topsByLowercase[top.lowercased()]!.count > 1)
-            byFile[name, default: []].append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
-            if let methods = methodsByBuilder[i] {
-                byFile[name]!.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
-            }
+            byFile[name, default: []].append((b, methodsByBuilder.removeValue(forKey: i) ?? []))
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
-        return byFile.keys.sorted().map { name in
-            let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: byFile[name]!)
+        // Files are independent once every name is known: build and print them in parallel.
+        let names = byFile.keys.sorted()
+        return ParallelMap.map(names.map { ($0, byFile[$0]!) }, threads: options.threads) { name, parts in
+            var declarations: [SwiftDecl] = []
+            for (b, methods) in parts {
+                declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
+                if !methods.isEmpty { declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods)) }
+            }
+            let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations)
             // File names must be unique within the target (object files are named after them).
             return File(path: "\(version.rawValue)/\(ns.text)+\(name).swift", contents: SwiftPrinter.print(file))
         }

@@ -3,7 +3,7 @@
 /// escaped by the printer; identifiers can only be made by `SwiftName`, which validates them.
 
 /// A valid Swift identifier, escaped with backticks where it is a keyword.
-struct SwiftName: Hashable, Comparable, CustomStringConvertible {
+struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
     let text: String
 
     /// `raw` must already be a valid identifier (letters, digits, `_`, not starting with a digit).
@@ -17,19 +17,19 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible {
 }
 
 /// A type as written in code; built only from names and fixed spellings.
-struct SwiftType: Hashable {
+struct SwiftType: Hashable, Sendable {
     let text: String
     static let string = SwiftType(text: "String")
     static func named(_ parts: SwiftName...) -> SwiftType { SwiftType(text: parts.map(\.text).joined(separator: ".")) }
     static func fixed(_ spelling: StaticString) -> SwiftType { SwiftType(text: "\(spelling)") }
 }
 
-struct SwiftDoc {
+struct SwiftDoc: Sendable {
     var lines: [String]
     init(_ lines: [String]) { self.lines = lines }
 }
 
-indirect enum SwiftExpr {
+indirect enum SwiftExpr: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -46,7 +46,7 @@ indirect enum SwiftExpr {
     case tryAwait(SwiftExpr)
 }
 
-struct SwiftArgument {
+struct SwiftArgument: Sendable {
     var label: SwiftName?
     var value: SwiftExpr
     init(_ label: SwiftName?, _ value: SwiftExpr) {
@@ -55,21 +55,21 @@ struct SwiftArgument {
     }
 }
 
-enum SwiftStatement {
+enum SwiftStatement: Sendable {
     case expression(SwiftExpr)
     case returnValue(SwiftExpr)
     /// `self.name = value`
     case assignMember(SwiftName, SwiftExpr)
 }
 
-struct SwiftParameter {
+struct SwiftParameter: Sendable {
     var label: SwiftName?
     var name: SwiftName
     var type: SwiftType
     var defaultValue: SwiftExpr?
 }
 
-indirect enum SwiftDecl {
+indirect enum SwiftDecl: Sendable {
     case enumDecl(doc: SwiftDoc?, name: SwiftName, conformances: [SwiftType], members: [SwiftDecl])
     case structDecl(doc: SwiftDoc?, name: SwiftName, generic: String?, conformances: [SwiftType], members: [SwiftDecl])
     case extensionDecl(type: SwiftType, members: [SwiftDecl])
@@ -82,7 +82,7 @@ indirect enum SwiftDecl {
     case staticFunction(doc: SwiftDoc?, name: SwiftName, parameters: [SwiftParameter], returns: SwiftType, body: [SwiftStatement])
 }
 
-struct SwiftFile {
+struct SwiftFile: Sendable {
     var header: [String]
     var imports: [String]
     var declarations: [SwiftDecl]
