@@ -29,6 +29,7 @@ enum CompileCommand {
         if let jobs = parsed.values["jobs"] {
             guard let n = Int(jobs), n >= 1 else { return CommandLineTool.usageError("--jobs takes a whole number ≥ 1") }
             options.threads = n
+            generatorOptions.threads = n
         }
         // Build tools run on every build: when the pages and options are what the last run saw
         // and its outputs are still there, replay its diagnostics and exit without recompiling.
@@ -37,10 +38,12 @@ enum CompileCommand {
             FileHandle.standardError.write(Data(replay.diagnostics.utf8))
             return replay.status
         }
+        var timings = PhaseTimings(enabled: ProcessInfo.processInfo.environment["ROUTESPEC_TIMINGS"] != nil)
         var result: Compiler.Result
         var catalogSummary: String?
         do {
             result = try Compiler(options: options).compile(paths: paths)
+            timings.mark("pages → model")
             if let catalogPath = parsed.values["catalog"] {
                 let check = CatalogCheck(catalog: try PermissionCatalog.load(path: catalogPath)).check(result.model)
                 result.add(check.diagnostics)
@@ -50,7 +53,13 @@ enum CompileCommand {
             return CommandLineTool.usageError("\(error)")
         }
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
-        let bytes = result.model.json().serializedBytes()
+        timings.mark("diagnostics printed")
+        // The JSON model and the Swift are independent: make them at once.
+        let model = result.model
+        let generate = swiftDirectory != nil, swiftOptions = generatorOptions
+        let (bytes, files) = inParallel(threads: options.threads, { model.json().serializedBytes() },
+                                        { generate ? SwiftRouteGenerator(options: swiftOptions).generate(model) : [] })
+        timings.mark("JSON and Swift made")
         if let modelPath {
             do {
                 try AtomicFile.write(bytes, to: modelPath)
@@ -62,7 +71,6 @@ enum CompileCommand {
             FileHandle.standardOutput.write(Data(bytes))
         }
         if let swiftDirectory {
-            let files = SwiftRouteGenerator(options: generatorOptions).generate(result.model)
             do {
                 try GeneratedOutput.write(files, to: swiftDirectory)
             } catch {
@@ -70,6 +78,8 @@ enum CompileCommand {
                 return 1
             }
         }
+        timings.mark("files written")
+        timings.report()
         let status: Int32 = result.errorCount > 0 ? 1 : 0
         if let stamp {
             let printed = result.model.diagnostics.filter { parsed.flags.contains("verbose") || $0.severity != .note }

@@ -20,6 +20,17 @@ enum ParallelMap {
     }
 }
 
+/// Runs two independent computations at once (on one thread when `threads` is 1).
+public func inParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    guard threads > 1 else { return (a(), b()) }
+    let results = ResultBuffer<Sendable>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { results.set(0, a()) } else { results.set(1, b()) }
+    }
+    let values = results.values()
+    return (values[0] as! A, values[1] as! B)
+}
+
 /// Each slot is written by exactly one iteration, so no lock is needed.
 private final class ResultBuffer<R>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<R?>

@@ -46,9 +46,14 @@ public struct SwiftRouteGenerator {
         let permissionNames = Set(selected.flatMap { Self.permissionNames($0.op) }).sorted()
         let members = GeneratedNames.permissionMembers(permissionNames)
         files.append(permissionsFile(permissionNames, members))
+        // Names are made per version from that version's operations only: the two build at once.
+        let groupsOf = { @Sendable (version: ApiVersion) in
+            RouteGroups.build(all: model.operations.filter { $0.apiVersion == version },
+                              selected: selected.filter { $0.op.apiVersion == version })
+        }
+        let (v1, beta) = inParallel(threads: options.threads, { groupsOf(.v1) }, { groupsOf(.beta) })
         for version in ApiVersion.allCases {
-            let groups = RouteGroups.build(all: model.operations.filter { $0.apiVersion == version },
-                                           selected: selected.filter { $0.op.apiVersion == version })
+            let groups = version == .v1 ? v1 : beta
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
             files += groupFiles(version, builders)
             let operations = Set(selected.filter { $0.op.apiVersion == version }.map(\.op.id)).count
