@@ -52,7 +52,7 @@ public struct Compiler {
                 diagnostics.append(contentsOf: d)
             }
         }
-        let merged = OperationMerger.merge(facts)
+        let merged = OperationMerger.merge(facts, threads: options.threads)
         diagnostics.append(contentsOf: merged.diagnostics)
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)

@@ -3,15 +3,23 @@
 /// title anchor plus a shared route (never by translated text). The newest source wins; where
 /// sources disagree, a warning names both files and what differs.
 enum OperationMerger {
-    static func merge(_ pages: [PageFacts]) -> (operations: [APIOperation], diagnostics: [Diagnostic]) {
+    /// Pages are resolved, and groups built, on `threads` threads; diagnostics keep page and
+    /// group order, so the result does not depend on the thread count.
+    static func merge(_ pages: [PageFacts], threads: Int = 1) -> (operations: [APIOperation], diagnostics: [Diagnostic]) {
         let pages = pages.filter { !$0.routes.isEmpty }
-        var diagnostics: [Diagnostic] = []
-        let resolved = pages.map { resolve($0, diagnostics: &diagnostics) }
-        var operations: [APIOperation] = []
-        for group in groups(pages) {
-            let ordered = group.sorted { newer(pages[$0], than: pages[$1]) }
-            operations.append(build(ordered.map { resolved[$0] }, diagnostics: &diagnostics))
+        let resolvedPages = ParallelMap.map(pages, threads: threads) { page -> (ResolvedPage, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            return (resolve(page, diagnostics: &diagnostics), diagnostics)
         }
+        let resolved = resolvedPages.map(\.0)
+        var diagnostics = resolvedPages.flatMap(\.1)
+        let built = ParallelMap.map(groups(pages), threads: threads) { group -> (APIOperation, [Diagnostic]) in
+            let ordered = group.sorted { newer(pages[$0], than: pages[$1]) }
+            var diagnostics: [Diagnostic] = []
+            return (build(ordered.map { resolved[$0] }, diagnostics: &diagnostics), diagnostics)
+        }
+        var operations = built.map(\.0)
+        diagnostics += built.flatMap(\.1)
         uniquifyIDs(&operations)
         operations.sort { ($0.apiVersion, $0.id) < ($1.apiVersion, $1.id) }
         return (operations, diagnostics)
