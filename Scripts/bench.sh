@@ -34,6 +34,8 @@ echo "pages: $(wc -l < "$work/all")"
 echo "cat (median of $runs): $cat_s s"
 echo "full compile (median of $runs): $compile_s s; ratio to cat: $ratio; peak RSS: $((rss / 1024)) MB"
 echo "of which pages → model only (median of $runs): $(cat "$work/modelonly") s"
+echo "phases of one more full compile (ROUTESPEC_TIMINGS):"
+ROUTESPEC_TIMINGS=1 "$bin" compile "$corpus" --model "$work/model.json" --swift "$work/swift3" --quiet 2>&1 >/dev/null | grep '^routespec: ' | sed 's/^/  /' || true
 
 total=$(wc -l < "$work/all")
 for part in 4 2 1; do
