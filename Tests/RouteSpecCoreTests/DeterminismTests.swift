@@ -2,10 +2,15 @@ import Foundation
 import Testing
 @testable import RouteSpecCore
 
-/// Same pages in, same bytes out: whatever the input order or the number of threads.
+/// Same pages in, same bytes out (the JSON model and the Swift): whatever the input order or the
+/// number of threads.
 @Suite struct DeterminismTests {
     func output(_ pages: [PageDiscovery.Page], threads: Int) -> [UInt8] {
-        Compiler(options: .init(threads: threads)).compile(pages: pages).model.json().serializedBytes()
+        let model = Compiler(options: .init(threads: threads)).compile(pages: pages).model
+        var options = SwiftRouteGenerator.Options()
+        options.threads = threads
+        let swift = SwiftRouteGenerator(options: options).generate(model).map { "// \($0.path)\n" + $0.contents }.joined()
+        return model.json().serializedBytes() + Array(swift.utf8)
     }
 
     @Test func specInAnyOrderAndThreadCount() throws {
