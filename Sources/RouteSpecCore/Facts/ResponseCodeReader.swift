@@ -10,7 +10,13 @@ enum ResponseCodeReader {
 
     /// Codes named in one line of prose.
     static func prose(_ line: String) -> [Int] {
-        line.utf8.count > 500 ? proseUncached(line) : memo.value(for: line, compute: proseUncached)
+        // A code is three ASCII digits in a row; most lines have none.
+        var digits = 0
+        guard line.utf8.contains(where: { b in
+            digits = (b >= 0x30 && b <= 0x39) ? digits + 1 : 0
+            return digits == 3
+        }) else { return [] }
+        return line.utf8.count > 500 ? proseUncached(line) : memo.value(for: line, compute: proseUncached)
     }
 
     private static func proseUncached(_ line: String) -> [Int] {
