@@ -104,7 +104,7 @@ enum RouteGroups {
         let key = words.isEmpty ? ["Root"] : Array(words)
         var prefix = ""
         var seen = 0
-        for segment in path.split(separator: "/") {
+        for segment in GeneratedNames.segments(path) {
             prefix += "/" + segment
             if !segment.hasPrefix("{") { seen += 1 }
             if seen == key.count { break }
