@@ -23,7 +23,7 @@ enum OperationNamer {
         if words.count > 1 { words.removeAll { articles.contains($0.lowercased()) } }
         var spellings: [String: String] = [:]
         let titleWords = (title ?? "").split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-        let segmentWords = routes.flatMap { $0.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        let segmentWords = routes.flatMap(\.path.alphanumericRuns)
         for w in titleWords + segmentWords where w.allSatisfy({ $0.isASCII }) {
             let key = w.lowercased()
             if spellings[key] == nil || (spellings[key] == key && w.contains(where: { $0.isUppercase })) { spellings[key] = String(w) }

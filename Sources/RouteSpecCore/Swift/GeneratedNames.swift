@@ -51,10 +51,8 @@ enum GeneratedNames {
             for i in u.indices where i != u.startIndex && u[i] >= 0x41 && u[i] <= 0x5A { offer(String(word[i...])) }
         }
         for r in op.routes {
-            let segments = r.path.utf8.allSatisfy({ $0 < 0x80 })
-                ? r.path.utf8.split(whereSeparator: { !ASCII.isAlphanumeric($0) }).map { String(Substring($0)) }
-                : r.path.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-            for s in segments {
+            for segment in r.path.alphanumericRuns {
+                let s = String(segment)
                 offer(s)
                 let singular = PlaceholderRewriter.singular(s)
                 if singular != s { offer(singular) }
