@@ -24,7 +24,7 @@ enum OperationNamer {
         var spellings: [String: String] = [:]
         let titleWords = (title ?? "").split(whereSeparator: { !($0.isLetter || $0.isNumber) })
         let segmentWords = routes.flatMap(\.path.alphanumericRuns)
-        for w in titleWords + segmentWords where w.allSatisfy({ $0.isASCII }) {
+        for w in titleWords + segmentWords where w.utf8.allSatisfy({ $0 < 0x80 }) {
             let key = w.lowercased()
             if spellings[key] == nil || (spellings[key] == key && w.contains(where: { $0.isUppercase })) { spellings[key] = String(w) }
         }
