@@ -52,7 +52,7 @@ public struct GraphUnexpectedStatus: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A route value no generated function made (a hand-built `RouteSelection` with an unknown name).
+/// A route value no generated function made (a hand-built `DocumentedRoute` with a name its table lacks).
 public struct GraphUndocumentedRoute: Error, Sendable, CustomStringConvertible {
     public let name: String
     public var description: String { "no documented route is named '\(name)'" }
