@@ -13,7 +13,7 @@ enum ResponseCodeReader {
         // A code is three ASCII digits in a row; most lines have none.
         var digits = 0
         guard line.utf8.contains(where: { b in
-            digits = (b >= 0x30 && b <= 0x39) ? digits + 1 : 0
+            digits = ASCII.isDigit(b) ? digits + 1 : 0
             return digits == 3
         }) else { return [] }
         return line.utf8.count > 500 ? proseUncached(line) : memo.value(for: line, compute: proseUncached)

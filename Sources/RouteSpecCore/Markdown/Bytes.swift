@@ -18,15 +18,18 @@ enum ASCII {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }
 
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
-    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
         let l = b | 0x20
-        return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39)
+        return l >= 0x61 && l <= 0x7A
     }
+
+    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
 
     /// A letter, digit, `.`, `_` or `-` (the bytes of a front-matter key).
     @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
-        let l = b | 0x20
-        return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x5F || b == 0x2D
+        isAlphanumeric(b) || b == 0x2E || b == 0x5F || b == 0x2D
     }
 }
 

@@ -12,17 +12,17 @@ enum SwiftNames {
 
     static func isValidIdentifier(_ s: String) -> Bool {
         // ASCII letters, digits and `_`, not starting with a digit.
-        guard let first = s.utf8.first, first == 0x5F || (ASCII.isAlphanumeric(first) && !(first >= 0x30 && first <= 0x39)) else { return false }
+        guard let first = s.utf8.first, first == 0x5F || ASCII.isLetter(first) else { return false }
         return s.utf8.allSatisfy { $0 == 0x5F || ASCII.isAlphanumeric($0) }
     }
 
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
     static func words(_ raw: String) -> [String] {
-        // All-ASCII text (nearly every id and path) splits on bytes, without Unicode lookups.
+        // All-ASCII text (nearly every id and path): its letter and digit runs, split on bytes.
         guard raw.utf8.allSatisfy({ $0 < 0x80 }) else {
             return raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
         }
-        return raw.utf8.split(whereSeparator: { !ASCII.isAlphanumeric($0) }).map { String(Substring($0)) }
+        return raw.alphanumericRuns.map(String.init)
     }
 
     static func lowerCamel(_ words: [String]) -> String {
