@@ -31,7 +31,8 @@ struct RouteSpecBuildPlugin: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "GraphRoutes")
         let optionsFile = pagesFolder.appending(path: "routespec.options")
         var arguments = ["compile", pagesFolder.path, "--model", context.pluginWorkDirectoryURL.appending(path: "model.json").path,
-                         "--swift", output.path, "--fixed-files", "--incremental", "--quiet"]
+                         "--swift", output.path, "--fixed-files", "--incremental", "--quiet",
+                         "--cache", context.pluginWorkDirectoryURL.appending(path: "cache").path]
         var inputs = pages
         if let options = try? String(contentsOf: optionsFile, encoding: .utf8) {
             inputs.append(optionsFile)

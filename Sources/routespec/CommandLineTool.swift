@@ -8,12 +8,15 @@ enum CommandLineTool {
 
     commands:
       compile [PATH...] [--model FILE] [--swift DIR] [--include-pages GLOB]... [--include-paths PREFIX]...
-              [--no-client] [--fixed-files] [--incremental] [--catalog FILE] [--jobs N] [--verbose] [--quiet]
+              [--no-client] [--fixed-files] [--incremental] [--cache DIR] [--catalog FILE] [--jobs N]
+              [--verbose] [--quiet]
           Read every .md page under PATH (files or folders), write the JSON model and, with
           --swift, the Swift route code. With no PATH: compile spec/ into generated/
           (generated/model.json and generated/GraphRoutes/). --fixed-files writes one file per
           version whatever the pages (for build plugins); --incremental replays the last run in
-          milliseconds when pages, options and tool are unchanged.
+          milliseconds when pages, options and tool are unchanged; --cache keeps each page's
+          facts in DIR, keyed on its bytes, its includes and the compiler, so that only changed
+          pages are read again.
 
       check [PATH...] [--model FILE] [--swift DIR] [selection options as for compile]
           Exit 1, listing what differs, when the committed model or Swift is stale against the

@@ -10,7 +10,7 @@ enum CompileCommand {
     static func run(_ arguments: [String]) -> Int32 {
         let parsed: ParsedArguments
         do {
-            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "swift", "include-pages", "include-paths", "catalog"],
+            parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "cache", "swift", "include-pages", "include-paths", "catalog"],
                                          flagOptions: ["verbose", "quiet", "no-client", "fixed-files", "incremental"])
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
@@ -31,6 +31,12 @@ enum CompileCommand {
             options.threads = n
             generatorOptions.threads = n
         }
+        if let directory = parsed.values["cache"] {
+            options.cache = FactsCache.forRunningTool(directory: directory)
+            if options.cache == nil {
+                FileHandle.standardError.write(Data("routespec: warning: the cache is off: the running executable cannot be identified\n".utf8))
+            }
+        }
         // Build tools run on every build: when the pages and options are what the last run saw
         // and its outputs are still there, replay its diagnostics and exit without recompiling.
         let stamp = parsed.flags.contains("incremental") ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths) } : nil
@@ -43,7 +49,10 @@ enum CompileCommand {
         var catalogSummary: String?
         do {
             result = try Compiler(options: options).compile(paths: paths)
-            timings.mark("pages → model")
+            timings.mark("pages → model" + (options.cache == nil ? "" : " (cache: \(result.cacheHits) hits, \(result.cacheMisses) misses)"))
+            if let failure = result.cacheWriteFailure {
+                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(failure)\n".utf8))
+            }
             if let catalogPath = parsed.values["catalog"] {
                 let check = CatalogCheck(catalog: try PermissionCatalog.load(path: catalogPath)).check(result.model)
                 result.add(check.diagnostics)

@@ -4,7 +4,12 @@ import Foundation
 public struct Compiler {
     public struct Options: Sendable {
         public var threads: Int
-        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) { self.threads = max(1, threads) }
+        /// Per-page results of earlier runs; nil compiles every page afresh.
+        public var cache: FactsCache?
+        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: FactsCache? = nil) {
+            self.threads = max(1, threads)
+            self.cache = cache
+        }
     }
 
     public struct Result: Sendable {
@@ -12,6 +17,11 @@ public struct Compiler {
         public var pageCount: Int
         /// Each page's display path → the file as reachable from the working directory.
         public var files: [String: String] = [:]
+        /// Pages whose facts came from the cache, and pages read afresh (both 0 without a cache).
+        public var cacheHits = 0
+        public var cacheMisses = 0
+        /// Why the cache could not be written, if it could not (the compile itself still succeeded).
+        public var cacheWriteFailure: String?
 
         /// Adds findings made after compiling (e.g. a catalog check) where diagnostics belong.
         public mutating func add(_ diagnostics: [Diagnostic]) {
@@ -36,9 +46,9 @@ public struct Compiler {
 
     public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
         let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
-        let outcomes = ParallelMap.map(pages, threads: options.threads) { page -> PageExtractor.Outcome in
-            Compiler.extract(page)
-        }
+        let cache = options.cache
+        let extracted = ParallelMap.map(pages, threads: options.threads) { page in Compiler.extract(page, cache: cache) }
+        let outcomes = extracted.map(\.outcome)
         var facts: [PageFacts] = []
         var diagnostics: [Diagnostic] = []
         var fileOfPath: [String: String] = [:]
@@ -56,17 +66,37 @@ public struct Compiler {
         diagnostics.append(contentsOf: merged.diagnostics)
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
-        return Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
+        var result = Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
+        if let cache {
+            let entries = extracted.compactMap(\.cacheEntry)
+            result.cacheMisses = entries.filter { if case .fresh = $0 { true } else { false } }.count
+            result.cacheHits = entries.count - result.cacheMisses
+            if result.cacheMisses > 0 || cache.entryCount != entries.count {
+                do { try cache.save(entries) } catch { result.cacheWriteFailure = "\(error)" }
+            }
+        }
+        return result
     }
 
-    static func extract(_ page: PageDiscovery.Page) -> PageExtractor.Outcome {
+    private struct Extracted: Sendable {
+        var outcome: PageExtractor.Outcome
+        /// What the cache keeps for this page (nothing for an unreadable page).
+        var cacheEntry: FactsCache.Entry?
+    }
+
+    private static func extract(_ page: PageDiscovery.Page, cache: FactsCache?) -> Extracted {
         var sink = DiagnosticSink(path: page.displayPath)
-        guard let data = FileManager.default.contents(atPath: page.absolutePath) else {
+        guard let bytes = FileBytes.read(page.absolutePath) else {
             sink.error("unreadable-page", "the page cannot be read", line: 1)
-            return .skipped(sink.items)
+            return Extracted(outcome: .skipped(sink.items))
         }
-        let extractor = PageExtractor(includes: IncludeResolver(root: page.canonicalRoot))
-        return extractor.extract(PageExtractor.Input(displayPath: page.displayPath, absolutePath: page.absolutePath,
-                                                     bytes: [UInt8](data)))
+        let includes = IncludeResolver(root: page.canonicalRoot)
+        let key = cache?.key(for: page, bytes: bytes)
+        if let cache, let key, let outcome = cache.outcome(for: key, includes: includes) {
+            return Extracted(outcome: outcome, cacheEntry: .stored(key))
+        }
+        let outcome = PageExtractor(includes: includes).extract(PageExtractor.Input(displayPath: page.displayPath,
+                                                                                     absolutePath: page.absolutePath, bytes: bytes))
+        return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, outcome.encoded()) })
     }
 }

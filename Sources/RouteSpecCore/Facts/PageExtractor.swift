@@ -38,6 +38,7 @@ struct PageExtractor {
         walker.walk(blocks, into: &facts)
         if mirrorVersion == nil && walker.versionEvidence.betaNoticeLine == nil { walker.countExampleVersions() }
         sink = walker.sink
+        facts.includeProbes = walker.includeProbes
         if mirrorVersion == nil {
             facts.apiVersion = walker.versionEvidence.decide(diagnostics: &sink, line: facts.titleLine)
         }

@@ -16,6 +16,8 @@ struct PageFacts: Sendable {
     var diagnostics: [Diagnostic] = []
     /// The page holds an HTTP request section (or route blocks where one would be).
     var hasRequestSection = false
+    /// The include lookups these facts depend on (for the facts cache).
+    var includeProbes: [IncludeProbe] = []
 }
 
 public enum ApiVersion: String, Sendable, Comparable, CaseIterable {

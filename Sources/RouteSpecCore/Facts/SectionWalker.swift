@@ -11,6 +11,7 @@ struct SectionWalker {
     var permissionSectionLine: Int?
     var responseSectionLine: Int?
     var sawPermissionInclude = false
+    private(set) var includeProbes: [IncludeProbe] = []
 
     private var section: SectionKind = .other
     private var sectionLevel = 0
@@ -175,7 +176,9 @@ struct SectionWalker {
             sink.warning("include-not-resolved", "include '\(target)' not read (no input root)", line: line)
             return
         }
-        switch includes.resolve(target, from: file) {
+        let outcome = includes.resolve(target, from: file)
+        includeProbes.append(IncludeProbe(target: target, from: file, fingerprint: outcome.fingerprint))
+        switch outcome {
         case .refused(let reason):
             sink.error("include-refused", reason, line: line)
         case .missing(let path):

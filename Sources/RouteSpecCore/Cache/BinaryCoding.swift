@@ -1,0 +1,123 @@
+/// A compact, versionless byte encoding for cache entries: variable-length integers and
+/// length-prefixed strings. The reader checks every bound and throws on anything malformed, so a
+/// damaged cache file is a cache miss, never a crash.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)  // zig-zag: small negatives stay short
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var copy = value
+        copy.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func raw(_ value: [UInt8]) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
+        int(values.count)
+        for v in values { write(&self, v) }
+    }
+
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+}
+
+struct BinaryReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private let end: Int
+
+    init(_ bytes: [UInt8], range: Range<Int>? = nil) {
+        self.bytes = bytes
+        position = range?.lowerBound ?? 0
+        end = range?.upperBound ?? bytes.count
+    }
+
+    var isAtEnd: Bool { position == end }
+    var offset: Int { position }
+
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, n <= end - position else { throw Malformed() }
+        position += n
+    }
+
+    mutating func int() throws -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < end, shift < 64 else { throw Malformed() }
+            let b = bytes[position]
+            position += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+    }
+
+    /// A count or length: never negative, never more than the bytes left could hold.
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= end - position else { throw Malformed() }
+        return n
+    }
+
+    mutating func bool() throws -> Bool {
+        guard position < end, bytes[position] <= 1 else { throw Malformed() }
+        defer { position += 1 }
+        return bytes[position] == 1
+    }
+
+    mutating func raw() throws -> [UInt8] {
+        let n = try count()
+        defer { position += n }
+        return Array(bytes[position..<position + n])
+    }
+
+    mutating func string() throws -> String {
+        let n = try count()
+        defer { position += n }
+        return bytes.string(position..<position + n)
+    }
+
+    mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
+        try bool() ? read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
+        let n = try count()
+        var values: [T] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    mutating func enumeration<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: try string()) else { throw Malformed() }
+        return value
+    }
+}

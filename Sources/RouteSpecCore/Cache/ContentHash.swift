@@ -1,0 +1,80 @@
+/// A 128-bit hash of bytes, for telling whether a page changed since the cache saw it. Not
+/// cryptographic: it guards against accidents (an edited page), not against an adversary who
+/// controls both the cache folder and the pages.
+public struct ContentHash: Hashable, Sendable {
+    public private(set) var high: UInt64
+    public private(set) var low: UInt64
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// Hashes several fields; each is length-prefixed so that ("ab", "c") and ("a", "bc") differ.
+    public init(_ fields: [[UInt8]]) {
+        var state = State()
+        for field in fields {
+            state.mix(UInt64(field.count))
+            field.withUnsafeBytes { state.add($0) }
+        }
+        self = state.finish()
+    }
+
+    init(raw: UnsafeRawBufferPointer) {
+        var state = State()
+        state.add(raw)
+        self = state.finish()
+    }
+
+    public var hex: String {
+        func pad(_ v: UInt64) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }
+        return pad(high) + pad(low)
+    }
+
+    /// Two independent 64-bit lanes over 8-byte words, each a multiply–rotate mix.
+    private struct State {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var length: UInt64 = 0
+
+        mutating func mix(_ word: UInt64) {
+            a = ((a ^ word) &* 0xFF51_AFD7_ED55_8CCD).rotated(31) &+ b
+            b = ((b ^ (word &+ 0x1656_67B1_9E37_79F9)) &* 0xC4CE_B9FE_1A85_EC53).rotated(29) &+ a
+            length &+= 8
+        }
+
+        mutating func add(_ raw: UnsafeRawBufferPointer) {
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            mix(tail ^ (UInt64(n & 7) << 56))
+        }
+
+        func finish() -> ContentHash {
+            func avalanche(_ x: UInt64) -> UInt64 {
+                var z = x
+                z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+                z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+                return z ^ (z >> 33)
+            }
+            return ContentHash(high: avalanche(a ^ length), low: avalanche(b &+ a))
+        }
+    }
+}
+
+private extension UInt64 {
+    func rotated(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
+}

@@ -1,0 +1,169 @@
+/// `PageExtractor.Outcome` to bytes and back, for the facts cache. Encoder and decoder sit side by
+/// side, field by field, so that a field added to one is seen missing from the other in review;
+/// the cache format version (`FactsCache.format`) must change whenever this layout does.
+extension PageExtractor.Outcome {
+    func encoded() -> [UInt8] {
+        var w = BinaryWriter()
+        switch self {
+        case .page(let facts):
+            w.bool(true)
+            facts.encode(&w)
+        case .skipped(let diagnostics):
+            w.bool(false)
+            w.array(diagnostics) { $1.encode(&$0) }
+        }
+        return w.bytes
+    }
+
+    init(decoding bytes: [UInt8], range: Range<Int>) throws {
+        var r = BinaryReader(bytes, range: range)
+        if try r.bool() {
+            self = .page(try PageFacts(&r))
+        } else {
+            self = .skipped(try r.array { try Diagnostic(&$0) })
+        }
+        guard r.isAtEnd else { throw BinaryReader.Malformed() }
+    }
+}
+
+extension PageFacts {
+    func encode(_ w: inout BinaryWriter) {
+        w.string(path)
+        w.string(locale)
+        w.optional(date) { $0.string($1) }
+        w.optional(title) { $0.string($1) }
+        w.optional(titleAnchor) { $0.string($1) }
+        w.int(titleLine)
+        w.string(apiVersion.rawValue)
+        w.optional(mirrorKey) { $0.string($1) }
+        w.array(routes) { $1.encode(&$0) }
+        w.array(permissionTables) { $1.encode(&$0) }
+        w.array(responses) { $1.encode(&$0) }
+        w.array(diagnostics) { $1.encode(&$0) }
+        w.bool(hasRequestSection)
+        w.array(includeProbes) { $1.encode(&$0) }
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(path: try r.string(), locale: try r.string(), date: try r.optional { try $0.string() }, apiVersion: .v1, mirrorKey: nil)
+        title = try r.optional { try $0.string() }
+        titleAnchor = try r.optional { try $0.string() }
+        titleLine = try r.int()
+        apiVersion = try r.enumeration(ApiVersion.self)
+        mirrorKey = try r.optional { try $0.string() }
+        routes = try r.array { try RouteFact(&$0) }
+        permissionTables = try r.array { try PermissionTableFact(&$0) }
+        responses = try r.array { try ResponseFact(&$0) }
+        diagnostics = try r.array { try Diagnostic(&$0) }
+        hasRequestSection = try r.bool()
+        includeProbes = try r.array { try IncludeProbe(&$0) }
+    }
+}
+
+extension RouteFact {
+    func encode(_ w: inout BinaryWriter) {
+        w.string(method)
+        w.string(path)
+        w.array(parameters) { w, p in
+            w.string(p.name)
+            w.strings(p.alternatives)
+        }
+        w.int(line)
+        w.array(headings) { $1.encode(&$0) }
+        w.optional(context) { $0.string($1) }
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(method: try r.string(), path: try r.string(),
+                  parameters: try r.array { RouteParameter(name: try $0.string(), alternatives: try $0.strings()) },
+                  line: try r.int(), headings: try r.array { try HeadingRef(&$0) }, context: try r.optional { try $0.string() })
+    }
+}
+
+extension HeadingRef {
+    func encode(_ w: inout BinaryWriter) {
+        w.optional(anchor) { $0.string($1) }
+        w.string(text)
+        w.int(line)
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(anchor: try r.optional { try $0.string() }, text: try r.string(), line: try r.int())
+    }
+}
+
+extension PermissionTableFact {
+    func encode(_ w: inout BinaryWriter) {
+        for kind in SchemeKind.allCases { w.optional(permissions[kind]) { $1.encode(&$0) } }
+        w.int(line)
+        w.optional(heading) { $1.encode(&$0) }
+        w.optional(audience) { $0.string($1) }
+        w.bool(isMatrixRow)
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        var permissions = PermissionSet()
+        for kind in SchemeKind.allCases { permissions[kind] = try r.optional { try Scheme(&$0) } }
+        self.init(permissions: permissions, line: try r.int(), heading: try r.optional { try HeadingRef(&$0) },
+                  audience: try r.optional { try $0.string() }, isMatrixRow: try r.bool())
+    }
+}
+
+extension Scheme {
+    func encode(_ w: inout BinaryWriter) {
+        w.bool(supported)
+        w.strings(leastPrivileged)
+        w.strings(higherPrivileged)
+        w.strings(unparsed)
+        w.array(combinations) { $0.strings($1) }
+        w.bool(noPermissionRequired)
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(supported: try r.bool(), leastPrivileged: try r.strings(), higherPrivileged: try r.strings(),
+                  unparsed: try r.strings(), combinations: try r.array { try $0.strings() }, noPermissionRequired: try r.bool())
+    }
+}
+
+extension ResponseFact {
+    func encode(_ w: inout BinaryWriter) {
+        w.int(status)
+        w.string(origin.rawValue)
+        w.int(line)
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(status: try r.int(), origin: try r.enumeration(Origin.self), line: try r.int())
+    }
+}
+
+extension Diagnostic {
+    func encode(_ w: inout BinaryWriter) {
+        w.string(severity.rawValue)
+        w.string(path)
+        w.int(line)
+        w.int(column)
+        w.string(code)
+        w.string(message)
+        w.optional(file) { $0.string($1) }
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        let severity = try r.enumeration(Severity.self)
+        let path = try r.string(), line = try r.int(), column = try r.int()
+        self.init(severity, try r.string(), try r.string(), path: path, line: line, column: column)
+        file = try r.optional { try $0.string() }
+    }
+}
+
+extension IncludeProbe {
+    func encode(_ w: inout BinaryWriter) {
+        w.string(target)
+        w.string(from)
+        w.raw(fingerprint)
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(target: try r.string(), from: try r.string(), fingerprint: try r.raw())
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import RouteSpecCore
+
+/// The facts cache must never change what a compile produces: a warm run gives the bytes a cold
+/// run gives, and every change that could matter (the page, an include, the compiler) is a miss.
+@Suite struct FactsCacheTests {
+    /// A scratch copy of `spec/` plus a page with a permission include, and a cache folder.
+    struct Scratch {
+        let root: String
+        let cacheDirectory: String
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-cache-\(UUID().uuidString)").path
+            cacheDirectory = root + "-cache"
+            try FileManager.default.copyItem(atPath: TestPaths.spec, toPath: root)
+            try write("v1.0/api/with-include.md", page(permissions: "[!INCLUDE [p](../includes/me-permissions.md)]", http: "```http\nGET /me\n```"))
+            try write("v1.0/includes/me-permissions.md", oldTable)
+        }
+
+        func write(_ relative: String, _ text: String) throws {
+            let path = root + "/" + relative
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+
+        func compile(tool: String = "test-tool", threads: Int = 2) throws -> (output: [UInt8], result: Compiler.Result) {
+            let cache = FactsCache(directory: cacheDirectory, toolIdentity: tool)
+            let result = Compiler(options: .init(threads: threads, cache: cache)).compile(pages: try PageDiscovery.pages(under: [root]))
+            return (Self.bytes(result), result)
+        }
+
+        func compileWithoutCache() throws -> [UInt8] {
+            Self.bytes(Compiler(options: .init(threads: 1)).compile(pages: try PageDiscovery.pages(under: [root])))
+        }
+
+        static func bytes(_ result: Compiler.Result) -> [UInt8] {
+            let swift = SwiftRouteGenerator().generate(result.model).map { "// \($0.path)\n" + $0.contents }.joined()
+            return result.model.json().serializedBytes() + Array(swift.utf8)
+                + Array(result.model.diagnostics.map(\.formatted).joined(separator: "\n").utf8)
+        }
+
+        func remove() {
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: cacheDirectory)
+        }
+    }
+
+    @Test func warmRunGivesTheColdRunsBytes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let fresh = try scratch.compileWithoutCache()
+        let cold = try scratch.compile()
+        #expect(cold.result.cacheHits == 0 && cold.result.cacheMisses == cold.result.pageCount)
+        let warm = try scratch.compile(threads: 1)
+        #expect(warm.result.cacheHits == warm.result.pageCount && warm.result.cacheMisses == 0)
+        let coldSame = cold.output == fresh, warmSame = warm.output == fresh
+        #expect(coldSame && warmSame)
+    }
+
+    @Test func aChangedPageIsReadAgainAndOnlyIt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.compile()
+        try scratch.write("v1.0/api/with-include.md", page(permissions: "[!INCLUDE [p](../includes/me-permissions.md)]", http: "```http\nGET /me/photo\n```"))
+        let warm = try scratch.compile()
+        #expect(warm.result.cacheMisses == 1)
+        let same = warm.output == (try scratch.compileWithoutCache())
+        #expect(same)
+        #expect(warm.result.model.operations.contains { $0.routes.contains { $0.path == "/me/photo" } })
+    }
+
+    @Test func aChangedOrVanishedIncludeIsAMiss() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.compile()
+        try scratch.write("v1.0/includes/me-permissions.md", oldTable.replacingOccurrences(of: "User.Read.All", with: "Directory.Read.All"))
+        let changed = try scratch.compile()
+        #expect(changed.result.cacheMisses == 1)
+        let changedSame = changed.output == (try scratch.compileWithoutCache())
+        #expect(changedSame)
+        try FileManager.default.removeItem(atPath: scratch.root + "/v1.0/includes/me-permissions.md")
+        let vanished = try scratch.compile()
+        #expect(vanished.result.cacheMisses == 1)
+        #expect(vanished.result.model.diagnostics.contains { $0.code == "include-missing" })
+        let vanishedSame = vanished.output == (try scratch.compileWithoutCache())
+        #expect(vanishedSame)
+    }
+
+    @Test func anotherCompilerStartsAfresh() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.compile(tool: "compiler A")
+        let other = try scratch.compile(tool: "compiler B")
+        #expect(other.result.cacheHits == 0)
+        let again = try scratch.compile(tool: "compiler B")
+        #expect(again.result.cacheMisses == 0)
+    }
+
+    @Test func aDamagedCacheFileIsIgnored() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.compile()
+        let file = scratch.cacheDirectory + "/" + FactsCache.fileName
+        let good = try #require(FileManager.default.contents(atPath: file))
+        let fresh = try scratch.compileWithoutCache()
+        var generator = SeededGenerator(seed: 3)
+        // Truncations, and single flipped bytes anywhere: never a crash, never different output.
+        var damaged: [Data] = [good.prefix(good.count / 2), good.prefix(10), Data()]
+        for _ in 0..<40 {
+            var copy = good
+            let i = Int.random(in: 0..<copy.count, using: &generator)
+            copy[i] ^= UInt8.random(in: 1...255, using: &generator)
+            damaged.append(copy)
+        }
+        for bytes in damaged {
+            try bytes.write(to: URL(fileURLWithPath: file))
+            let run = try scratch.compile()
+            let same = run.output == fresh
+            #expect(same, "a damaged cache changed the output")
+        }
+    }
+
+    @Test func entriesRoundTrip() throws {
+        let pages = try PageDiscovery.pages(under: [TestPaths.spec])
+        for page in pages {
+            let bytes = try #require(FileManager.default.contents(atPath: page.absolutePath))
+            let outcome = PageExtractor(includes: IncludeResolver(root: page.canonicalRoot))
+                .extract(.init(displayPath: page.displayPath, absolutePath: page.absolutePath, bytes: [UInt8](bytes)))
+            let encoded = outcome.encoded()
+            let decoded = try PageExtractor.Outcome(decoding: encoded, range: 0..<encoded.count)
+            #expect(decoded.encoded() == encoded, "\(page.displayPath)")
+            #expect(throws: BinaryReader.Malformed.self) { try PageExtractor.Outcome(decoding: encoded, range: 0..<encoded.count - 1) }
+        }
+    }
+
+    @Test func hashSeparatesFields() {
+        #expect(ContentHash([Array("ab".utf8), Array("c".utf8)]) != ContentHash([Array("a".utf8), Array("bc".utf8)]))
+        #expect(ContentHash([Array("abcdefgh".utf8)]) != ContentHash([Array("abcdefgh\0".utf8)]))
+        #expect(ContentHash([Array("same".utf8)]) == ContentHash([Array("same".utf8)]))
+    }
+}
