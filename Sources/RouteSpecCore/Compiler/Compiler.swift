@@ -90,7 +90,7 @@ public struct Compiler {
             sink.error("unreadable-page", "the page cannot be read", line: 1)
             return Extracted(outcome: .skipped(sink.items))
         }
-        let includes = IncludeResolver(root: page.canonicalRoot)
+        let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
         let key = cache?.key(for: page, bytes: bytes)
         if let cache, let key, let outcome = cache.outcome(for: key, includes: includes) {
             return Extracted(outcome: outcome, cacheEntry: .stored(key))

@@ -14,7 +14,13 @@ public struct IncludeResolver: Sendable {
     let displayPrefix: String
 
     public init(root: String, displayPrefix: String = "") {
-        self.root = IncludeResolver.canonical(root)
+        self.init(canonicalRoot: IncludeResolver.canonical(root), displayPrefix: displayPrefix)
+    }
+
+    /// For a root that is already canonical (`PageDiscovery.Page.canonicalRoot`): resolving
+    /// symlinks again for every page costs more than reading it from the cache.
+    init(canonicalRoot: String, displayPrefix: String = "") {
+        root = canonicalRoot
         self.displayPrefix = displayPrefix
     }
 

@@ -25,65 +25,65 @@ enum RouteGroups {
     /// The groups of one version's operations. Names are made from every route of every operation
     /// (`all`), then only the selected routes are kept, so a selection never renames anything.
     static func build(all: [APIOperation], selected: [(op: APIOperation, kept: [Int])]) -> [RouteGroup] {
-        var named: [String: [String: (function: SwiftName, operation: SwiftName)]] = [:]  // op id → "group/index" → names
-        var byGroup: [[String]: [(op: APIOperation, indices: [Int], base: String)]] = [:]
+        // Operations are referred to by their index in `all`: copying them around costs more than
+        // everything else here.
+        let bases = all.map(operationBase)
+        var membersByGroup: [[String]: [(op: Int, routes: [Int])]] = [:]
         var prefixes: [[String]: String] = [:]
-        var keyOfRoute: [String: [[String]]] = [:]  // op id → each route's group
-        var baseOf: [String: String] = [:]
-        for op in all { baseOf[op.id] = operationBase(op) }
-        for op in all {
-            var indicesByGroup: [[String]: [Int]] = [:]
+        var groupOfRoute: [[[String]]] = []  // [operation][route] → group
+        groupOfRoute.reserveCapacity(all.count)
+        for (o, op) in all.enumerated() {
+            var routesByGroup: [[String]: [Int]] = [:]
             var keys: [[String]] = []
+            keys.reserveCapacity(op.routes.count)
             for (i, route) in op.routes.enumerated() {
                 let (key, prefix) = groupKey(route.path)
                 keys.append(key)
-                indicesByGroup[key, default: []].append(i)
-                if prefixes[key] == nil || prefix < prefixes[key]! { prefixes[key] = prefix }
+                routesByGroup[key, default: []].append(i)
+                if let known = prefixes[key], known <= prefix { continue }
+                prefixes[key] = prefix
             }
-            keyOfRoute[op.id] = keys
-            let base = baseOf[op.id]!
-            for (key, indices) in indicesByGroup {
-                byGroup[key, default: []].append((op, indices, base))
-            }
+            groupOfRoute.append(keys)
+            for (key, indices) in routesByGroup { membersByGroup[key, default: []].append((o, indices)) }
         }
         // Client methods are members of one per-version type, so an operation's name must be unique
         // in the version (two page ids can spell one identifier: then both take a hash of their id).
-        var operationNames: [String: SwiftName] = [:]
         var operationsOfBase: [String: Int] = [:]
-        for op in all { operationsOfBase[baseOf[op.id]!, default: 0] += 1 }
-        for op in all {
-            let base = baseOf[op.id]!
-            let suffix = operationsOfBase[base]! > 1 ? "_" + SwiftNames.shortHash(op.id) : ""
-            operationNames[op.id] = SwiftNames.name(reservedClientMember(base + suffix), fallback: "operation" + suffix)
+        for base in bases { operationsOfBase[base, default: 0] += 1 }
+        let operationNames = all.indices.map { o -> SwiftName in
+            let suffix = operationsOfBase[bases[o]]! > 1 ? "_" + SwiftNames.shortHash(all[o].id) : ""
+            return SwiftNames.name(reservedClientMember(bases[o] + suffix), fallback: "operation" + suffix)
         }
-        for (key, members) in byGroup {
+        // A route belongs to one group, so its function name is found by operation and route index.
+        var functionNames = all.map { [SwiftName?](repeating: nil, count: $0.routes.count) }
+        for (_, members) in membersByGroup {
             var functionCount: [String: Int] = [:]
             var baseCount: [String: Int] = [:]
-            var candidates: [(op: APIOperation, indices: [Int], base: String, functions: [String])] = []
-            for m in members {
-                let functions = functionNames(base: m.base, routes: m.indices.map { m.op.routes[$0] })
+            let candidates = members.map { m -> [String] in
+                let functions = Self.functionNames(base: bases[m.op], routes: m.routes.map { all[m.op].routes[$0] })
                 for f in functions { functionCount[f, default: 0] += 1 }
-                baseCount[m.base, default: 0] += 1
-                candidates.append((m.op, m.indices, m.base, functions))
+                baseCount[bases[m.op], default: 0] += 1
+                return functions
             }
-            for c in candidates {
+            for (m, functions) in zip(members, candidates) {
                 // Page ids are unique, but two can spell the same identifier (`a-b`, `a_b`): then
                 // both take a hash of their id.
-                let clash = c.functions.contains { functionCount[$0]! > 1 } || baseCount[c.base]! > 1
-                let suffix = clash ? "_" + SwiftNames.shortHash(c.op.id) : ""
-                let operation = operationNames[c.op.id]!
-                for (i, f) in zip(c.indices, c.functions) {
-                    let function = SwiftNames.name(reservedGroupMember(f + suffix), fallback: "route" + suffix)
-                    named[c.op.id, default: [:]]["\(key.joined(separator: "."))/\(i)"] = (function, operation)
+                let clash = functions.contains { functionCount[$0]! > 1 } || baseCount[bases[m.op]]! > 1
+                let suffix = clash ? "_" + SwiftNames.shortHash(all[m.op].id) : ""
+                for (i, f) in zip(m.routes, functions) {
+                    functionNames[m.op][i] = SwiftNames.name(reservedGroupMember(f + suffix), fallback: "route" + suffix)
                 }
             }
         }
+        var indexOfId: [String: Int] = [:]
+        for (o, op) in all.enumerated() { indexOfId[op.id] = o }
         var groups: [[String]: RouteGroup] = [:]
         for (op, kept) in selected {
-            for i in kept {
-                guard let key = keyOfRoute[op.id]?[i] else { continue }
-                guard let names = named[op.id]?["\(key.joined(separator: "."))/\(i)"] else { continue }
-                let route = GroupRoute(op: op, routeIndex: i, function: names.function, operationName: names.operation)
+            guard let o = indexOfId[op.id] else { continue }
+            for i in kept where i < groupOfRoute[o].count {
+                let key = groupOfRoute[o][i]
+                guard let function = functionNames[o][i] else { continue }
+                let route = GroupRoute(op: op, routeIndex: i, function: function, operationName: operationNames[o])
                 groups[key, default: RouteGroup(path: typePath(key), prefix: prefixes[key] ?? "/", routes: [])].routes.append(route)
                 // A nested group needs its parent type, even when the parent has no routes selected.
                 if key.count == 2, groups[[key[0]]] == nil {
