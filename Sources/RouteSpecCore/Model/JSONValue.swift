@@ -26,9 +26,9 @@ public enum JSONValue: Sendable, Equatable {
 
     private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out.append(contentsOf: Array("null".utf8))
-        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-        case .int(let i): out.append(contentsOf: Array(String(i).utf8))
+        case .null: out.append(contentsOf: Self.nullBytes)
+        case .bool(let b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
+        case .int(let i): Self.writeInt(i, into: &out)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
@@ -43,12 +43,13 @@ public enum JSONValue: Sendable, Equatable {
         case .object(let members):
             if members.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(0x7B)
-            for (i, key) in members.keys.sorted(by: Self.keyOrder).enumerated() {
+            for (i, member) in members.sorted(by: { Self.keyOrder($0.key, $1.key) }).enumerated() {
                 if i > 0 { out.append(0x2C) }
                 Self.newline(&out, indent + 2)
-                Self.writeString(key, into: &out)
-                out.append(contentsOf: [0x3A, 0x20])
-                members[key]!.write(into: &out, indent: indent + 2)
+                Self.writeString(member.key, into: &out)
+                out.append(0x3A)
+                out.append(0x20)
+                member.value.write(into: &out, indent: indent + 2)
             }
             Self.newline(&out, indent)
             out.append(0x7D)
@@ -64,9 +65,25 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+
+    private static func writeInt(_ value: Int, into out: inout [UInt8]) {
+        guard value >= 0 && value < 10 else { return out.append(contentsOf: String(value).utf8) }
+        out.append(0x30 + UInt8(value))
+    }
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
+        // Nearly every string needs no escape: copy its bytes at once.
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
+            out.append(0x22)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
