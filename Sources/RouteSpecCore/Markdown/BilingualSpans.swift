@@ -106,15 +106,15 @@ enum OddSpaces {
     }
 
     static func normalize(_ input: [UInt8], lineOfByte: [Int32]?) -> Result {
-        guard input.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
-            return Result(bytes: input, lineOfByte: lineOfByte)
-        }
+        // Most pages have none (an em dash also starts with 0xE2): then the bytes stay as they are.
+        guard let first = firstOdd(input) else { return Result(bytes: input, lineOfByte: lineOfByte) }
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
-        var map: [Int32]? = lineOfByte.map { _ in [] }
+        out.append(contentsOf: input[..<first])
+        var map: [Int32]? = lineOfByte.map { Array($0[..<first]) }
         map?.reserveCapacity(input.count)
         let n = input.count
-        var i = 0
+        var i = first
         while i < n {
             let b = input[i]
             var replacement: UInt8? = nil
@@ -149,5 +149,27 @@ enum OddSpaces {
             i += 1
         }
         return Result(bytes: out, lineOfByte: map)
+    }
+
+    /// Where the first sequence `normalize` rewrites starts, if any.
+    private static func firstOdd(_ input: [UInt8]) -> Int? {
+        let n = input.count
+        var i = 0
+        while let lead = input[i...].firstIndex(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            i = lead + 1
+            guard lead + 1 < n else { return nil }
+            let next = input[lead + 1]
+            switch input[lead] {
+            case 0xC2: if next == 0xA0 { return lead }
+            case 0xE2:
+                guard lead + 2 < n else { continue }
+                let last = input[lead + 2]
+                if next == 0x80 && ((0x80...0x8D).contains(last) || last == 0xAF) { return lead }
+                if next == 0x81 && last == 0xA0 { return lead }
+            default:
+                if lead + 2 < n && next == 0xBB && input[lead + 2] == 0xBF { return lead }
+            }
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One physical line of a page after normalisation, with the line number it had in the file.
 struct SourceLine: Sendable {
     var range: Range<Int>
@@ -49,9 +51,16 @@ struct SourceText: Sendable {
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { firstInvalidUTF8($0) }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Runs of ASCII (markup, code, English) are checked eight bytes at a time.
+            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int
@@ -76,20 +85,21 @@ struct SourceText: Sendable {
     private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {
         var lines: [SourceLine] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
-        var start = 0
-        var number = 1
-        let n = bytes.count
-        var i = 0
-        while i <= n {
-            if i == n || bytes[i] == ASCII.newline {
-                var end = i
-                if end > start && bytes[end - 1] == ASCII.carriageReturn { end -= 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var start = 0
+            var number = 1
+            while start < n {
+                let base = buffer.baseAddress! + start
+                let found = memchr(base, Int32(ASCII.newline), n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! }
+                let newline = found ?? n
+                var end = newline
+                if end > start && buffer[end - 1] == ASCII.carriageReturn { end -= 1 }
                 let original = lineOfByte.map { start < $0.count ? Int($0[start]) : number } ?? number
-                if i < n || start < n { lines.append(SourceLine(range: start..<end, number: original)) }
+                lines.append(SourceLine(range: start..<end, number: original))
                 number += 1
-                start = i + 1
+                start = newline + 1
             }
-            i += 1
         }
         return lines
     }
