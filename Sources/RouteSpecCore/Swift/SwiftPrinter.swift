@@ -71,14 +71,26 @@ struct SwiftPrinter {
 
     // MARK: Output
 
+    // Pieces are appended to `out` one by one: concatenating them first makes a string per piece.
     private mutating func line(_ s: String) {
         if s.isEmpty { out += "\n"; return }
-        out += String(repeating: "    ", count: level) + s + "\n"
+        for _ in 0..<level { out += "    " }
+        out += s
+        out += "\n"
     }
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }
-        for l in d.lines { line(l.isEmpty ? "///" : "/// " + SwiftPrinter.commentText(l)) }
+        for l in d.lines {
+            for _ in 0..<level { out += "    " }
+            if l.isEmpty {
+                out += "///\n"
+            } else {
+                out += "/// "
+                out += SwiftPrinter.commentText(l)
+                out += "\n"
+            }
+        }
     }
 
     private mutating func block(_ opener: String, _ body: (inout SwiftPrinter) -> Void) {
