@@ -10,33 +10,24 @@ struct RunStamp {
 
     init(directory: String, arguments: [String], paths: [String]) {
         file = directory + "/.routespec-stamp"
-        var hasher = StableHasher()
-        hasher.add(RunStamp.toolIdentity)
+        var hasher = ContentHash.Builder()
+        // Without an identity a rebuilt tool could replay an older tool's run: then never replay.
+        hasher.add(ToolIdentity.current ?? "unidentified \(UUID())")
         for a in arguments { hasher.add(a) }
         if let pages = try? PageDiscovery.pages(under: paths) {
             for page in pages {
                 hasher.add(page.relativePath)
-                if let data = FileManager.default.contents(atPath: page.absolutePath) { hasher.add(bytes: [UInt8](data)) }
+                hasher.add(FileBytes.read(page.absolutePath) ?? [])
             }
         }
         // Include files are read relative to pages; a change there must not be missed either.
         for root in paths {
-            let includes = root + "/includes"
-            if let found = try? PageDiscovery.pages(under: [includes]) {
-                for page in found { if let d = FileManager.default.contents(atPath: page.absolutePath) { hasher.add(bytes: [UInt8](d)) } }
+            if let found = try? PageDiscovery.pages(under: [root + "/includes"]) {
+                for page in found { hasher.add(FileBytes.read(page.absolutePath) ?? []) }
             }
         }
-        key = hasher.hex
+        key = hasher.hash.hex
     }
-
-    /// The tool's own identity: its executable's size and modification time.
-    private static let toolIdentity: String = {
-        let path = CommandLine.arguments.first ?? ""
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size)-\(date)"
-    }()
 
     struct Replay {
         var status: Int32
@@ -55,20 +46,4 @@ struct RunStamp {
     func record(status: Int32, diagnostics: String) {
         _ = try? AtomicFile.write(Array("\(key)\n\(status)\n\(diagnostics)".utf8), to: file)
     }
-}
-
-/// FNV-1a over everything added, 64 bits, hex.
-struct StableHasher {
-    private var h: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ s: String) {
-        add(bytes: Array(s.utf8))
-        add(bytes: [0])
-    }
-
-    mutating func add(bytes: [UInt8]) {
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    }
-
-    var hex: String { String(h, radix: 16) }
 }

@@ -12,12 +12,25 @@ public struct ContentHash: Hashable, Sendable {
 
     /// Hashes several fields; each is length-prefixed so that ("ab", "c") and ("a", "bc") differ.
     public init(_ fields: [[UInt8]]) {
-        var state = State()
-        for field in fields {
+        var builder = Builder()
+        for field in fields { builder.add(field) }
+        self = builder.hash
+    }
+
+    /// Fields added one at a time, for inputs too large to hold at once.
+    public struct Builder {
+        private var state = State()
+
+        public init() {}
+
+        public mutating func add(_ field: [UInt8]) {
             state.mix(UInt64(field.count))
             field.withUnsafeBytes { state.add($0) }
         }
-        self = state.finish()
+
+        public mutating func add(_ field: String) { add(Array(field.utf8)) }
+
+        public var hash: ContentHash { state.finish() }
     }
 
     init(raw: UnsafeRawBufferPointer) {

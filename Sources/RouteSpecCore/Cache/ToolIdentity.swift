@@ -2,8 +2,8 @@ import Foundation
 
 /// Who is compiling: the running executable's path, size, modification time and inode, so that a
 /// rebuilt compiler never reuses what an older one cached.
-enum ToolIdentity {
-    static let current: String? = {
+public enum ToolIdentity {
+    public static let current: String? = {
         guard let path = Bundle.main.executablePath else { return nil }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -7,8 +7,8 @@ import Darwin
 
 /// Reads a whole file into bytes: one `read` for the size `fstat` gives (and more if the file grew
 /// meanwhile), without the copy that `Data` → `[UInt8]` makes.
-enum FileBytes {
-    static func read(_ path: String) -> [UInt8]? {
+public enum FileBytes {
+    public static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
