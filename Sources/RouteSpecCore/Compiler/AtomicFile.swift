@@ -8,7 +8,7 @@ public enum AtomicFile {
 
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
-        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count, [UInt8](existing) == bytes {
+        if let existing = FileBytes.read(path), existing == bytes {
             return .unchanged
         }
         let directory = (path as NSString).deletingLastPathComponent

@@ -39,8 +39,8 @@ public struct IncludeResolver: Sendable {
         guard Self.isInside(real, root) else {
             return .refused(reason: "include '\(target)' is a link to a file outside the input root")
         }
-        guard let data = FileManager.default.contents(atPath: real) else { return .missing(displayPath: display) }
-        return .loaded(displayPath: display, absolutePath: real, bytes: [UInt8](data))
+        guard let bytes = FileBytes.read(real) else { return .missing(displayPath: display) }
+        return .loaded(displayPath: display, absolutePath: real, bytes: bytes)
     }
 
     static func canonical(_ path: String) -> String {
