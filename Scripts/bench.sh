@@ -38,29 +38,33 @@ echo "of which pages → model only (median of $runs): $(cat "$work/modelonly") 
 echo "phases of one more full compile (ROUTESPEC_TIMINGS):"
 ROUTESPEC_TIMINGS=1 "$bin" compile "$corpus" --model "$work/model.json" --swift "$work/swift3" --quiet 2>&1 >/dev/null | grep '^routespec: ' | sed 's/^/  /' || true
 
-# One changed page: a copy of the corpus made of links, one page a real file that each run edits
-# (a different edit every run, so every run has exactly one page the cache has not seen).
+# One changed page: a copy of the corpus (real files, as a checkout has), one page of which each
+# run edits: its title changes every run, so every run has one page, and one operation, that the
+# caches have not seen.
 mkdir -p "$work/edit"
-while read -r f; do
-  rel="${f#$corpus/}"; mkdir -p "$work/edit/$(dirname "$rel")"; ln -sf "$f" "$work/edit/$rel"
-done < "$work/all"
+cp -R "$corpus/." "$work/edit/"
 first_page=$(head -1 "$work/all")
 edited="$work/edit/${first_page#$corpus/}"
-rm "$edited"; cp "$first_page" "$edited"
 "$bin" compile "$work/edit" --model "$work/edit.json" --swift "$work/editswift" --cache "$work/cache" --quiet >/dev/null 2>&1 || true
 unchanged=$(for i in $(seq "$runs"); do
   seconds "$bin" compile "$work/edit" --model "$work/edit.json" --swift "$work/editswift" --cache "$work/cache" --quiet
 done | median)
+retitle() { awk -v t="$1" '!done && /^# / { print "# " t; done = 1; next } { print }' "$first_page" > "$edited"; }
 changed=$(for i in $(seq "$runs"); do
-  { cat "$first_page"; echo; echo "Edit $i of the benchmark."; } > "$edited"
+  retitle "Benchmark edit $i"
   seconds "$bin" compile "$work/edit" --model "$work/edit.json" --swift "$work/editswift" --cache "$work/cache" --quiet
 done | median)
+grep -q '^# Benchmark edit' "$edited" || { echo "the benchmark's edit did not change the page's title"; exit 1; }
 echo "with --cache, nothing changed (median of $runs): $unchanged s"
-echo "with --cache, one page changed (${first_page#$corpus/}, median of $runs): $changed s"
+echo "with --cache, one page's title changed (${first_page#$corpus/}, median of $runs): $changed s"
 echo "phases of one more one-changed-page compile:"
-{ cat "$first_page"; echo; echo "Edit for the phases."; } > "$edited"
+retitle "Benchmark edit for the phases"
 ROUTESPEC_TIMINGS=1 "$bin" compile "$work/edit" --model "$work/edit.json" --swift "$work/editswift" --cache "$work/cache" --quiet 2>&1 >/dev/null \
   | grep '^routespec: ' | sed 's/^/  /' || true
+# The cached result must be the uncached one.
+"$bin" compile "$work/edit" --model "$work/check.json" --swift "$work/checkswift" --quiet >/dev/null 2>&1 || true
+cmp -s "$work/edit.json" "$work/check.json" && diff -rq "$work/editswift" "$work/checkswift" >/dev/null \
+  || { echo "the cached compile differs from an uncached one"; exit 1; }
 
 total=$(wc -l < "$work/all")
 for part in 4 2 1; do

@@ -16,7 +16,9 @@ enum CommandLineTool {
           version whatever the pages (for build plugins); --incremental replays the last run in
           milliseconds when pages, options and tool are unchanged; --cache keeps each page's
           facts in DIR, keyed on its bytes, its includes and the compiler, so that only changed
-          pages are read again.
+          pages are read again, and what is derived from them (operations, their JSON, route
+          names, Swift files), keyed on what each was made from, so that only what a changed
+          page feeds is made again.
 
       check [PATH...] [--model FILE] [--swift DIR] [selection options as for compile]
           Exit 1, listing what differs, when the committed model or Swift is stale against the

@@ -33,6 +33,7 @@ enum CompileCommand {
         }
         if let directory = parsed.values["cache"] {
             options.cache = FactsCache.forRunningTool(directory: directory)
+            options.derived = DerivedCache.forRunningTool(directory: directory)
             if options.cache == nil {
                 FileHandle.standardError.write(Data("routespec: warning: the cache is off: the running executable cannot be identified\n".utf8))
             }
@@ -64,11 +65,12 @@ enum CompileCommand {
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
         timings.mark("diagnostics printed")
         // The JSON model and the Swift are independent: make them at once.
-        let model = result.model
+        let model = result.model, derived = options.derived, threads = options.threads
         let generate = swiftDirectory != nil, swiftOptions = generatorOptions
-        let (bytes, files) = inParallel(threads: options.threads, { model.json().serializedBytes() },
-                                        { generate ? SwiftRouteGenerator(options: swiftOptions).generate(model) : [] })
-        timings.mark("JSON and Swift made")
+        let digests = derived == nil ? nil : OperationDigests(model.operations, threads: threads)
+        let (bytes, files) = inParallel(threads: threads, { model.jsonBytes(cache: derived, digests: digests, threads: threads) },
+                                        { generate ? SwiftRouteGenerator(options: swiftOptions).generate(model, cache: derived, digests: digests) : [] })
+        timings.mark("JSON and Swift made" + (derived.map { " (derived cache: \($0.hits) hits, \($0.misses) misses)" } ?? ""))
         if let modelPath {
             do {
                 try AtomicFile.write(bytes, to: modelPath)
@@ -85,6 +87,11 @@ enum CompileCommand {
             } catch {
                 FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(error)\n".utf8))
                 return 1
+            }
+        }
+        if let derived {
+            do { try derived.save() } catch {
+                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(error)\n".utf8))
             }
         }
         timings.mark("files written")

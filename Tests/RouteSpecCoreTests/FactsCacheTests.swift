@@ -5,50 +5,9 @@ import Testing
 /// The facts cache must never change what a compile produces: a warm run gives the bytes a cold
 /// run gives, and every change that could matter (the page, an include, the compiler) is a miss.
 @Suite struct FactsCacheTests {
-    /// A scratch copy of `spec/` plus a page with a permission include, and a cache folder.
-    struct Scratch {
-        let root: String
-        let cacheDirectory: String
-
-        init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-cache-\(UUID().uuidString)").path
-            cacheDirectory = root + "-cache"
-            try FileManager.default.copyItem(atPath: TestPaths.spec, toPath: root)
-            try write("v1.0/api/with-include.md", page(permissions: "[!INCLUDE [p](../includes/me-permissions.md)]", http: "```http\nGET /me\n```"))
-            try write("v1.0/includes/me-permissions.md", oldTable)
-        }
-
-        func write(_ relative: String, _ text: String) throws {
-            let path = root + "/" + relative
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
-
-        func compile(tool: String = "test-tool", threads: Int = 2) throws -> (output: [UInt8], result: Compiler.Result) {
-            let cache = FactsCache(directory: cacheDirectory, toolIdentity: tool)
-            let result = Compiler(options: .init(threads: threads, cache: cache)).compile(pages: try PageDiscovery.pages(under: [root]))
-            return (Self.bytes(result), result)
-        }
-
-        func compileWithoutCache() throws -> [UInt8] {
-            Self.bytes(Compiler(options: .init(threads: 1)).compile(pages: try PageDiscovery.pages(under: [root])))
-        }
-
-        static func bytes(_ result: Compiler.Result) -> [UInt8] {
-            let swift = SwiftRouteGenerator().generate(result.model).map { "// \($0.path)\n" + $0.contents }.joined()
-            return result.model.json().serializedBytes() + Array(swift.utf8)
-                + Array(result.model.diagnostics.map(\.formatted).joined(separator: "\n").utf8)
-        }
-
-        func remove() {
-            try? FileManager.default.removeItem(atPath: root)
-            try? FileManager.default.removeItem(atPath: cacheDirectory)
-        }
-    }
-
     @Test func warmRunGivesTheColdRunsBytes() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
+        let scratch = try ScratchCopy.withIncludedPermissions()
+        defer { scratch.removeAll() }
         let fresh = try scratch.compileWithoutCache()
         let cold = try scratch.compile()
         #expect(cold.result.cacheHits == 0 && cold.result.cacheMisses == cold.result.pageCount)
@@ -59,8 +18,8 @@ import Testing
     }
 
     @Test func aChangedPageIsReadAgainAndOnlyIt() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
+        let scratch = try ScratchCopy.withIncludedPermissions()
+        defer { scratch.removeAll() }
         _ = try scratch.compile()
         try scratch.write("v1.0/api/with-include.md", page(permissions: "[!INCLUDE [p](../includes/me-permissions.md)]", http: "```http\nGET /me/photo\n```"))
         let warm = try scratch.compile()
@@ -71,8 +30,8 @@ import Testing
     }
 
     @Test func aChangedOrVanishedIncludeIsAMiss() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
+        let scratch = try ScratchCopy.withIncludedPermissions()
+        defer { scratch.removeAll() }
         _ = try scratch.compile()
         try scratch.write("v1.0/includes/me-permissions.md", oldTable.replacingOccurrences(of: "User.Read.All", with: "Directory.Read.All"))
         let changed = try scratch.compile()
@@ -88,8 +47,8 @@ import Testing
     }
 
     @Test func anotherCompilerStartsAfresh() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
+        let scratch = try ScratchCopy.withIncludedPermissions()
+        defer { scratch.removeAll() }
         _ = try scratch.compile(tool: "compiler A")
         let other = try scratch.compile(tool: "compiler B")
         #expect(other.result.cacheHits == 0)
@@ -98,8 +57,8 @@ import Testing
     }
 
     @Test func aDamagedCacheFileIsIgnored() throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
+        let scratch = try ScratchCopy.withIncludedPermissions()
+        defer { scratch.removeAll() }
         _ = try scratch.compile()
         let file = scratch.cacheDirectory + "/" + FactsCache.fileName
         let good = try #require(FileManager.default.contents(atPath: file))
@@ -138,5 +97,31 @@ import Testing
         #expect(ContentHash([Array("ab".utf8), Array("c".utf8)]) != ContentHash([Array("a".utf8), Array("bc".utf8)]))
         #expect(ContentHash([Array("abcdefgh".utf8)]) != ContentHash([Array("abcdefgh\0".utf8)]))
         #expect(ContentHash([Array("same".utf8)]) == ContentHash([Array("same".utf8)]))
+    }
+}
+
+extension ScratchCopy {
+    /// A scratch copy of `spec/` plus a page whose permission table is an include.
+    static func withIncludedPermissions() throws -> ScratchCopy {
+        let scratch = try ScratchCopy("cache")
+        try scratch.write("v1.0/api/with-include.md", page(permissions: "[!INCLUDE [p](../includes/me-permissions.md)]", http: "```http\nGET /me\n```"))
+        try scratch.write("v1.0/includes/me-permissions.md", oldTable)
+        return scratch
+    }
+
+    func compile(tool: String = "test-tool", threads: Int = 2) throws -> (output: [UInt8], result: Compiler.Result) {
+        let cache = FactsCache(directory: cacheDirectory, toolIdentity: tool)
+        let result = Compiler(options: .init(threads: threads, cache: cache)).compile(pages: try PageDiscovery.pages(under: [root]))
+        return (Self.bytes(result), result)
+    }
+
+    func compileWithoutCache() throws -> [UInt8] {
+        Self.bytes(Compiler(options: .init(threads: 1)).compile(pages: try PageDiscovery.pages(under: [root])))
+    }
+
+    static func bytes(_ result: Compiler.Result) -> [UInt8] {
+        let swift = SwiftRouteGenerator().generate(result.model).map { "// \($0.path)\n" + $0.contents }.joined()
+        return result.model.json().serializedBytes() + Array(swift.utf8)
+            + Array(result.model.diagnostics.map(\.formatted).joined(separator: "\n").utf8)
     }
 }

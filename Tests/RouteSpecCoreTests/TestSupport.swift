@@ -23,6 +23,31 @@ enum TestPaths {
     }
 }
 
+/// A scratch copy of `spec/` for tests that edit pages between runs, and a cache folder beside it.
+struct ScratchCopy {
+    let root: String
+    let cacheDirectory: String
+
+    init(_ name: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-\(name)-\(UUID().uuidString)").path
+        cacheDirectory = root + "-cache"
+        try FileManager.default.copyItem(atPath: TestPaths.spec, toPath: root)
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    func delete(_ relative: String) { try? FileManager.default.removeItem(atPath: root + "/" + relative) }
+
+    func removeAll() {
+        try? FileManager.default.removeItem(atPath: root)
+        try? FileManager.default.removeItem(atPath: cacheDirectory)
+    }
+}
+
 /// Compiles one page given as text, as if it were a file at `path` in a temporary root.
 func compilePage(_ text: String, path: String = "page.md", extraFiles: [String: String] = [:]) throws -> Model {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-test-\(UUID().uuidString)").path

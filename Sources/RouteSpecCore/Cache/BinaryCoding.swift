@@ -1,7 +1,41 @@
+/// Where encoders write their fields: to bytes (`BinaryWriter`) or straight into a hash
+/// (`DigestWriter`), so one encoder serves both.
+protocol FieldWriter {
+    mutating func int(_ value: Int)
+    mutating func bool(_ value: Bool)
+    mutating func string(_ value: String)
+    mutating func raw(_ value: [UInt8])
+}
+
+extension FieldWriter {
+    mutating func optional<T>(_ value: T?, _ write: (inout Self, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout Self, T) -> Void) {
+        int(values.count)
+        for v in values { write(&self, v) }
+    }
+
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+}
+
+/// The fields' digest, without the bytes: every string and array is length-prefixed, so two
+/// different field sequences of one encoder never feed the same words.
+struct DigestWriter: FieldWriter {
+    private var builder = ContentHash.Builder()
+    var digest: ContentHash { builder.hash }
+    mutating func int(_ value: Int) { builder.add(value) }
+    mutating func bool(_ value: Bool) { builder.add(value ? 1 : 0) }
+    mutating func string(_ value: String) { builder.add(value) }
+    mutating func raw(_ value: [UInt8]) { builder.add(value) }
+}
+
 /// A compact, versionless byte encoding for cache entries: variable-length integers and
 /// length-prefixed strings. The reader checks every bound and throws on anything malformed, so a
 /// damaged cache file is a cache miss, never a crash.
-struct BinaryWriter {
+struct BinaryWriter: FieldWriter {
     private(set) var bytes: [UInt8] = []
 
     mutating func int(_ value: Int) {
@@ -29,17 +63,6 @@ struct BinaryWriter {
         bytes.append(contentsOf: value)
     }
 
-    mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
-        bool(value != nil)
-        if let value { write(&self, value) }
-    }
-
-    mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
-        int(values.count)
-        for v in values { write(&self, v) }
-    }
-
-    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 }
 
 struct BinaryReader {

@@ -28,7 +28,20 @@ public struct ContentHash: Hashable, Sendable {
             field.withUnsafeBytes { state.add($0) }
         }
 
-        public mutating func add(_ field: String) { add(Array(field.utf8)) }
+        public mutating func add(_ field: String) {
+            var copy = field
+            copy.withUTF8 { utf8 in
+                state.mix(UInt64(utf8.count))
+                state.add(UnsafeRawBufferPointer(utf8))
+            }
+        }
+
+        public mutating func add(_ value: Int) { state.mix(UInt64(bitPattern: Int64(value))) }
+
+        public mutating func add(_ hash: ContentHash) {
+            state.mix(hash.high)
+            state.mix(hash.low)
+        }
 
         public var hash: ContentHash { state.finish() }
     }

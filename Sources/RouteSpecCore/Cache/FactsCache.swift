@@ -14,8 +14,7 @@ public struct FactsCache: Sendable {
 
     public let directory: String
     let toolIdentity: String
-    private let stored: [UInt8]
-    private let index: [ContentHash: Range<Int>]
+    private let file: CacheFile
 
     /// A cache for the running compiler, or nil when the compiler cannot identify itself (then a
     /// stale result could not be told from a fresh one).
@@ -26,92 +25,30 @@ public struct FactsCache: Sendable {
     public init(directory: String, toolIdentity: String) {
         self.directory = directory
         self.toolIdentity = toolIdentity
-        let bytes = FileBytes.read(directory + "/" + Self.fileName) ?? []
-        if let index = Self.index(of: bytes, toolIdentity: toolIdentity) {
-            stored = bytes
-            self.index = index
-        } else {
-            stored = []
-            index = [:]
-        }
+        file = CacheFile(path: directory + "/" + Self.fileName, format: Self.format, toolIdentity: toolIdentity)
     }
 
-    public var entryCount: Int { index.count }
+    public var entryCount: Int { file.entryCount }
 
     func key(for page: PageDiscovery.Page, bytes: [UInt8]) -> ContentHash {
         ContentHash([Array(toolIdentity.utf8), Array(page.displayPath.utf8), Array(page.absolutePath.utf8),
                      Array(page.canonicalRoot.utf8), bytes])
     }
 
-    /// The cached outcome for `key`, if there is one and every include it read is unchanged.
-    func outcome(for key: ContentHash, includes: IncludeResolver) -> PageExtractor.Outcome? {
-        guard let range = index[key], let outcome = try? PageExtractor.Outcome(decoding: stored, range: range) else { return nil }
+    /// The cached outcome for `key`, if there is one and every include it read is unchanged, with
+    /// the digest of its stored encoding.
+    func outcome(for key: ContentHash, includes: IncludeResolver) -> (outcome: PageExtractor.Outcome, digest: ContentHash)? {
+        guard let (bytes, range) = file.payload(key), let outcome = try? PageExtractor.Outcome(decoding: bytes, range: range) else { return nil }
         if case .page(let facts) = outcome {
             for probe in facts.includeProbes where includes.resolve(probe.target, from: probe.from).fingerprint != probe.fingerprint {
                 return nil
             }
         }
-        return outcome
+        return (outcome, bytes[range].withUnsafeBytes { ContentHash(raw: $0) })
     }
 
-    /// An entry to keep: either the bytes already stored for a hit, or a fresh encoding.
-    enum Entry: Sendable {
-        case stored(ContentHash)
-        case fresh(ContentHash, [UInt8])
-    }
+    typealias Entry = CacheFile.Entry
 
     /// Writes the entries (in the order given) atomically, replacing the previous file.
-    func save(_ entries: [Entry]) throws {
-        var w = BinaryWriter()
-        w.string(Self.format)
-        w.string(toolIdentity)
-        w.int(entries.count)
-        var out = w.bytes
-        for entry in entries {
-            let (key, payload): (ContentHash, ArraySlice<UInt8>)
-            switch entry {
-            case .stored(let k):
-                guard let range = index[k] else { continue }
-                (key, payload) = (k, stored[range])
-            case .fresh(let k, let bytes):
-                (key, payload) = (k, bytes[...])
-            }
-            var header = BinaryWriter()
-            header.int(Int(bitPattern: UInt(key.high)))
-            header.int(Int(bitPattern: UInt(key.low)))
-            header.int(Int(bitPattern: UInt(Self.checksum(payload))))
-            header.int(payload.count)
-            out += header.bytes
-            out += payload
-        }
-        try AtomicFile.write(out, to: directory + "/" + Self.fileName)
-    }
-
-    private static func checksum(_ payload: ArraySlice<UInt8>) -> UInt64 {
-        payload.withUnsafeBytes { ContentHash(raw: $0).low }
-    }
-
-    private static func index(of bytes: [UInt8], toolIdentity: String) -> [ContentHash: Range<Int>]? {
-        guard !bytes.isEmpty else { return nil }
-        var r = BinaryReader(bytes)
-        do {
-            guard try r.string() == format, try r.string() == toolIdentity else { return nil }
-            let count = try r.count()
-            var index: [ContentHash: Range<Int>] = [:]
-            index.reserveCapacity(count)
-            for _ in 0..<count {
-                let high = UInt64(UInt(bitPattern: try r.int())), low = UInt64(UInt(bitPattern: try r.int()))
-                let checksum = UInt64(UInt(bitPattern: try r.int()))
-                let length = try r.count()
-                let start = r.offset
-                try r.skip(length)
-                // A damaged entry could still decode (one changed letter in a path): check every byte.
-                guard Self.checksum(bytes[start..<start + length]) == checksum else { return nil }
-                index[ContentHash(high: high, low: low)] = start..<start + length
-            }
-            return r.isAtEnd ? index : nil
-        } catch {
-            return nil
-        }
-    }
+    func save(_ entries: [Entry]) throws { try file.write(entries) }
 }

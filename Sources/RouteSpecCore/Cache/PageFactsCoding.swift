@@ -27,7 +27,7 @@ extension PageExtractor.Outcome {
 }
 
 extension PageFacts {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.string(path)
         w.string(locale)
         w.optional(date) { $0.string($1) }
@@ -61,13 +61,10 @@ extension PageFacts {
 }
 
 extension RouteFact {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.string(method)
         w.string(path)
-        w.array(parameters) { w, p in
-            w.string(p.name)
-            w.strings(p.alternatives)
-        }
+        w.array(parameters) { $1.encode(&$0) }
         w.int(line)
         w.array(headings) { $1.encode(&$0) }
         w.optional(context) { $0.string($1) }
@@ -75,13 +72,24 @@ extension RouteFact {
 
     init(_ r: inout BinaryReader) throws {
         self.init(method: try r.string(), path: try r.string(),
-                  parameters: try r.array { RouteParameter(name: try $0.string(), alternatives: try $0.strings()) },
+                  parameters: try r.array { try RouteParameter(&$0) },
                   line: try r.int(), headings: try r.array { try HeadingRef(&$0) }, context: try r.optional { try $0.string() })
     }
 }
 
+extension RouteParameter {
+    func encode<W: FieldWriter>(_ w: inout W) {
+        w.string(name)
+        w.strings(alternatives)
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(name: try r.string(), alternatives: try r.strings())
+    }
+}
+
 extension HeadingRef {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.optional(anchor) { $0.string($1) }
         w.string(text)
         w.int(line)
@@ -93,8 +101,8 @@ extension HeadingRef {
 }
 
 extension PermissionTableFact {
-    func encode(_ w: inout BinaryWriter) {
-        for kind in SchemeKind.allCases { w.optional(permissions[kind]) { $1.encode(&$0) } }
+    func encode<W: FieldWriter>(_ w: inout W) {
+        permissions.encode(&w)
         w.int(line)
         w.optional(heading) { $1.encode(&$0) }
         w.optional(audience) { $0.string($1) }
@@ -102,15 +110,13 @@ extension PermissionTableFact {
     }
 
     init(_ r: inout BinaryReader) throws {
-        var permissions = PermissionSet()
-        for kind in SchemeKind.allCases { permissions[kind] = try r.optional { try Scheme(&$0) } }
-        self.init(permissions: permissions, line: try r.int(), heading: try r.optional { try HeadingRef(&$0) },
+        self.init(permissions: try PermissionSet(&r), line: try r.int(), heading: try r.optional { try HeadingRef(&$0) },
                   audience: try r.optional { try $0.string() }, isMatrixRow: try r.bool())
     }
 }
 
 extension Scheme {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.bool(supported)
         w.strings(leastPrivileged)
         w.strings(higherPrivileged)
@@ -126,7 +132,7 @@ extension Scheme {
 }
 
 extension ResponseFact {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.int(status)
         w.string(origin.rawValue)
         w.int(line)
@@ -138,7 +144,7 @@ extension ResponseFact {
 }
 
 extension Diagnostic {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.string(severity.rawValue)
         w.string(path)
         w.int(line)
@@ -157,7 +163,7 @@ extension Diagnostic {
 }
 
 extension IncludeProbe {
-    func encode(_ w: inout BinaryWriter) {
+    func encode<W: FieldWriter>(_ w: inout W) {
         w.string(target)
         w.string(from)
         w.raw(fingerprint)

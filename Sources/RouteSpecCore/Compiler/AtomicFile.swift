@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a file by writing a temporary file beside it and renaming it over the target, so a
 /// killed run leaves either the old file or the new one, never half of one. A file whose bytes
@@ -11,17 +16,52 @@ public enum AtomicFile {
         if let existing = FileBytes.read(path), existing == bytes {
             return .unchanged
         }
+        try replace(path, with: bytes)
+        return .written
+    }
+
+    /// Writes without first comparing: for files that differ whenever they are written (caches).
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let failure = writeAll(fd, bytes)
+        if close(fd) != 0 && failure == nil {
+            unlink(temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        if let failure {
+            unlink(temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
         }
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
-        return .written
+    }
+
+    /// Writes every byte to `fd`; the `errno` of a failure, nil on success.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        var written = 0
+        return bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = writeSome(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n < 0 ? errno : EIO }
+                written += n
+            }
+            return nil
+        }
+    }
+
+    private static func writeSome(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, buffer, count)
+        #else
+        Darwin.write(fd, buffer, count)
+        #endif
     }
 }

@@ -6,9 +6,13 @@ public struct Compiler {
         public var threads: Int
         /// Per-page results of earlier runs; nil compiles every page afresh.
         public var cache: FactsCache?
-        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: FactsCache? = nil) {
+        /// Operations (and later JSON and Swift) of earlier runs, keyed on what they were made from.
+        public var derived: DerivedCache?
+        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: FactsCache? = nil,
+                    derived: DerivedCache? = nil) {
             self.threads = max(1, threads)
             self.cache = cache
+            self.derived = derived
         }
     }
 
@@ -46,23 +50,24 @@ public struct Compiler {
 
     public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
         let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
-        let cache = options.cache
-        let extracted = ParallelMap.map(pages, threads: options.threads) { page in Compiler.extract(page, cache: cache) }
-        let outcomes = extracted.map(\.outcome)
+        let cache = options.cache, digesting = options.derived != nil
+        let extracted = ParallelMap.map(pages, threads: options.threads) { page in Compiler.extract(page, cache: cache, digest: digesting) }
         var facts: [PageFacts] = []
+        var digests: [ContentHash] = []
         var diagnostics: [Diagnostic] = []
         var fileOfPath: [String: String] = [:]
-        for (page, outcome) in zip(pages, outcomes) {
+        for (page, extract) in zip(pages, extracted) {
             fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : (page.root.hasSuffix("/") ? page.root : page.root + "/") + page.relativePath
-            switch outcome {
+            switch extract.outcome {
             case .page(let f):
                 facts.append(f)
+                if let digest = extract.digest { digests.append(digest) }
                 diagnostics.append(contentsOf: f.diagnostics)
             case .skipped(let d):
                 diagnostics.append(contentsOf: d)
             }
         }
-        let merged = OperationMerger.merge(facts, threads: options.threads)
+        let merged = OperationMerger.merge(facts, digests: digesting ? digests : nil, cache: options.derived, threads: options.threads)
         diagnostics.append(contentsOf: merged.diagnostics)
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
@@ -82,9 +87,11 @@ public struct Compiler {
         var outcome: PageExtractor.Outcome
         /// What the cache keeps for this page (nothing for an unreadable page).
         var cacheEntry: FactsCache.Entry?
+        /// The digest of the outcome's encoding, when asked for: what derived values are keyed on.
+        var digest: ContentHash?
     }
 
-    private static func extract(_ page: PageDiscovery.Page, cache: FactsCache?) -> Extracted {
+    private static func extract(_ page: PageDiscovery.Page, cache: FactsCache?, digest: Bool) -> Extracted {
         var sink = DiagnosticSink(path: page.displayPath)
         guard let bytes = FileBytes.read(page.absolutePath) else {
             sink.error("unreadable-page", "the page cannot be read", line: 1)
@@ -92,11 +99,14 @@ public struct Compiler {
         }
         let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
         let key = cache?.key(for: page, bytes: bytes)
-        if let cache, let key, let outcome = cache.outcome(for: key, includes: includes) {
-            return Extracted(outcome: outcome, cacheEntry: .stored(key))
+        if let cache, let key, let hit = cache.outcome(for: key, includes: includes) {
+            return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest)
         }
         let outcome = PageExtractor(includes: includes).extract(PageExtractor.Input(displayPath: page.displayPath,
                                                                                      absolutePath: page.absolutePath, bytes: bytes))
-        return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, outcome.encoded()) })
+        guard key != nil || digest else { return Extracted(outcome: outcome) }
+        let encoded = outcome.encoded()
+        return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, encoded) },
+                         digest: encoded.withUnsafeBytes { ContentHash(raw: $0) })
     }
 }

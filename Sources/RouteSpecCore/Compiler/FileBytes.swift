@@ -14,19 +14,31 @@ public enum FileBytes {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let n = bytes.withUnsafeMutableBytes { raw in readSome(fd, raw.baseAddress! + filled, raw.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
+        // Read into uninitialised memory: zeroing the buffer first would touch every page twice.
+        let size = max(Int(info.st_size), 0)
+        var filled = 0, failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            while filled < buffer.count {
+                let n = readSome(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failed = true }
+                if n <= 0 { break }
+                filled += n
             }
-            if n == 0 { break }
-            filled += n
+            count = filled
         }
-        bytes.removeLast(bytes.count - filled)
+        if failed { return nil }
+        // The file grew since `fstat`: read the rest.
+        if filled == size + 1 {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { readSome(fd, $0.baseAddress!, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { return nil }
+                if n == 0 { break }
+                bytes += chunk[0..<n]
+            }
+        }
         return bytes
     }
 

@@ -19,7 +19,7 @@ public enum GeneratedOutput {
         for file in files {
             let path = directory + "/" + file.path
             wanted.insert(path)
-            switch try AtomicFile.write(Array(file.contents.utf8), to: path) {
+            switch try AtomicFile.write(file.utf8, to: path) {
             case .written: summary.written.append(file.path)
             case .unchanged: summary.unchanged += 1
             }
@@ -39,7 +39,7 @@ public enum GeneratedOutput {
             let path = directory + "/" + file.path
             wanted.insert(path)
             guard let existing = FileManager.default.contents(atPath: path) else { changes.append("added: \(file.path)"); continue }
-            if [UInt8](existing) != Array(file.contents.utf8) { changes.append("changed: \(file.path)") }
+            if [UInt8](existing) != file.utf8 { changes.append("changed: \(file.path)") }
         }
         for stale in existingGeneratedFiles(in: directory) where !wanted.contains(stale) {
             changes.append("removed: \(stale.dropFirst(directory.count + 1))")

@@ -40,7 +40,7 @@ public struct PageDiscovery {
             }
             var found: [String] = []
             collect(canonical, relative: "", into: &found)
-            for rel in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for rel in found.sorted(by: String.utf8Precedes) {
                 pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: canonical + "/" + rel))
             }
         }
@@ -54,20 +54,24 @@ public struct PageDiscovery {
         return pages
     }
 
+    /// `.md` in any case, without lower-casing every name.
+    private static func isMarkdown(_ name: String) -> Bool {
+        let tail = Array(name.utf8.suffix(3))
+        return tail.count == 3 && tail[0] == UInt8(ascii: ".") && tail[1] | 0x20 == UInt8(ascii: "m") && tail[2] | 0x20 == UInt8(ascii: "d")
+    }
+
     private static func collect(_ directory: String, relative: String, into found: inout [String]) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in entries where !name.hasPrefix(".") {
-            let full = directory + "/" + name
+        guard let entries = DirectoryEntries.list(directory) else { return }
+        for (name, kind) in entries where !name.hasPrefix(".") {
             let rel = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                // A symlinked folder could point anywhere, including back up the tree.
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil { continue }
+            switch kind {
+            case .directory:
                 if name == "includes" { continue }
-                collect(full, relative: rel, into: &found)
-            } else if name.lowercased().hasSuffix(".md") {
-                found.append(rel)
+                collect(directory + "/" + name, relative: rel, into: &found)
+            case .linkedDirectory:
+                continue
+            case .file:
+                if isMarkdown(name) { found.append(rel) }
             }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level helpers for the scanner: pages are scanned as UTF-8 bytes, and only the small
 /// fragments that matter (route lines, table cells, headings) become `String`s.
 enum ASCII {
@@ -66,4 +68,19 @@ extension Array where Element == UInt8 {
 
 extension String {
     var utf8Bytes: [UInt8] { Array(utf8) }
+}
+
+extension String {
+    /// Byte order of the UTF-8 encodings (what `sort` gives under `LC_ALL=C`), compared with
+    /// `memcmp` rather than one byte at a time.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = Swift.min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
+    }
 }

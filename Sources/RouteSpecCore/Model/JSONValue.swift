@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out.append(contentsOf: Self.nullBytes)
         case .bool(let b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
@@ -57,7 +57,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Byte order of the UTF-8 keys, as `sort_keys` tools produce for ASCII keys.
-    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    static func keyOrder(_ a: String, _ b: String) -> Bool { String.utf8Precedes(a, b) }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(ASCII.newline)

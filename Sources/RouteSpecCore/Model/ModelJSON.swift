@@ -9,6 +9,41 @@ extension Model {
     }
 }
 
+extension Model {
+    /// `json().serializedBytes()`, made faster by a cache: each operation's JSON is kept under the
+    /// operation's digest (`digests`, of this model's operations, are made here when not given),
+    /// and operations are written on `threads` threads.
+    public func jsonBytes(cache: DerivedCache?, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
+        guard let cache else { return json().serializedBytes() }
+        let digests = given ?? OperationDigests(operations, threads: threads)
+        let fragments = ParallelMap.map(operations, threads: threads) { op in
+            cache.value(DerivedCache.key(.operationJSON) { $0.add(digests[op]) }, decode: { try $0.raw() }, encode: { $1.raw($0) }) {
+                var out: [UInt8] = []
+                op.json().write(into: &out, indent: 4)
+                return out
+            }
+        }
+        // The layout `JSONValue` gives the whole model: keys sorted, the operations at depth 2.
+        var out = Array("{\n  \"diagnostics\": ".utf8)
+        JSONValue.array(diagnostics.map { $0.json() }).write(into: &out, indent: 2)
+        out += Array(",\n  \"operations\": ".utf8)
+        if fragments.isEmpty {
+            out += Array("[]".utf8)
+        } else {
+            out.append(UInt8(ascii: "["))
+            for (i, fragment) in fragments.enumerated() {
+                out += Array((i == 0 ? "\n    " : ",\n    ").utf8)
+                out += fragment
+            }
+            out += Array("\n  ]".utf8)
+        }
+        out += Array(",\n  \"schemaVersion\": ".utf8)
+        JSONValue.int(Model.schemaVersion).write(into: &out, indent: 2)
+        out += Array("\n}\n".utf8)
+        return out
+    }
+}
+
 extension APIOperation {
     func json() -> JSONValue {
         var o: [String: JSONValue] = [

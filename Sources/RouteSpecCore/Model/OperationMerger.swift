@@ -3,26 +3,34 @@
 /// title anchor plus a shared route (never by translated text). The newest source wins; where
 /// sources disagree, a warning names both files and what differs.
 enum OperationMerger {
-    /// Pages are resolved, and groups built, on `threads` threads; diagnostics keep page and
-    /// group order, so the result does not depend on the thread count.
-    static func merge(_ pages: [PageFacts], threads: Int = 1) -> (operations: [APIOperation], diagnostics: [Diagnostic]) {
-        let pages = pages.filter { !$0.routes.isEmpty }
-        let resolvedPages = ParallelMap.map(pages, threads: threads) { page -> (ResolvedPage, [Diagnostic]) in
-            var diagnostics: [Diagnostic] = []
-            return (resolve(page, diagnostics: &diagnostics), diagnostics)
+    /// Groups are built on `threads` threads; diagnostics are returned in no particular order (the
+    /// caller sorts them), so the result does not depend on the thread count. With a cache, and
+    /// each page's facts digest (`digests`, in the order of `pages`), a group whose pages' facts
+    /// are all unchanged is taken from the cache.
+    static func merge(_ all: [PageFacts], digests: [ContentHash]? = nil, cache: DerivedCache? = nil,
+                      threads: Int = 1) -> (operations: [APIOperation], diagnostics: [Diagnostic]) {
+        let kept = all.indices.filter { !all[$0].routes.isEmpty }
+        let pages = kept.map { all[$0] }
+        let pageDigests = digests.map { d in kept.map { d[$0] } }
+        let built = ParallelMap.map(groups(pages), threads: threads) { group -> (operation: APIOperation, diagnostics: [Diagnostic]) in
+            let fresh = { () -> (operation: APIOperation, diagnostics: [Diagnostic]) in
+                var diagnostics: [Diagnostic] = []
+                let resolved = group.sorted { newer(pages[$0], than: pages[$1]) }.map { resolve(pages[$0], diagnostics: &diagnostics) }
+                return (build(resolved, diagnostics: &diagnostics), diagnostics)
+            }
+            guard let cache, let pageDigests else { return fresh() }
+            // The operation and its diagnostics depend on the group's facts alone.
+            let key = DerivedCache.key(.operation) { b in for i in group { b.add(pageDigests[i]) } }
+            return cache.value(key, decode: { r in (try APIOperation(&r), try r.array { try Diagnostic(&$0) }) },
+                               encode: { value, w in
+                                   value.operation.encode(&w)
+                                   w.array(value.diagnostics) { $1.encode(&$0) }
+                               }, make: fresh)
         }
-        let resolved = resolvedPages.map(\.0)
-        var diagnostics = resolvedPages.flatMap(\.1)
-        let built = ParallelMap.map(groups(pages), threads: threads) { group -> (APIOperation, [Diagnostic]) in
-            let ordered = group.sorted { newer(pages[$0], than: pages[$1]) }
-            var diagnostics: [Diagnostic] = []
-            return (build(ordered.map { resolved[$0] }, diagnostics: &diagnostics), diagnostics)
-        }
-        var operations = built.map(\.0)
-        diagnostics += built.flatMap(\.1)
+        var operations = built.map(\.operation)
         uniquifyIDs(&operations)
         operations.sort { ($0.apiVersion, $0.id) < ($1.apiVersion, $1.id) }
-        return (operations, diagnostics)
+        return (operations, built.flatMap(\.diagnostics))
     }
 
     /// A page's facts with its permission tables assigned to routes.
@@ -78,13 +86,21 @@ enum OperationMerger {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         var byMirror: [String: Int] = [:]
-        var byAnchorRoute: [String: [Int]] = [:]
         for (i, p) in pages.enumerated() {
-            if let key = p.mirrorKey {
-                let k = "\(p.apiVersion.rawValue)|\(key)"
-                if let j = byMirror[k] { union(i, j) } else { byMirror[k] = i }
-            }
-            guard let anchor = p.titleAnchor else { continue }
+            guard let key = p.mirrorKey else { continue }
+            let k = "\(p.apiVersion.rawValue)|\(key)"
+            if let j = byMirror[k] { union(i, j) } else { byMirror[k] = i }
+        }
+        // Pages at different paths of docs trees never merge, and pages at one path already have:
+        // an anchor and a route only join a page without a tree path to others, so only anchors
+        // such a page has are looked at (most corpora have none, and route shapes cost).
+        var anchorsOfUnplacedPages: Set<String> = []
+        for p in pages where p.mirrorKey == nil {
+            if let anchor = p.titleAnchor { anchorsOfUnplacedPages.insert("\(p.apiVersion.rawValue)|\(anchor)") }
+        }
+        var byAnchorRoute: [String: [Int]] = [:]
+        for (i, p) in pages.enumerated() where !anchorsOfUnplacedPages.isEmpty {
+            guard let anchor = p.titleAnchor, anchorsOfUnplacedPages.contains("\(p.apiVersion.rawValue)|\(anchor)") else { continue }
             for shape in Set(p.routes.map { RouteShape(method: $0.method, path: $0.path) }) {
                 byAnchorRoute["\(p.apiVersion.rawValue)|\(anchor)|\(shape.description)", default: []].append(i)
             }

@@ -24,26 +24,28 @@ struct GroupRoute {
 enum RouteGroups {
     /// The groups of one version's operations. Names are made from every route of every operation
     /// (`all`), then only the selected routes are kept, so a selection never renames anything.
-    static func build(all: [APIOperation], selected: [(op: APIOperation, kept: [Int])]) -> [RouteGroup] {
+    /// With a cache and each operation's digest (in the order of `all`), what an operation's names
+    /// are made from is kept between runs.
+    static func build(all: [APIOperation], selected: [(op: APIOperation, kept: [Int])],
+                      digests: [ContentHash]? = nil, cache: DerivedCache? = nil) -> [RouteGroup] {
         // Operations are referred to by their index in `all`: copying them around costs more than
         // everything else here.
-        let bases = all.map(operationBase)
+        let namings = all.indices.map { o -> OperationNaming in
+            guard let cache, let digests else { return OperationNaming(all[o]) }
+            return cache.value(DerivedCache.key(.routeNames) { $0.add(digests[o]) }, decode: { try OperationNaming(&$0) },
+                               encode: { $0.encode(&$1) }, make: { OperationNaming(all[o]) })
+        }
+        let bases = namings.map(\.base)
         var membersByGroup: [[String]: [(op: Int, routes: [Int])]] = [:]
         var prefixes: [[String]: String] = [:]
-        var groupOfRoute: [[[String]]] = []  // [operation][route] → group
-        groupOfRoute.reserveCapacity(all.count)
-        for (o, op) in all.enumerated() {
+        for (o, naming) in namings.enumerated() {
             var routesByGroup: [[String]: [Int]] = [:]
-            var keys: [[String]] = []
-            keys.reserveCapacity(op.routes.count)
-            for (i, route) in op.routes.enumerated() {
-                let (key, prefix) = groupKey(route.path)
-                keys.append(key)
+            for (i, key) in naming.groupKeys.enumerated() {
                 routesByGroup[key, default: []].append(i)
+                let prefix = naming.prefixes[i]
                 if let known = prefixes[key], known <= prefix { continue }
                 prefixes[key] = prefix
             }
-            groupOfRoute.append(keys)
             for (key, indices) in routesByGroup { membersByGroup[key, default: []].append((o, indices)) }
         }
         // Client methods are members of one per-version type, so an operation's name must be unique
@@ -60,7 +62,7 @@ enum RouteGroups {
             var functionCount: [String: Int] = [:]
             var baseCount: [String: Int] = [:]
             let candidates = members.map { m -> [String] in
-                let functions = Self.functionNames(base: bases[m.op], routes: m.routes.map { all[m.op].routes[$0] })
+                let functions = m.routes.map { namings[m.op].functions[$0] }
                 for f in functions { functionCount[f, default: 0] += 1 }
                 baseCount[bases[m.op], default: 0] += 1
                 return functions
@@ -80,8 +82,8 @@ enum RouteGroups {
         var groups: [[String]: RouteGroup] = [:]
         for (op, kept) in selected {
             guard let o = indexOfId[op.id] else { continue }
-            for i in kept where i < groupOfRoute[o].count {
-                let key = groupOfRoute[o][i]
+            for i in kept where i < namings[o].groupKeys.count {
+                let key = namings[o].groupKeys[i]
                 guard let function = functionNames[o][i] else { continue }
                 let route = GroupRoute(op: op, routeIndex: i, function: function, operationName: operationNames[o])
                 groups[key, default: RouteGroup(path: typePath(key), prefix: prefixes[key] ?? "/", routes: [])].routes.append(route)
@@ -95,6 +97,48 @@ enum RouteGroups {
             var g = groups[key]!
             g.routes.sort { ($0.function.text, $0.op.id) < ($1.function.text, $1.op.id) }
             return g
+        }
+    }
+
+    /// What an operation's names are made from, found from the operation alone: its base name,
+    /// each route's group and static prefix, and each route's function name before clashes
+    /// with other operations are settled.
+    struct OperationNaming {
+        var base: String
+        var groupKeys: [[String]]
+        var prefixes: [String]
+        var functions: [String]
+
+        init(_ op: APIOperation) {
+            base = RouteGroups.operationBase(op)
+            groupKeys = []
+            prefixes = []
+            var routesByGroup: [[String]: [Int]] = [:]
+            for (i, route) in op.routes.enumerated() {
+                let (key, prefix) = groupKey(route.path)
+                groupKeys.append(key)
+                prefixes.append(prefix)
+                routesByGroup[key, default: []].append(i)
+            }
+            functions = Array(repeating: "", count: op.routes.count)
+            for indices in routesByGroup.values {
+                for (i, f) in zip(indices, functionNames(base: base, routes: indices.map { op.routes[$0] })) { functions[i] = f }
+            }
+        }
+
+        func encode(_ w: inout BinaryWriter) {
+            w.string(base)
+            w.array(groupKeys) { $0.strings($1) }
+            w.strings(prefixes)
+            w.strings(functions)
+        }
+
+        init(_ r: inout BinaryReader) throws {
+            base = try r.string()
+            groupKeys = try r.array { try $0.strings() }
+            prefixes = try r.strings()
+            functions = try r.strings()
+            guard prefixes.count == groupKeys.count, functions.count == groupKeys.count else { throw BinaryReader.Malformed() }
         }
     }
 

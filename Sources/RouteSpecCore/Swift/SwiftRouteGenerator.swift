@@ -25,7 +25,19 @@ public struct SwiftRouteGenerator {
 
     public struct File: Sendable, Equatable {
         public var path: String
-        public var contents: String
+        /// The file's text as UTF-8, as written.
+        public var utf8: [UInt8]
+        public var contents: String { String(decoding: utf8, as: UTF8.self) }
+
+        public init(path: String, contents: String) {
+            self.path = path
+            utf8 = Array(contents.utf8)
+        }
+
+        init(path: String, utf8: [UInt8]) {
+            self.path = path
+            self.utf8 = utf8
+        }
     }
 
     let options: Options
@@ -40,22 +52,28 @@ public struct SwiftRouteGenerator {
         "beta/GraphBeta+Routes.swift", "v1.0/GraphV1+Routes.swift",
     ]
 
-    public func generate(_ model: Model) -> [File] {
+    /// The files for `model`. With a cache, what is made from one operation, and each file made
+    /// from unchanged inputs, is taken from earlier runs; `digests` (of this model's operations)
+    /// are made here when not given.
+    public func generate(_ model: Model, cache: DerivedCache? = nil, digests given: OperationDigests? = nil) -> [File] {
         let selected = RouteFilter(options: options).apply(model.operations)
+        let digests = cache == nil ? nil : given ?? OperationDigests(model.operations, threads: options.threads)
+        let memo = cache.map { GeneratedFileMemo(cache: $0, digests: digests!) }
         var files: [File] = []
         let permissionNames = Set(selected.flatMap { Self.permissionNames($0.op) }).sorted()
         let members = GeneratedNames.permissionMembers(permissionNames)
         files.append(permissionsFile(permissionNames, members))
         // Names are made per version from that version's operations only: the two build at once.
         let groupsOf = { @Sendable (version: ApiVersion) in
-            RouteGroups.build(all: model.operations.filter { $0.apiVersion == version },
-                              selected: selected.filter { $0.op.apiVersion == version })
+            let indices = model.operations.indices.filter { model.operations[$0].apiVersion == version }
+            return RouteGroups.build(all: indices.map { model.operations[$0] }, selected: selected.filter { $0.op.apiVersion == version },
+                                     digests: digests.map { d in indices.map { d[model.operations[$0]] } }, cache: cache)
         }
         let (v1, beta) = inParallel(threads: options.threads, { groupsOf(.v1) }, { groupsOf(.beta) })
         for version in ApiVersion.allCases {
             let groups = version == .v1 ? v1 : beta
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
-            files += groupFiles(version, builders)
+            files += groupFiles(version, builders, memo: memo)
             let operations = Set(selected.filter { $0.op.apiVersion == version }.map(\.op.id)).count
             files.append(namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType),
                                        operations: operations))
@@ -119,7 +137,7 @@ public struct SwiftRouteGenerator {
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
     /// one per version with `fixedFiles`. An operation's client method is in the file of the group
     /// of its first route.
-    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [File] {
+    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder], memo: GeneratedFileMemo?) -> [File] {
         let ns = GeneratedNames.versionNamespace(version)
         var routesOfTop: [String: Int] = [:]
         var topsByLowercase: [String: Set<String>] = [:]
@@ -128,42 +146,68 @@ public struct SwiftRouteGenerator {
             topsByLowercase[b.group.path[0].text.lowercased(), default: []].insert(b.group.path[0].text)
         }
         var methodsByBuilder = options.clientMethods ? clientMethods(builders) : [:]
-        var byFile: [String: [(builder: RouteGroupBuilder, methods: [SwiftDecl])]] = [:]
+        var byFile: [String: [FilePart]] = [:]
         for (i, b) in builders.enumerated() {
             let top = b.group.path[0].text
             let name = options.fixedFiles ? "Routes"
                 : fileName(b.group, routesOfTop: routesOfTop[top]!, caseClash: topsByLowercase[top.lowercased()]!.count > 1)
-            byFile[name, default: []].append((b, methodsByBuilder.removeValue(forKey: i) ?? []))
+            byFile[name, default: []].append(FilePart(builder: i, methods: methodsByBuilder.removeValue(forKey: i) ?? []))
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
+        let types = builders.map(\.qualifiedType)
         // Files are independent once every name is known: build and print them in parallel.
         let names = byFile.keys.sorted()
         return ParallelMap.map(names.map { ($0, byFile[$0]!) }, threads: options.threads) { name, parts in
-            var declarations: [SwiftDecl] = []
-            for (b, methods) in parts {
-                declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
-                if !methods.isEmpty { declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods)) }
-            }
-            let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations)
             // File names must be unique within the target (object files are named after them).
-            return File(path: "\(version.rawValue)/\(ns.text)+\(name).swift", contents: SwiftPrinter.print(file))
+            let path = "\(version.rawValue)/\(ns.text)+\(name).swift"
+            let print = { () -> String in
+                var declarations: [SwiftDecl] = []
+                for part in parts {
+                    let b = builders[part.builder]
+                    declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
+                    if !part.methods.isEmpty {
+                        let methods = part.methods.map { routes in
+                            ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
+                        }
+                        declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
+                    }
+                }
+                return SwiftPrinter.print(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
+            }
+            guard let memo else { return File(path: path, contents: print()) }
+            return File(path: path, utf8: memo.contents(path: path, parts: parts, builders: builders, types: types, print: print))
         }
     }
 
-    /// Each operation's client method, keyed by the builder of the group of its first route, so
-    /// where a method lands depends only on its own operation.
-    private func clientMethods(_ builders: [RouteGroupBuilder]) -> [Int: [SwiftDecl]] {
-        var routesOfOperation: [String: [(builder: Int, route: GroupRoute)]] = [:]
+    /// A route group (by its index among the builders) and the client methods declared beside it.
+    struct FilePart {
+        var builder: Int
+        var methods: [[MethodRoute]]
+    }
+
+    /// A route of a client method: the route at `position` in builder `builder`'s group.
+    struct MethodRoute {
+        var builder: Int
+        var position: Int
+    }
+
+    /// Each operation's client method's routes, keyed by the builder of the group of its first
+    /// route, so where a method lands depends only on its own operation.
+    private func clientMethods(_ builders: [RouteGroupBuilder]) -> [Int: [[MethodRoute]]] {
+        var routesOfOperation: [String: [MethodRoute]] = [:]
         for (i, b) in builders.enumerated() {
-            for r in b.group.routes { routesOfOperation[r.op.id, default: []].append((i, r)) }
+            for (p, r) in b.group.routes.enumerated() { routesOfOperation[r.op.id, default: []].append(MethodRoute(builder: i, position: p)) }
         }
-        var methods: [Int: [(name: SwiftName, decl: SwiftDecl)]] = [:]
+        var methods: [Int: [[MethodRoute]]] = [:]
         for routes in routesOfOperation.values {
-            let ordered = routes.sorted { $0.route.routeIndex < $1.route.routeIndex }
-            let builder = ClientMethodBuilder(routes: ordered.map { (builders[$0.builder].qualifiedType, $0.route) })
-            methods[ordered[0].builder, default: []].append((ordered[0].route.operationName, builder.method()))
+            let ordered = routes.sorted {
+                builders[$0.builder].group.routes[$0.position].routeIndex < builders[$1.builder].group.routes[$1.position].routeIndex
+            }
+            methods[ordered[0].builder, default: []].append(ordered)
         }
-        return methods.mapValues { $0.sorted { $0.name < $1.name }.map(\.decl) }
+        return methods.mapValues { methods in
+            methods.map { ($0, builders[$0[0].builder].group.routes[$0[0].position].operationName.text) }.sorted { $0.1 < $1.1 }.map(\.0)
+        }
     }
 
     /// Few large files build faster than many small ones (every compiler job reads every file),

@@ -1,0 +1,79 @@
+import Foundation
+
+/// What the compiler derives from page facts, kept between runs: merged operations, their JSON,
+/// their route names and the Swift files. Each entry is keyed on the content it was made from
+/// (page facts, an operation's digest, a file's every input), never on where that content came
+/// from, so a hit is exactly what computing afresh would give. With the facts cache this makes a
+/// recompile after one changed page redo only what that page feeds.
+///
+/// Stages look values up and store new ones from several threads at once; `save` then writes the
+/// entries this run used, so values nothing asks for any more go away.
+public final class DerivedCache: @unchecked Sendable {
+    /// Changes whenever an entry layout (`ModelCoding`, the stages' own encodings) or the file
+    /// layout changes.
+    static let format = "routespec-derived-cache 1"
+    static let fileName = "derived.cache"
+
+    enum Kind: String {
+        case operation, operationJSON, routeNames, swiftFile
+    }
+
+    private let file: CacheFile
+    private let lock = NSLock()
+    private var used: [ContentHash: CacheFile.Entry] = [:]
+    private var missCount = 0
+
+    /// A cache for the running compiler, or nil when the compiler cannot identify itself.
+    public static func forRunningTool(directory: String) -> DerivedCache? {
+        ToolIdentity.current.map { DerivedCache(directory: directory, toolIdentity: $0) }
+    }
+
+    public init(directory: String, toolIdentity: String) {
+        file = CacheFile(path: directory + "/" + Self.fileName, format: Self.format, toolIdentity: toolIdentity)
+    }
+
+    /// The key of a value of `kind` made from exactly the fields given.
+    static func key(_ kind: Kind, _ fields: (inout ContentHash.Builder) -> Void) -> ContentHash {
+        var builder = ContentHash.Builder()
+        builder.add(kind.rawValue)
+        fields(&builder)
+        return builder.hash
+    }
+
+    /// The value stored under `key`, or `make()`'s, which is then stored. A stored value that no
+    /// longer decodes counts as absent.
+    func value<T>(_ key: ContentHash, decode: (inout BinaryReader) throws -> T, encode: (T, inout BinaryWriter) -> Void,
+                  make: () -> T) -> T {
+        if let (bytes, range) = file.payload(key) {
+            var r = BinaryReader(bytes, range: range)
+            if let value = try? decode(&r), r.isAtEnd {
+                record(key, .stored(key), miss: false)
+                return value
+            }
+        }
+        let value = make()
+        var w = BinaryWriter()
+        encode(value, &w)
+        record(key, .fresh(key, w.bytes), miss: true)
+        return value
+    }
+
+    private func record(_ key: ContentHash, _ entry: CacheFile.Entry, miss: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard used[key] == nil else { return }
+        used[key] = entry
+        if miss { missCount += 1 }
+    }
+
+    /// Values made afresh this run, and values taken from the cache.
+    public var misses: Int { lock.withLock { missCount } }
+    public var hits: Int { lock.withLock { used.count - missCount } }
+
+    /// Writes the entries this run used, in key order, unless the file already holds exactly them.
+    public func save() throws {
+        let entries = lock.withLock { used }
+        guard misses > 0 || entries.count != file.entryCount else { return }
+        try file.write(entries.keys.sorted { ($0.high, $0.low) < ($1.high, $1.low) }.map { entries[$0]! })
+    }
+}

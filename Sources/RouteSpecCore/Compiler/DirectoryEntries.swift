@@ -1,0 +1,45 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A folder's entries and what each is, read with `readdir`: the entry's type comes with its name,
+/// so only links (and file systems that do not report types) cost a `stat`.
+enum DirectoryEntries {
+    enum Kind {
+        case file
+        case directory
+        /// A link to a folder: it could point anywhere, including back up the tree.
+        case linkedDirectory
+    }
+
+    /// The entries of `directory` (not `.` and `..`), in no particular order; entries that cannot
+    /// be examined (a dangling link) are left out. Nil when the folder cannot be read.
+    static func list(_ directory: String) -> [(name: String, kind: Kind)]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var entries: [(name: String, kind: Kind)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type = Int32(entry.pointee.d_type)
+            switch type {
+            case Int32(DT_REG): entries.append((name, .file))
+            case Int32(DT_DIR): entries.append((name, .directory))
+            default:
+                // A link, or a file system that does not say: ask what the name leads to.
+                var target = stat(), own = stat()
+                let full = directory + "/" + name
+                guard stat(full, &target) == 0, lstat(full, &own) == 0 else { continue }
+                let isDirectory = (target.st_mode & S_IFMT) == S_IFDIR
+                let isLink = (own.st_mode & S_IFMT) == S_IFLNK
+                entries.append((name, isDirectory ? (isLink ? .linkedDirectory : .directory) : .file))
+            }
+        }
+        return entries
+    }
+}
