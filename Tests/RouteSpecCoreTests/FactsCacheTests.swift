@@ -63,15 +63,8 @@ import Testing
         let file = scratch.cacheDirectory + "/" + FactsCache.fileName
         let good = try #require(FileManager.default.contents(atPath: file))
         let fresh = try scratch.compileWithoutCache()
-        var generator = SeededGenerator(seed: 3)
         // Truncations, and single flipped bytes anywhere: never a crash, never different output.
-        var damaged: [Data] = [good.prefix(good.count / 2), good.prefix(10), Data()]
-        for _ in 0..<40 {
-            var copy = good
-            let i = Int.random(in: 0..<copy.count, using: &generator)
-            copy[i] ^= UInt8.random(in: 1...255, using: &generator)
-            damaged.append(copy)
-        }
+        let damaged = damagedCopies(of: good, seed: 3)
         for bytes in damaged {
             try bytes.write(to: URL(fileURLWithPath: file))
             let run = try scratch.compile()

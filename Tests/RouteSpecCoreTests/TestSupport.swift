@@ -48,6 +48,20 @@ struct ScratchCopy {
     }
 }
 
+/// Damaged copies of a file's bytes: cut in half, cut by one byte, nearly empty, empty, and 40
+/// copies each with one byte flipped somewhere (seeded, so a failure repeats).
+func damagedCopies(of good: Data, seed: UInt64) -> [Data] {
+    var generator = SeededGenerator(seed: seed)
+    var damaged: [Data] = [good.prefix(good.count / 2), good.prefix(good.count - 1), good.prefix(10), Data()]
+    for _ in 0..<40 {
+        var copy = good
+        let i = Int.random(in: 0..<copy.count, using: &generator)
+        copy[i] ^= UInt8.random(in: 1...255, using: &generator)
+        damaged.append(copy)
+    }
+    return damaged
+}
+
 /// Compiles one page given as text, as if it were a file at `path` in a temporary root.
 func compilePage(_ text: String, path: String = "page.md", extraFiles: [String: String] = [:]) throws -> Model {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-test-\(UUID().uuidString)").path
