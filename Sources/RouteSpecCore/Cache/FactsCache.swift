@@ -5,8 +5,9 @@ import Foundation
 /// file, a changed or vanished include, or a rebuilt compiler is a miss. A cache file that is
 /// damaged, or was written by another compiler, is ignored as a whole.
 ///
-/// One file holds every entry so that a run reads it with one call; a run that had misses writes it
-/// again with exactly the entries it used (entries for deleted pages go away).
+/// One file holds every entry so that a run reads it with one call; a run that had misses appends
+/// them, and the file is rewritten with only the entries in use once stale ones (deleted or edited
+/// pages) outweigh them (see `CacheFile`).
 public struct FactsCache: Sendable {
     /// Changes whenever the entry layout (`PageFactsCoding`) or the file layout changes.
     static let format = "routespec-facts-cache 1"
@@ -49,6 +50,6 @@ public struct FactsCache: Sendable {
 
     typealias Entry = CacheFile.Entry
 
-    /// Writes the entries (in the order given) atomically, replacing the previous file.
+    /// Keeps exactly these entries (see `CacheFile.write`).
     func save(_ entries: [Entry]) throws { try file.write(entries) }
 }
