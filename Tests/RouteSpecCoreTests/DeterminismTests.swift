@@ -22,6 +22,20 @@ import Testing
         }
     }
 
+    /// The model file is written operation by operation (`jsonBytes`); it must be exactly the
+    /// `JSONValue` text of the whole model, whatever the thread count, empty lists included.
+    @Test func modelFileBytesAreTheModelsJSON() throws {
+        let model = Compiler(options: .init(threads: 1)).compile(pages: try PageDiscovery.pages(under: [TestPaths.spec])).model
+        #expect(!model.operations.isEmpty && !model.diagnostics.isEmpty)
+        let variants = [model, Model(operations: model.operations, diagnostics: []), Model(operations: [], diagnostics: model.diagnostics),
+                        Model(operations: [], diagnostics: [])]
+        for (i, m) in variants.enumerated() {
+            for threads in [1, 3] {
+                #expect(m.jsonBytes(threads: threads) == m.json().serializedBytes(), "variant \(i), \(threads) threads")
+            }
+        }
+    }
+
     @Test func randomCorpusSubsets() throws {
         guard let shared = TestPaths.shared else {
             print(TestPaths.skipMessage("DeterminismTests.randomCorpusSubsets"))

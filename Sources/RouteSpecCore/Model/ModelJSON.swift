@@ -10,18 +10,20 @@ extension Model {
 }
 
 extension Model {
-    /// `json().serializedBytes()`, made faster by a cache: each operation's JSON is kept under the
-    /// operation's digest (`digests`, of this model's operations, are made here when not given),
-    /// and operations are written on `threads` threads.
-    public func jsonBytes(cache: DerivedCache?, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
-        guard let cache else { return json().serializedBytes() }
-        let digests = given ?? OperationDigests(operations, threads: threads)
+    /// `json().serializedBytes()`, the model file's bytes, made operation by operation on
+    /// `threads` threads. With a cache, each operation's JSON is kept under the operation's digest
+    /// (`digests`, of this model's operations, are made here when not given).
+    public func jsonBytes(cache: DerivedCache? = nil, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
+        let digests = cache == nil ? nil : given ?? OperationDigests(operations, threads: threads)
         let fragments = ParallelMap.map(operations, threads: threads) { op in
-            cache.value(DerivedCache.key(.operationJSON) { $0.add(digests[op]) }, decode: { try $0.raw() }, encode: { $1.raw($0) }) {
+            let fresh = { () -> [UInt8] in
                 var out: [UInt8] = []
                 op.json().write(into: &out, indent: 4)
                 return out
             }
+            guard let cache, let digests else { return fresh() }
+            return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests[op]) }, decode: { try $0.raw() },
+                               encode: { $1.raw($0) }, make: fresh)
         }
         // The layout `JSONValue` gives the whole model: keys sorted, the operations at depth 2.
         var out = Array("{\n  \"diagnostics\": ".utf8)
