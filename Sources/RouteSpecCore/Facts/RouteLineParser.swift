@@ -21,19 +21,26 @@ enum RouteLineParser {
 
     /// `requireSlash`: for lines outside code blocks, where "Get a user" is prose, the path must
     /// start with `/`, `{` or a URL.
+    /// Lines are read as UTF-8 bytes: every delimiter is ASCII, and walking `Character`s cost
+    /// hundreds of instructions a byte.
     static func parse(_ rawLine: String, requireSlash: Bool = false) -> Result<Parsed, Failure> {
-        var line = Substring(HTMLEntities.decode(rawLine))
-        line = line.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
-        if line.hasPrefix("- ") || line.hasPrefix("* ") { line = line.dropFirst(2).drop(while: { $0 == " " }) }
-        let word = line.prefix(while: { $0.isASCII && $0.isLetter })
-        let method = word.uppercased()
+        let line = Array(HTMLEntities.decode(rawLine).utf8)
+        let n = line.count
+        var i = 0
+        while i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.greaterThan { i += 1 }
+        if i + 1 < n, line[i] == ASCII.dash || line[i] == ASCII.star, line[i + 1] == ASCII.space {
+            i += 2
+            while i < n, line[i] == ASCII.space { i += 1 }
+        }
+        let wordStart = i
+        while i < n, ASCII.isLetter(line[i]) { i += 1 }
+        let method = line.string(wordStart..<i).uppercased()
         guard methods.contains(method) else { return .failure(.notARoute) }
-        var rest = line.dropFirst(word.count)
-        guard let next = rest.first, next == " " || next == "\t" || next == "/" || next == "h" || next == "H" else {
+        guard i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.slash || line[i] == UInt8(ascii: "h") || line[i] == UInt8(ascii: "H") else {
             return .failure(.notARoute)
         }
-        rest = rest.drop(while: { $0 == " " || $0 == "\t" })
-        let target = pathToken(rest)
+        while i < n, ASCII.isSpace(line[i]) { i += 1 }
+        let target = pathToken(line, from: i)
         guard !target.isEmpty else { return .failure(.emptyPath(method: method)) }
         if requireSlash, !(target.hasPrefix("/") || target.hasPrefix("{") || target.lowercased().hasPrefix("http")) {
             return .failure(.notARoute)
@@ -42,93 +49,107 @@ enum RouteLineParser {
     }
 
     /// The path runs to the first space outside braces, angle brackets, parentheses and quotes.
-    private static func pathToken(_ s: Substring) -> String {
+    private static func pathToken(_ s: [UInt8], from start: Int) -> String {
         var depth = 0
-        var quote: Character? = nil
-        var end = s.startIndex
-        var i = s.startIndex
-        while i < s.endIndex {
+        var quote: UInt8? = nil
+        var i = start
+        while i < s.count {
             let c = s[i]
             if let q = quote {
                 if c == q { quote = nil }
             } else {
                 switch c {
-                case "{", "(", "<": depth += 1
-                case "}", ")", ">": depth = max(0, depth - 1)
-                case "'", "\"": if depth > 0 { quote = c }
-                case " ", "\t": if depth == 0 { return String(s[s.startIndex..<end]) }
+                case ASCII.openBrace, ASCII.openParen, ASCII.lessThan: depth += 1
+                case ASCII.closeBrace, ASCII.closeParen, ASCII.greaterThan: depth = max(0, depth - 1)
+                case ASCII.apostrophe, ASCII.quote: if depth > 0 { quote = c }
+                case ASCII.space, ASCII.tab: if depth == 0 { return s.string(start..<i) }
                 default: break
                 }
             }
-            i = s.index(after: i)
-            end = i
+            i += 1
         }
-        return String(s[s.startIndex..<end]).trimmingSpaces
+        return s.string(start..<s.count).trimmingSpaces
     }
 
     private static func normalize(method: String, target: String) -> Result<Parsed, Failure> {
         var repairs: [String] = []
-        var path = Substring(target)
-        if path.hasPrefix("`") { path = path.dropFirst() }
-        while path.hasSuffix("`") { path = path.dropLast() }
+        var path = ArraySlice(target.utf8)
+        if path.first == ASCII.backtick { path = path.dropFirst() }
+        while path.last == ASCII.backtick { path = path.dropLast() }
         // Scheme and host.
-        if let scheme = path.utf8Range(of: "://"), path[..<scheme.lowerBound].allSatisfy({ $0.isLetter }) {
-            let afterHost = path[scheme.upperBound...]
-            path = afterHost.firstIndex(of: "/").map { afterHost[$0...] } ?? ""
+        if let scheme = Array(path).firstIndex(of: Self.schemeSeparator, from: 0).map({ $0 + path.startIndex }),
+           isLetters(path[..<scheme]) {
+            let afterHost = path[(scheme + 3)...]
+            path = afterHost.firstIndex(of: ASCII.slash).map { afterHost[$0...] } ?? []
         }
-        path = cutQuery(path)
-        var p = removeSpacesInParentheses(String(path))
-        if !p.hasPrefix("/") { p = "/" + p }
+        var p = removeSpacesInParentheses(cutQuery(path))
+        if p.first != ASCII.slash { p.insert(ASCII.slash, at: 0) }
         // Version prefix.
         var version: ApiVersion? = nil
         for v in ApiVersion.allCases {
-            let prefix = "/" + v.rawValue
-            if p.lowercased() == prefix || p.lowercased().hasPrefix(prefix + "/") {
+            let prefix = Array(("/" + v.rawValue).utf8)
+            if p.hasPrefixIgnoringCase(prefix, at: 0) && (p.count == prefix.count || p[prefix.count] == ASCII.slash) {
                 version = v
-                p = String(p.dropFirst(prefix.count))
-                if p.isEmpty { p = "/" }
+                p.removeFirst(prefix.count)
+                if p.isEmpty { p = [ASCII.slash] }
                 break
             }
         }
-        if p.lowercased().hasPrefix("/{version}/") { p = String(p.dropFirst("/{version}".count)) }
+        if p.hasPrefixIgnoringCase(Self.versionPlaceholder, at: 0) { p.removeFirst(Self.versionPlaceholder.count - 1) }
         var placeholders = PlaceholderRewriter(repairs: repairs)
         p = placeholders.rewrite(p)
         repairs = placeholders.repairs
-        while p.has("//") { p = p.replacingOccurrences(of: "//", with: "/") }
-        if p.count > 1, p.hasSuffix("/") { p.removeLast() }
-        guard p != "/" || method == "GET" else { return .failure(.emptyPath(method: method)) }
-        if p.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) {
-            return .failure(.badPath(p))
+        p = collapseSlashes(p)
+        if p.count > 1, p.last == ASCII.slash { p.removeLast() }
+        guard p != [ASCII.slash] || method == "GET" else { return .failure(.emptyPath(method: method)) }
+        let normalized = String(decoding: p, as: UTF8.self)
+        if p.contains(where: { $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.newline || $0 == ASCII.carriageReturn || $0 == 0x0B || $0 == 0x0C })
+            || (p.contains(where: { $0 >= 0x80 }) && normalized.contains(where: \.isNewline)) {
+            return .failure(.badPath(normalized))
         }
-        return .success(Parsed(method: method, path: p, parameters: placeholders.parameters, versionInURL: version, repairs: repairs))
+        return .success(Parsed(method: method, path: normalized, parameters: placeholders.parameters, versionInURL: version, repairs: repairs))
+    }
+
+    private static let schemeSeparator = Array("://".utf8)
+    private static let versionPlaceholder = Array("/{version}/".utf8)
+
+    /// Letters only (`https`); non-ASCII bytes are judged as characters.
+    private static func isLetters(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.allSatisfy(ASCII.isLetter) { return true }
+        return bytes.contains(where: { $0 >= 0x80 }) && String(decoding: bytes, as: UTF8.self).allSatisfy(\.isLetter)
+    }
+
+    private static func collapseSlashes(_ p: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        for c in p where !(c == ASCII.slash && out.last == ASCII.slash) { out.append(c) }
+        return out
     }
 
     /// `resizedRange(deltaRows={n}, deltaColumns={n})` → `resizedRange(deltaRows={n},deltaColumns={n})`.
-    private static func removeSpacesInParentheses(_ s: String) -> String {
-        guard s.has(" ") || s.has("\t") else { return s }
+    private static func removeSpacesInParentheses(_ s: ArraySlice<UInt8>) -> [UInt8] {
         var depth = 0
-        var out = ""
-        for ch in s {
-            if ch == "(" { depth += 1 }
-            if ch == ")" { depth = max(0, depth - 1) }
-            if depth > 0 && (ch == " " || ch == "\t") { continue }
-            out.append(ch)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        for c in s {
+            if c == ASCII.openParen { depth += 1 }
+            if c == ASCII.closeParen { depth = max(0, depth - 1) }
+            if depth > 0 && ASCII.isSpace(c) { continue }
+            out.append(c)
         }
         return out
     }
 
     /// Drops `?query` and `#fragment` outside placeholders.
-    private static func cutQuery(_ s: Substring) -> Substring {
+    private static func cutQuery(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var depth = 0
-        var i = s.startIndex
-        while i < s.endIndex {
+        for i in s.indices {
             switch s[i] {
-            case "{": depth += 1
-            case "}": depth = max(0, depth - 1)
-            case "?", "#": if depth == 0 { return s[s.startIndex..<i] }
+            case ASCII.openBrace: depth += 1
+            case ASCII.closeBrace: depth = max(0, depth - 1)
+            case ASCII.question, ASCII.hash: if depth == 0 { return s[..<i] }
             default: break
             }
-            i = s.index(after: i)
         }
         return s
     }
@@ -140,53 +161,63 @@ struct PlaceholderRewriter {
     var repairs: [String]
     var parameters: [RouteParameter] = []
 
-    mutating func rewrite(_ path: String) -> String {
-        var out = ""
-        var i = path.startIndex
-        var lastSegment = ""
-        var previousSegment = ""
-        while i < path.endIndex {
+    mutating func rewrite(_ path: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(path.count)
+        var i = 0
+        // What the current and previous segments say outside placeholders: who a placeholder belongs to.
+        var lastSegment: [UInt8] = []
+        var previousSegment: [UInt8] = []
+        while i < path.count {
             let c = path[i]
-            if c == "{" || (c == "<" && angleIsPlaceholder(path, from: i)) {
-                let close: Character = c == "{" ? "}" : ">"
-                var j = path.index(after: i)
-                while j < path.endIndex, path[j] != close, path[j] != "/" || c == "<" { j = path.index(after: j) }
-                let inner = path[path.index(after: i)..<j]
-                if j < path.endIndex, path[j] == close {
-                    j = path.index(after: j)
+            if c == ASCII.openBrace || (c == ASCII.lessThan && angleIsPlaceholder(path, from: i)) {
+                let close = c == ASCII.openBrace ? ASCII.closeBrace : ASCII.greaterThan
+                var j = i + 1
+                while j < path.count, path[j] != close, path[j] != ASCII.slash || c == ASCII.lessThan { j += 1 }
+                let inner = path.string(i + 1..<j)
+                if j < path.count, path[j] == close {
+                    j += 1
                 } else {
-                    repairs.append("unclosed placeholder '\(c)\(inner)' closed")
+                    repairs.append("unclosed placeholder '\(Character(Unicode.Scalar(c)))\(inner)' closed")
                 }
                 // `{id}}`: a doubled closing brace.
-                while j < path.endIndex, path[j] == "}" {
+                while j < path.count, path[j] == ASCII.closeBrace {
                     repairs.append("stray '}' after a placeholder removed")
-                    j = path.index(after: j)
+                    j += 1
                 }
-                out += "{" + register(inner, after: lastSegment.isEmpty ? previousSegment : lastSegment) + "}"
+                let owner = String(decoding: lastSegment.isEmpty ? previousSegment : lastSegment, as: UTF8.self)
+                out.append(ASCII.openBrace)
+                out += register(Substring(inner), after: owner).utf8
+                out.append(ASCII.closeBrace)
                 i = j
                 continue
             }
-            if c == "}" {
+            if c == ASCII.closeBrace {
                 repairs.append("stray '}' removed")
-                i = path.index(after: i)
+                i += 1
                 continue
             }
-            if c == "/" {
+            if c == ASCII.slash {
                 if !lastSegment.isEmpty { previousSegment = lastSegment }
-                lastSegment = ""
+                lastSegment.removeAll(keepingCapacity: true)
             } else {
                 lastSegment.append(c)
             }
             out.append(c)
-            i = path.index(after: i)
+            i += 1
         }
         return out
     }
 
-    private func angleIsPlaceholder(_ path: String, from i: String.Index) -> Bool {
-        guard let close = path[i...].firstIndex(of: ">") else { return false }
-        let inner = path[path.index(after: i)..<close]
-        return !inner.isEmpty && inner.allSatisfy { $0.isLetter || $0.isNumber || $0 == "|" || $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }
+    private func angleIsPlaceholder(_ path: [UInt8], from i: Int) -> Bool {
+        guard let close = path[i...].firstIndex(of: ASCII.greaterThan) else { return false }
+        let inner = path[(i + 1)..<close]
+        guard !inner.isEmpty else { return false }
+        if inner.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == ASCII.pipe || $0 == ASCII.space || $0 == ASCII.dash || $0 == ASCII.underscore || $0 == ASCII.dot }) {
+            return true
+        }
+        return inner.contains(where: { $0 >= 0x80 })
+            && String(decoding: inner, as: UTF8.self).allSatisfy { $0.isLetter || $0.isNumber || $0 == "|" || $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
     private mutating func register(_ inner: Substring, after segment: String) -> String {

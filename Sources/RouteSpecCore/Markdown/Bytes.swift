@@ -16,6 +16,17 @@ enum ASCII {
     static let greaterThan: UInt8 = 0x3E
     static let dash: UInt8 = 0x2D
     static let colon: UInt8 = 0x3A
+    static let slash: UInt8 = 0x2F
+    static let star: UInt8 = 0x2A
+    static let dot: UInt8 = 0x2E
+    static let underscore: UInt8 = 0x5F
+    static let question: UInt8 = 0x3F
+    static let quote: UInt8 = 0x22
+    static let apostrophe: UInt8 = 0x27
+    static let openParen: UInt8 = 0x28
+    static let closeParen: UInt8 = 0x29
+    static let openBrace: UInt8 = 0x7B
+    static let closeBrace: UInt8 = 0x7D
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }
 

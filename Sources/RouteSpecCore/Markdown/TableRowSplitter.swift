@@ -124,20 +124,23 @@ enum IncludeDirective {
     private static let directive = Array("[!include".utf8)
 
     static func target(_ line: String) -> String? {
-        // Decide on bytes first: most lines do not start with `[`, and most that do are links.
-        let u = line.utf8
-        var k = u.startIndex
-        while k < u.endIndex, u[k] == ASCII.greaterThan || u[k] == ASCII.space { k = u.index(after: k) }
-        guard k < u.endIndex, u[k] == 0x5B else { return nil }
-        let bytes = Array(u.prefix(64))
+        var line = line
+        return line.withUTF8 { target(in: $0) }
+    }
+
+    /// Decided on bytes: most lines do not start with `[`, and most that do are links.
+    private static func target(in u: UnsafeBufferPointer<UInt8>) -> String? {
         var i = 0
-        while i < bytes.count, bytes[i] == ASCII.greaterThan || bytes[i] == ASCII.space { i += 1 }
-        guard bytes.hasPrefixIgnoringCase(directive, at: i) else { return nil }
-        var s = Substring(line)
-        while s.hasPrefix(">") { s = s.dropFirst().drop(while: { $0 == " " }) }
-        guard s.utf8.count > 9, Array(s.utf8.prefix(9)).map(ASCII.lower) == Array("[!include".utf8) else { return nil }
-        guard let open = s.utf8Range(of: "]("), let close = s[open.upperBound...].firstIndex(of: ")") else { return nil }
-        let target = s[open.upperBound..<close].trimmingSpaces
+        while i < u.count, u[i] == ASCII.greaterThan || u[i] == ASCII.space { i += 1 }
+        guard u.count - i > directive.count else { return nil }
+        for (k, d) in directive.enumerated() where ASCII.lower(u[i + k]) != d { return nil }
+        guard let open = TextSearch.find(Self.linkStart, in: UnsafeBufferPointer(rebasing: u[i...])).map({ $0 + i + 2 }) else { return nil }
+        var close = open
+        while close < u.count, u[close] != UInt8(ascii: ")") { close += 1 }
+        guard close < u.count else { return nil }
+        let target = String(decoding: UnsafeBufferPointer(rebasing: u[open..<close]), as: UTF8.self).trimmingSpaces
         return target.isEmpty ? nil : target
     }
+
+    private static let linkStart = Array("](".utf8)
 }
