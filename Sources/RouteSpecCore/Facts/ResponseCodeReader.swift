@@ -36,8 +36,11 @@ enum ResponseCodeReader {
             defer { i += 3 }
             guard (100...599).contains(code) else { continue }
             let before = String(chars[max(0, i - 5)..<i]).uppercased()
-            let after = String(chars[(i + 3)...]).drop(while: { $0 == " " || $0 == "," })
-            let nextWord = after.prefix(while: { $0.isLetter || $0 == "-" }).lowercased()
+            var k = i + 3
+            while k < chars.count, chars[k] == " " || chars[k] == "," { k += 1 }
+            var nextWord = ""
+            while k < chars.count, chars[k].isLetter || chars[k] == "-" { nextWord.append(chars[k]); k += 1 }
+            nextWord = nextWord.lowercased()
             if inCode || before.hasSuffix("HTTP ") || before.hasSuffix("HTTP/") || englishReasons.contains(nextWord) {
                 codes.append(code)
             }

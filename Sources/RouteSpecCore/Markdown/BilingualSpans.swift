@@ -153,23 +153,29 @@ enum OddSpaces {
 
     /// Where the first sequence `normalize` rewrites starts, if any.
     private static func firstOdd(_ input: [UInt8]) -> Int? {
-        let n = input.count
-        var i = 0
-        while let lead = input[i...].firstIndex(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
-            i = lead + 1
-            guard lead + 1 < n else { return nil }
-            let next = input[lead + 1]
-            switch input[lead] {
-            case 0xC2: if next == 0xA0 { return lead }
-            case 0xE2:
-                guard lead + 2 < n else { continue }
-                let last = input[lead + 2]
-                if next == 0x80 && ((0x80...0x8D).contains(last) || last == 0xAF) { return lead }
-                if next == 0x81 && last == 0xA0 { return lead }
-            default:
-                if lead + 2 < n && next == 0xBB && input[lead + 2] == 0xBF { return lead }
+        input.withUnsafeBufferPointer { p in
+            let n = p.count
+            var lead = 0
+            while lead + 1 < n {
+                let b = p[lead]
+                // Every sequence starts with a byte of at least 0xC2; Cyrillic, CJK and ASCII text
+                // mostly falls through this one comparison.
+                guard b >= 0xC2, b == 0xC2 || b == 0xE2 || b == 0xEF else { lead += 1; continue }
+                let next = p[lead + 1]
+                switch b {
+                case 0xC2: if next == 0xA0 { return lead }
+                case 0xE2:
+                    if lead + 2 < n {
+                        let last = p[lead + 2]
+                        if next == 0x80 && ((0x80...0x8D).contains(last) || last == 0xAF) { return lead }
+                        if next == 0x81 && last == 0xA0 { return lead }
+                    }
+                default:
+                    if lead + 2 < n && next == 0xBB && p[lead + 2] == 0xBF { return lead }
+                }
+                lead += 1
             }
+            return nil
         }
-        return nil
     }
 }

@@ -34,17 +34,26 @@ struct FrontMatter: Sendable {
     }
 
     private static func isDelimiter(_ text: SourceText, _ line: SourceLine) -> Bool {
-        text.text(line).trimmingSpaces == "---"
+        let b = text.bytes
+        var lo = line.range.lowerBound, hi = line.range.upperBound
+        while lo < hi, b[lo] < 0x80, Substring.isSpaceByte(b[lo]) { lo += 1 }
+        while hi > lo, b[hi - 1] < 0x80, Substring.isSpaceByte(b[hi - 1]) { hi -= 1 }
+        if hi - lo == 3 { return b[lo] == ASCII.dash && b[lo + 1] == ASCII.dash && b[lo + 2] == ASCII.dash }
+        // Only a Unicode space at an end can still make the line `---`.
+        return hi - lo > 3 && (b[lo] >= 0x80 || b[hi - 1] >= 0x80) && text.text(line).trimmingSpaces == "---"
     }
 
+    /// `key: value`, split on bytes (keys are nearly always ASCII; values are kept whole).
     static func keyValue(_ line: String) -> (String, String)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
-        let key = line[..<colon].trimmingSpaces
+        let u = Array(line.utf8)
+        guard let colon = u.firstIndex(of: ASCII.colon) else { return nil }
+        let key = u.string(0..<colon).trimmingSpaces
         guard !key.isEmpty, key.utf8.allSatisfy({ ASCII.isKeyByte($0) }) || key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
         else { return nil }
-        var value = line[line.index(after: colon)...].trimmingSpaces
-        if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
-            value = String(value.dropFirst().dropLast())
+        var value = u.string(colon + 1..<u.count).trimmingSpaces
+        let v = value.utf8
+        if v.count >= 2, let q = v.first, q == ASCII.quote || q == ASCII.apostrophe, v.last == q {
+            value = String(decoding: v.dropFirst().dropLast(), as: UTF8.self)
         }
         return (key, value)
     }
@@ -87,5 +96,5 @@ extension Substring {
         return String(self[start..<end])
     }
 
-    private static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+    static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
 }

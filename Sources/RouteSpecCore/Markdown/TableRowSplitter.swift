@@ -2,10 +2,15 @@
 /// backticks do not split, and the outer pipes do not make empty cells.
 enum TableRowSplitter {
     static func row(_ line: String) -> [String]? {
-        let bytes = Array(line.utf8)
+        var line = line
+        return line.withUTF8 { row(bytes: $0) }
+    }
+
+    private static func row(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.contains(ASCII.pipe) else { return nil }
         var cells: [String] = []
         var current: [UInt8] = []
+        current.reserveCapacity(bytes.count)
         var inCode = false
         var i = 0
         while i < bytes.count {
@@ -19,23 +24,32 @@ enum TableRowSplitter {
             }
             if b == ASCII.backtick { inCode.toggle() }
             if b == ASCII.pipe && !inCode {
-                cells.append(String(decoding: current, as: UTF8.self))
+                cells.append(cell(current))
                 current.removeAll(keepingCapacity: true)
             } else {
                 current.append(b)
             }
             i += 1
         }
-        cells.append(String(decoding: current, as: UTF8.self))
+        cells.append(cell(current))
         let leading = bytes.first == ASCII.pipe
         let trailing = bytes.last == ASCII.pipe && !(bytes.count >= 2 && bytes[bytes.count - 2] == ASCII.backslash)
         if leading { cells.removeFirst() }
         if trailing && !cells.isEmpty { cells.removeLast() }
-        let trimmed = cells.map { cell in
-            let t = cell.trimmingSpaces
-            return t.has("&#124;") ? t.replacingOccurrences(of: "&#124;", with: "|") : t
-        }
-        return trimmed.count >= 2 || leading ? trimmed : nil
+        return cells.count >= 2 || leading ? cells : nil
+    }
+
+    private static let encodedPipe = Array("&#124;".utf8)
+
+    /// A cell's text, trimmed, with `&#124;` as `|`; trimmed on bytes unless an end is non-ASCII.
+    private static func cell(_ bytes: [UInt8]) -> String {
+        var lo = 0, hi = bytes.count
+        while lo < hi, bytes[lo] < 0x80, Substring.isSpaceByte(bytes[lo]) { lo += 1 }
+        while hi > lo, bytes[hi - 1] < 0x80, Substring.isSpaceByte(bytes[hi - 1]) { hi -= 1 }
+        var text = bytes.string(lo..<hi)
+        if lo < hi, bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80 { text = text.trimmingSpaces }
+        guard bytes.firstIndex(of: encodedPipe, from: lo, end: hi) != nil else { return text }
+        return text.replacingOccurrences(of: "&#124;", with: "|")
     }
 
     static func isDelimiter(_ cells: [String]) -> Bool {
