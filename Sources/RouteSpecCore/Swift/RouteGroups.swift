@@ -22,19 +22,22 @@ struct GroupRoute {
 }
 
 enum RouteGroups {
-    /// The groups of one version's operations. Names are made from every route of every operation
-    /// (`all`), then only the selected routes are kept, so a selection never renames anything.
-    /// With a cache and each operation's digest (in the order of `all`), what an operation's names
-    /// are made from is kept between runs.
-    static func build(all: [APIOperation], selected: [(op: APIOperation, kept: [Int])],
-                      digests: [ContentHash]? = nil, cache: DerivedCache? = nil) -> [RouteGroup] {
+    /// What each operation's names are made from, on several threads. With a cache and each
+    /// operation's digest (in the order of `operations`), they are kept between runs.
+    static func namings(_ operations: [APIOperation], digests: [ContentHash]?, cache: DerivedCache?, threads: Int) -> [OperationNaming] {
+        ParallelMap.map(Array(operations.indices), threads: threads) { o in
+            guard let cache, let digests else { return OperationNaming(operations[o]) }
+            return cache.value(DerivedCache.key(.routeNames) { $0.add(digests[o]) }, decode: { try OperationNaming(&$0) },
+                               encode: { $0.encode(&$1) }, make: { OperationNaming(operations[o]) })
+        }
+    }
+
+    /// The groups of one version's operations, from their namings (in the order of `all`). Names
+    /// are made from every route of every operation (`all`), then only the selected routes are
+    /// kept, so a selection never renames anything.
+    static func build(all: [APIOperation], namings: [OperationNaming], selected: [(op: APIOperation, kept: [Int])]) -> [RouteGroup] {
         // Operations are referred to by their index in `all`: copying them around costs more than
         // everything else here.
-        let namings = all.indices.map { o -> OperationNaming in
-            guard let cache, let digests else { return OperationNaming(all[o]) }
-            return cache.value(DerivedCache.key(.routeNames) { $0.add(digests[o]) }, decode: { try OperationNaming(&$0) },
-                               encode: { $0.encode(&$1) }, make: { OperationNaming(all[o]) })
-        }
         let bases = namings.map(\.base)
         var membersByGroup: [[String]: [(op: Int, routes: [Int])]] = [:]
         var prefixes: [[String]: String] = [:]

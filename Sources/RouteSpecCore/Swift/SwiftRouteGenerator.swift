@@ -63,21 +63,24 @@ public struct SwiftRouteGenerator {
         let permissionNames = Set(selected.flatMap { Self.permissionNames($0.op) }).sorted()
         let members = GeneratedNames.permissionMembers(permissionNames)
         files.append(permissionsFile(permissionNames, members))
-        // Names are made per version from that version's operations only: the two build at once.
-        let groupsOf = { @Sendable (version: ApiVersion) in
-            let indices = model.operations.indices.filter { model.operations[$0].apiVersion == version }
-            return RouteGroups.build(all: indices.map { model.operations[$0] }, selected: selected.filter { $0.op.apiVersion == version },
-                                     digests: digests.map { d in indices.map { d[model.operations[$0]] } }, cache: cache)
-        }
-        let (v1, beta) = inParallel(threads: options.threads, { groupsOf(.v1) }, { groupsOf(.beta) })
+        let namings = RouteGroups.namings(model.operations, digests: digests.map { d in model.operations.map { d[$0] } },
+                                          cache: cache, threads: options.threads)
+        // Names are made per version from that version's operations only.
+        var jobs: [FileJob] = []
         for version in ApiVersion.allCases {
-            let groups = version == .v1 ? v1 : beta
+            let indices = model.operations.indices.filter { model.operations[$0].apiVersion == version }
+            let groups = RouteGroups.build(all: indices.map { model.operations[$0] }, namings: indices.map { namings[$0] },
+                                           selected: selected.filter { $0.op.apiVersion == version })
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
-            files += groupFiles(version, builders, memo: memo)
+            jobs += groupFiles(version, builders, memo: memo)
             let operations = Set(selected.filter { $0.op.apiVersion == version }.map(\.op.id)).count
             files.append(namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType),
                                        operations: operations))
         }
+        // Files are independent once every name is known: built and printed in parallel, the
+        // largest first so that no thread is left with one big file at the end.
+        jobs.sort { ($0.routes, $1.path) > ($1.routes, $0.path) }
+        files += ParallelMap.map(jobs, threads: options.threads, chunk: 1) { $0.make() }
         return files.sorted { $0.path < $1.path }
     }
 
@@ -137,7 +140,7 @@ public struct SwiftRouteGenerator {
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
     /// one per version with `fixedFiles`. An operation's client method is in the file of the group
     /// of its first route.
-    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder], memo: GeneratedFileMemo?) -> [File] {
+    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder], memo: GeneratedFileMemo?) -> [FileJob] {
         let ns = GeneratedNames.versionNamespace(version)
         var routesOfTop: [String: Int] = [:]
         var topsByLowercase: [String: Set<String>] = [:]
@@ -155,28 +158,36 @@ public struct SwiftRouteGenerator {
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
         let types = builders.map(\.qualifiedType)
-        // Files are independent once every name is known: build and print them in parallel.
-        let names = byFile.keys.sorted()
-        return ParallelMap.map(names.map { ($0, byFile[$0]!) }, threads: options.threads) { name, parts in
+        return byFile.map { name, parts in
             // File names must be unique within the target (object files are named after them).
             let path = "\(version.rawValue)/\(ns.text)+\(name).swift"
-            let print = { () -> String in
-                var declarations: [SwiftDecl] = []
-                for part in parts {
-                    let b = builders[part.builder]
-                    declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
-                    if !part.methods.isEmpty {
-                        let methods = part.methods.map { routes in
-                            ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
+            let routes = parts.reduce(0) { $0 + builders[$1.builder].group.routes.count }
+            return FileJob(path: path, routes: routes) {
+                let print = { () -> String in
+                    var declarations: [SwiftDecl] = []
+                    for part in parts {
+                        let b = builders[part.builder]
+                        declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
+                        if !part.methods.isEmpty {
+                            let methods = part.methods.map { routes in
+                                ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
+                            }
+                            declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
                         }
-                        declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
                     }
+                    return SwiftPrinter.print(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
                 }
-                return SwiftPrinter.print(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
+                guard let memo else { return File(path: path, contents: print()) }
+                return File(path: path, utf8: memo.contents(path: path, parts: parts, builders: builders, types: types, print: print))
             }
-            guard let memo else { return File(path: path, contents: print()) }
-            return File(path: path, utf8: memo.contents(path: path, parts: parts, builders: builders, types: types, print: print))
         }
+    }
+
+    /// One file to build and print, and its size in routes (what it costs).
+    struct FileJob: Sendable {
+        var path: String
+        var routes: Int
+        var make: @Sendable () -> File
     }
 
     /// A route group (by its index among the builders) and the client methods declared beside it.
