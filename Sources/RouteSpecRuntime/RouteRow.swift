@@ -104,13 +104,18 @@ public struct RouteRow: Sendable, Hashable {
 
     // MARK: Field escaping
 
-    private static let escaped: Set<UInt8> = [UInt8(ascii: "%"), 9, 10, 13, UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: "+")]
+    private static func isEscaped(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "%"), 9, 10, 13, UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: "+"): true
+        default: false
+        }
+    }
 
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { escaped.contains($0) }) else { return s }
+        guard s.utf8.contains(where: isEscaped) else { return s }
         var out: [UInt8] = []
         for b in s.utf8 {
-            if escaped.contains(b) {
+            if isEscaped(b) {
                 out += Array("%".utf8) + Array(hex(b).utf8)
             } else {
                 out.append(b)

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A bounded, thread-safe memo for pure functions of short strings: permission cells and scheme
@@ -30,7 +31,12 @@ final class Memo<Value: Sendable>: Sendable {
             self.text = t
         }
 
-        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Key, b: Key) -> Bool {
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in
+                y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+            }
+        }
 
         func hash(into hasher: inout Hasher) {
             var t = text

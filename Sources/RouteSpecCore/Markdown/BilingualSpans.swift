@@ -153,14 +153,17 @@ enum OddSpaces {
 
     /// Where the first sequence `normalize` rewrites starts, if any.
     private static func firstOdd(_ input: [UInt8]) -> Int? {
-        input.withUnsafeBufferPointer { p in
+        input.withUnsafeBytes { p in
             let n = p.count
             var lead = 0
             while lead + 1 < n {
+                // Eight bytes at a time: is any of them 0xC2 or 0xE2 (equal but for bit 5), or 0xEF?
+                if lead + 8 <= n {
+                    let word = p.loadUnaligned(fromByteOffset: lead, as: UInt64.self)
+                    if !hasByte(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2) && !hasByte(word, 0xEF) { lead += 8; continue }
+                }
                 let b = p[lead]
-                // Every sequence starts with a byte of at least 0xC2; Cyrillic, CJK and ASCII text
-                // mostly falls through this one comparison.
-                guard b >= 0xC2, b == 0xC2 || b == 0xE2 || b == 0xEF else { lead += 1; continue }
+                guard b == 0xC2 || b == 0xE2 || b == 0xEF else { lead += 1; continue }
                 let next = p[lead + 1]
                 switch b {
                 case 0xC2: if next == 0xA0 { return lead }
@@ -177,5 +180,11 @@ enum OddSpaces {
             }
             return nil
         }
+    }
+
+    /// Whether any byte of `word` is `byte` (the zero-byte test of `word ^ byte…byte`).
+    @inline(__always) private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -63,6 +63,12 @@ struct SourceText: Sendable {
             guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            // Two-byte sequences (Cyrillic, Greek, accented Latin) are checked without decoding.
+            if b >= 0xC2 && b <= 0xDF {
+                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
+                continue
+            }
             let length: Int
             var minimum: UInt32
             if b & 0xE0 == 0xC0 { length = 2; minimum = 0x80 }

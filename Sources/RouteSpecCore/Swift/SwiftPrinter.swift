@@ -45,19 +45,49 @@ struct SwiftPrinter {
         }
     }
 
-    /// `s` with each scalar `replacement` returns text for replaced, the runs between copied whole.
+    /// `s` with each scalar `replacement` returns text for replaced, the others copied as they
+    /// are. Scalars that cannot need replacing (printable ASCII other than `"` and `\`, and the
+    /// letters of common scripts) are not offered, and are copied as bytes.
     private static func replacingScalars(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        // Built as bytes: appending scalar by scalar to a String costs far more.
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            if let text = replacement(scalar) {
-                out.append(contentsOf: text.utf8)
-            } else {
-                UTF8.encode(scalar) { out.append($0) }
+        var text = s
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C {
+                    out.append(b)
+                    i += 1
+                    continue
+                }
+                // A String's bytes are valid UTF-8: the lead byte gives the length.
+                let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                let scalar = decodeScalar(bytes, at: i, length: length)
+                if !isPlainLetter(scalar), let text = replacement(scalar) {
+                    out.append(contentsOf: text.utf8)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                }
+                i += length
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[i]) & (length == 1 ? 0x7F : UInt32(0xFF) >> UInt32(length + 1))
+        for k in 1..<max(1, length) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Scripts whose every code point is an assigned letter or ordinary punctuation (Latin-1
+    /// and Latin Extended, Cyrillic, CJK ideographs, Hangul syllables): no property lookup needed.
+    private static func isPlainLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xA0...0xAC, 0xAE...0x24F, 0x400...0x4FF, 0x2010...0x2027, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
     }
 
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
