@@ -145,7 +145,11 @@ enum PermissionCellParser {
     }
 
     static func splitItems(_ s: String) -> [String] {
-        s.split(whereSeparator: { ",;、，；\n".contains($0) }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        s.split(whereSeparator: { c in
+            // Compared as scalars: `String.contains(Character)` walks the separators as characters.
+            guard let ascii = c.asciiValue else { return c == "、" || c == "，" || c == "；" }
+            return ascii == UInt8(ascii: ",") || ascii == UInt8(ascii: ";") || ascii == ASCII.newline
+        }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// Splits on a conjunction standing as its own word: "A and B", "A и B", "A 和 B", "A+B".

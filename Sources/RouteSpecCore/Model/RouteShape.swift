@@ -6,14 +6,18 @@ struct RouteShape: Hashable, Comparable {
 
     init(method: String, path: String) {
         self.method = method.uppercased()
-        var out = ""
+        // Paths are nearly always ASCII: then lower-cased and rewritten as bytes.
+        let ascii = path.utf8.allSatisfy { $0 < 0x80 }
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         var depth = 0
-        for ch in path.lowercased() {
-            if ch == "{" { if depth == 0 { out += "{}" }; depth += 1; continue }
-            if ch == "}" { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(ch) }
+        for b in ascii ? Array(path.utf8) : Array(path.lowercased().utf8) {
+            if b == ASCII.openBrace { if depth == 0 { out += [ASCII.openBrace, ASCII.closeBrace] }; depth += 1; continue }
+            if b == ASCII.closeBrace { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ASCII.lower(b)) }
         }
-        self.path = out.has("'{}'") ? out.replacingOccurrences(of: "'{}'", with: "{}") : out
+        let shape = String(decoding: out, as: UTF8.self)
+        self.path = shape.has("'{}'") ? shape.replacingOccurrences(of: "'{}'", with: "{}") : shape
     }
 
     static func < (a: RouteShape, b: RouteShape) -> Bool { (a.path, a.method) < (b.path, b.method) }

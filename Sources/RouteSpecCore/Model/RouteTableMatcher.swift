@@ -113,6 +113,32 @@ enum Words {
             if !current.isEmpty { words.append(PlaceholderRewriter.singular(current.lowercased())) }
             current = ""
         }
+        // ASCII text (nearly all) is split on bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var previousLower = false
+            var start: String.UTF8View.Index? = nil
+            let u = text.utf8
+            var i = u.startIndex
+            func flushBytes(_ end: String.UTF8View.Index) {
+                if let s = start { words.append(PlaceholderRewriter.singular(String(decoding: u[s..<end], as: UTF8.self).lowercased())) }
+                start = nil
+            }
+            while i < u.endIndex {
+                let b = u[i]
+                if ASCII.isAlphanumeric(b) {
+                    let upper = b >= 0x41 && b <= 0x5A
+                    if upper && previousLower { flushBytes(i) }
+                    if start == nil { start = i }
+                    previousLower = b >= 0x61 && b <= 0x7A
+                } else {
+                    flushBytes(i)
+                    previousLower = false
+                }
+                i = u.index(after: i)
+            }
+            flushBytes(u.endIndex)
+            return words
+        }
         for ch in text {
             if ch.isLetter || ch.isNumber {
                 if ch.isUppercase && previousLower { flush() }
