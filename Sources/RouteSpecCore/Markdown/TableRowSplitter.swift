@@ -9,29 +9,26 @@ enum TableRowSplitter {
     private static func row(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.contains(ASCII.pipe) else { return nil }
         var cells: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(bytes.count)
+        var start = 0
         var inCode = false
+        var escaped = false
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b == ASCII.backslash, i + 1 < bytes.count {
-                let next = bytes[i + 1]
-                if next != ASCII.pipe { current.append(b) }
-                current.append(next)
+                escaped = true
                 i += 2
                 continue
             }
             if b == ASCII.backtick { inCode.toggle() }
             if b == ASCII.pipe && !inCode {
-                cells.append(cell(current))
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(b)
+                cells.append(cell(UnsafeBufferPointer(rebasing: bytes[start..<i]), escaped: escaped))
+                start = i + 1
+                escaped = false
             }
             i += 1
         }
-        cells.append(cell(current))
+        cells.append(cell(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), escaped: escaped))
         let leading = bytes.first == ASCII.pipe
         let trailing = bytes.last == ASCII.pipe && !(bytes.count >= 2 && bytes[bytes.count - 2] == ASCII.backslash)
         if leading { cells.removeFirst() }
@@ -41,14 +38,34 @@ enum TableRowSplitter {
 
     private static let encodedPipe = Array("&#124;".utf8)
 
-    /// A cell's text, trimmed, with `&#124;` as `|`; trimmed on bytes unless an end is non-ASCII.
-    private static func cell(_ bytes: [UInt8]) -> String {
+    /// A cell's text, trimmed, with `\|` and `&#124;` as `|`; made from the page's bytes in one
+    /// copy unless it holds a backslash escape.
+    private static func cell(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
+        guard escaped else { return cell(raw) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            if raw[i] == ASCII.backslash, i + 1 < raw.count {
+                if raw[i + 1] != ASCII.pipe { unescaped.append(raw[i]) }
+                unescaped.append(raw[i + 1])
+                i += 2
+            } else {
+                unescaped.append(raw[i])
+                i += 1
+            }
+        }
+        return unescaped.withUnsafeBufferPointer { cell($0) }
+    }
+
+    private static func cell(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var lo = 0, hi = bytes.count
         while lo < hi, bytes[lo] < 0x80, Substring.isSpaceByte(bytes[lo]) { lo += 1 }
         while hi > lo, bytes[hi - 1] < 0x80, Substring.isSpaceByte(bytes[hi - 1]) { hi -= 1 }
-        var text = bytes.string(lo..<hi)
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        var text = String(decoding: trimmed, as: UTF8.self)
         if lo < hi, bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80 { text = text.trimmingSpaces }
-        guard bytes.firstIndex(of: encodedPipe, from: lo, end: hi) != nil else { return text }
+        guard TextSearch.find(encodedPipe, in: trimmed) != nil else { return text }
         return text.replacingOccurrences(of: "&#124;", with: "|")
     }
 
