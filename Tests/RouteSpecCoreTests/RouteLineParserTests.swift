@@ -30,6 +30,12 @@ import Testing
         ("PATCH /me/", "PATCH", "/me"),
         ("POST /me/drive/items/{id}/workbook/range/resizedRange(deltaRows={n}, deltaColumns={n})", "POST",
          "/me/drive/items/{id}/workbook/range/resizedRange(deltaRows={n},deltaColumns={deltaColumns})"),
+        // Lines are read as bytes: non-ASCII text must pass through whole, and `/V1.0` is a version in any case.
+        ("GET /sites/{идентификатор-сайта}/lists", "GET", "/sites/{идентификатор-сайта}/lists"),
+        ("GET /drives/{id}/root:/Документы/{путь}:", "GET", "/drives/{id}/root:/Документы/{путь}:"),
+        ("GET HTTPS://graph.microsoft.com/V1.0/me//events/", "GET", "/me/events"),
+        ("- GET `/me/photo/$value`", "GET", "/me/photo/$value"),
+        ("GET /{version}/me", "GET", "/me"),
     ])
     func readsRouteLines(line: String, method: String, path: String) {
         // Odd spaces are normalised before lines reach the parser; do the same here.
@@ -51,6 +57,13 @@ import Testing
     @Test(arguments: ["Content-Type: application/json", "{", "Getting started", "GETTER /x", "HTTP/1.1 200 OK"])
     func ignoresNonRoutes(line: String) {
         #expect(RouteLineParser.parse(line) == .failure(.notARoute))
+    }
+
+    @Test func reportsRepairsAndRejectsPathsWithSpaces() throws {
+        guard case .success(let p) = RouteLineParser.parse("GET /users/{id/manager") else { Issue.record("not parsed"); return }
+        #expect(p.repairs == ["unclosed placeholder '{id' closed"])
+        #expect(RouteLineParser.parse("POST /") == .failure(.emptyPath(method: "POST")))
+        #expect(RouteLineParser.parse("GET /a/{x y}/b\u{2028}c") == .failure(.badPath("/a/{x-y}/b\u{2028}c")))
     }
 
     @Test func reportsVersionInURL() throws {

@@ -1,0 +1,52 @@
+import Testing
+@testable import RouteSpecCore
+
+/// The text helpers that work on UTF-8 bytes for speed must agree with what `Character`s say.
+@Suite struct ByteTextTests {
+    @Test(arguments: [
+        ("  plain  ", "plain"),
+        ("\u{3000}全角\u{3000}", "全角"),
+        ("\u{00A0}Привет\u{2003}", "Привет"),
+        ("\t\u{2028}x\u{205F}\u{202F}", "x"),
+        ("Ж", "Ж"),
+        ("\u{200B}zero width\u{200B}", "\u{200B}zero width\u{200B}"),  // not White_Space
+        (" \u{85}", ""),
+        ("", ""),
+    ])
+    func trimsWhiteSpaceLikeUnicode(text: String, trimmed: String) {
+        #expect(text.trimmingSpaces == trimmed)
+        #expect(Substring(" " + text + " ").trimmingSpaces == trimmed)
+    }
+
+    @Test func literalsEscapeWhatCharactersNeed() {
+        #expect(SwiftPrinter.literal("Получение «пользователя» — 用户") == "\"Получение «пользователя» — 用户\"")
+        #expect(SwiftPrinter.literal("soft\u{AD}hyphen") == "\"soft\\u{ad}hyphen\"")
+        #expect(SwiftPrinter.literal("a\u{200B}b\u{202E}c\u{2028}") == "\"a\\u{200b}b\\u{202e}c\\u{2028}\"")
+        #expect(SwiftPrinter.literal("\"q\" \\(x)\n\u{7F}") == "\"\\\"q\\\" \\\\(x)\\n\\u{7f}\"")
+        #expect(SwiftPrinter.literal("😀\u{E000}") == "\"😀\\u{e000}\"")
+        #expect(SwiftPrinter.commentText("line\nbreak\u{FEFF}") == "line break\\u{feff}")
+    }
+
+    @Test func memoKeepsSpellingsThatDifferInBytes() {
+        let memo = Memo<String>()
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)  // equal as Strings…
+        #expect(memo.value(for: composed) { $0 } == composed)
+        // …but each spelling gets its own value, whichever page was read first.
+        #expect(Array(memo.value(for: decomposed) { $0 }.utf8) == Array(decomposed.utf8))
+        #expect(memo.value(for: composed) { _ in "recomputed" } == composed)
+    }
+
+    @Test(arguments: [
+        ("| a | b |", ["a", "b"]),
+        ("|`x|y`| c \\| d |", ["`x|y`", "c | d"]),
+        ("| \\`not code | e&#124;f |", ["\\`not code", "e|f"]),
+        ("|\u{3000}Делегированные\u{3000}| User.Read |", ["Делегированные", "User.Read"]),
+        ("a | b", ["a", "b"]),
+        ("just text", nil),
+        ("a |", nil),
+    ])
+    func splitsTableRows(line: String, cells: [String]?) {
+        #expect(TableRowSplitter.row(line) == cells)
+    }
+}
