@@ -77,7 +77,7 @@ enum RouteLineParser {
         if path.first == ASCII.backtick { path = path.dropFirst() }
         while path.last == ASCII.backtick { path = path.dropLast() }
         // Scheme and host.
-        if let scheme = Array(path).firstIndex(of: Self.schemeSeparator, from: 0).map({ $0 + path.startIndex }),
+        if let scheme = path.withUnsafeBufferPointer({ TextSearch.find(Self.schemeSeparator, in: $0) }).map({ $0 + path.startIndex }),
            isLetters(path[..<scheme]) {
             let afterHost = path[(scheme + 3)...]
             path = afterHost.firstIndex(of: ASCII.slash).map { afterHost[$0...] } ?? []

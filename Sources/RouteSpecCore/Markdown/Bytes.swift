@@ -46,6 +46,45 @@ enum ASCII {
     }
 }
 
+/// UTF-8 text known to be valid (a `String`'s bytes, or a page after `SourceText.decode`).
+enum UTF8Text {
+    /// The length of the sequence `lead` starts.
+    @inline(__always) static func length(lead b: UInt8) -> Int { b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4 }
+
+    /// The scalar value of the `length` bytes at `i`.
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> UInt32 {
+        var value = UInt32(p[i]) & (length == 1 ? 0x7F : UInt32(0xFF) >> UInt32(length + 1))
+        for k in 1..<max(1, length) { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+        return value
+    }
+
+    /// `p` without white space at either end, as `trimmingSpaces` trims: found on bytes; a
+    /// non-ASCII scalar at an end is compared with the few non-ASCII White_Space scalars (a fixed
+    /// list in Unicode) rather than looked up.
+    static func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lo = 0, hi = p.count
+        while lo < hi {
+            let length = length(lead: p[lo])
+            guard lo + length <= hi, isWhiteSpace(scalar(p, at: lo, length: length)) else { break }
+            lo += length
+        }
+        while hi > lo {
+            var start = hi - 1
+            while start > lo, p[start] & 0xC0 == 0x80 { start -= 1 }
+            guard isWhiteSpace(scalar(p, at: start, length: hi - start)) else { break }
+            hi = start
+        }
+        return lo..<hi
+    }
+
+    static func isWhiteSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}
+
 extension Array where Element == UInt8 {
     /// The first index at or after `from` where `pattern` starts, searching below `end`.
     func firstIndex(of pattern: [UInt8], from: Int, end: Int? = nil) -> Int? {

@@ -34,13 +34,10 @@ struct FrontMatter: Sendable {
     }
 
     private static func isDelimiter(_ text: SourceText, _ line: SourceLine) -> Bool {
-        let b = text.bytes
-        var lo = line.range.lowerBound, hi = line.range.upperBound
-        while lo < hi, b[lo] < 0x80, Substring.isSpaceByte(b[lo]) { lo += 1 }
-        while hi > lo, b[hi - 1] < 0x80, Substring.isSpaceByte(b[hi - 1]) { hi -= 1 }
-        if hi - lo == 3 { return b[lo] == ASCII.dash && b[lo + 1] == ASCII.dash && b[lo + 2] == ASCII.dash }
-        // Only a Unicode space at an end can still make the line `---`.
-        return hi - lo > 3 && (b[lo] >= 0x80 || b[hi - 1] >= 0x80) && text.text(line).trimmingSpaces == "---"
+        text.bytes.withUnsafeBufferPointer { all in
+            let trimmed = UTF8Text.trimmed(UnsafeBufferPointer(rebasing: all[line.range]))
+            return trimmed.count == 3 && trimmed.allSatisfy { all[line.range.lowerBound + $0] == ASCII.dash }
+        }
     }
 
     /// `key: value`, split on bytes (keys are nearly always ASCII; values are kept whole).
@@ -68,49 +65,7 @@ extension Substring {
     var trimmingSpaces: String {
         let u = utf8
         // The copy is made from the substring, not from the bytes: that skips validating them again.
-        guard let (lo, hi) = u.withContiguousStorageIfAvailable({ Self.trimmedBounds($0) }) else { return String(self).trimmingSpaces }
-        return String(Substring(u[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]))
+        guard let bounds = u.withContiguousStorageIfAvailable(UTF8Text.trimmed) else { return String(self).trimmingSpaces }
+        return String(Substring(u[u.index(u.startIndex, offsetBy: bounds.lowerBound)..<u.index(u.startIndex, offsetBy: bounds.upperBound)]))
     }
-
-    /// Trimmed on bytes: only a non-ASCII scalar at an end is decoded, and compared with the
-    /// few non-ASCII White_Space scalars (a fixed list in Unicode) rather than looked up.
-    private static func trimmedBounds(_ p: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var lo = 0, hi = p.count
-        while lo < hi {
-            let b = p[lo]
-            if b < 0x80 {
-                guard isSpaceByte(b) else { break }
-                lo += 1
-            } else {
-                let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                guard lo + length <= hi, isWideSpace(p, at: lo, length: length) else { break }
-                lo += length
-            }
-        }
-        while hi > lo {
-            let b = p[hi - 1]
-            if b < 0x80 {
-                guard isSpaceByte(b) else { break }
-                hi -= 1
-            } else {
-                var start = hi - 1
-                while start > lo, p[start] & 0xC0 == 0x80 { start -= 1 }
-                guard isWideSpace(p, at: start, length: hi - start) else { break }
-                hi = start
-            }
-        }
-        return (lo, hi)
-    }
-
-    private static func isWideSpace(_ p: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Bool {
-        guard length >= 2, length <= 3 else { return false }
-        var value = UInt32(p[i]) & (length == 2 ? 0x1F : 0x0F)
-        for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
-        switch value {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
-
-    static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
 }

@@ -59,12 +59,8 @@ enum TableRowSplitter {
     }
 
     private static func cell(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var lo = 0, hi = bytes.count
-        while lo < hi, bytes[lo] < 0x80, Substring.isSpaceByte(bytes[lo]) { lo += 1 }
-        while hi > lo, bytes[hi - 1] < 0x80, Substring.isSpaceByte(bytes[hi - 1]) { hi -= 1 }
-        let trimmed = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-        var text = String(decoding: trimmed, as: UTF8.self)
-        if lo < hi, bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80 { text = text.trimmingSpaces }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[UTF8Text.trimmed(bytes)])
+        let text = String(decoding: trimmed, as: UTF8.self)
         guard TextSearch.find(encodedPipe, in: trimmed) != nil else { return text }
         return text.replacingOccurrences(of: "&#124;", with: "|")
     }

@@ -62,8 +62,8 @@ struct SwiftPrinter {
                     continue
                 }
                 // A String's bytes are valid UTF-8: the lead byte gives the length.
-                let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                let scalar = decodeScalar(bytes, at: i, length: length)
+                let length = UTF8Text.length(lead: b)
+                let scalar = Unicode.Scalar(UTF8Text.scalar(bytes, at: i, length: length)) ?? "\u{FFFD}"
                 if !isPlainLetter(scalar), let text = replacement(scalar) {
                     out.append(contentsOf: text.utf8)
                 } else {
@@ -73,12 +73,6 @@ struct SwiftPrinter {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Unicode.Scalar {
-        var value = UInt32(bytes[i]) & (length == 1 ? 0x7F : UInt32(0xFF) >> UInt32(length + 1))
-        for k in 1..<max(1, length) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Scripts whose every code point is an assigned letter or ordinary punctuation (Latin-1
