@@ -32,8 +32,9 @@ enum CompileCommand {
             generatorOptions.threads = n
         }
         if let directory = parsed.values["cache"] {
-            options.cache = FactsCache.forRunningTool(directory: directory)
-            options.derived = DerivedCache.forRunningTool(directory: directory)
+            // Each cache is read whole: the two files are read at once.
+            (options.cache, options.derived) = inParallel(threads: options.threads, { FactsCache.forRunningTool(directory: directory) },
+                                                          { DerivedCache.forRunningTool(directory: directory) })
             if options.cache == nil {
                 FileHandle.standardError.write(Data("routespec: warning: the cache is off: the running executable cannot be identified\n".utf8))
             }
@@ -50,7 +51,7 @@ enum CompileCommand {
         var catalogSummary: String?
         do {
             result = try Compiler(options: options).compile(paths: paths)
-            timings.mark("pages → model" + (options.cache == nil ? "" : " (cache: \(result.cacheHits) hits, \(result.cacheMisses) misses)"))
+            timings.mark("pages → model" + (options.cache == nil ? "" : " (cache: \(result.cacheHits) hits, \(result.cacheMisses) misses, \(result.pagesRead) pages read)"))
             if let failure = result.cacheWriteFailure {
                 FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(failure)\n".utf8))
             }
@@ -65,11 +66,19 @@ enum CompileCommand {
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
         timings.mark("diagnostics printed")
         // The JSON model and the Swift are independent: make them at once.
-        let model = result.model, derived = options.derived, threads = options.threads
-        let generate = swiftDirectory != nil, swiftOptions = generatorOptions
+        let model = result.model, derived = options.derived, threads = options.threads, swiftOptions = generatorOptions
+        // With a cache, the files the output folder already holds as this compiler printed them
+        // are not printed again.
+        let ledger = parsed.values["cache"].flatMap { cache in
+            swiftDirectory.flatMap { OutputLedger.forRunningTool(cacheDirectory: cache, outputDirectory: $0) }
+        }
         let digests = derived == nil ? nil : OperationDigests(model.operations, threads: threads)
-        let (bytes, files) = inParallel(threads: threads, { model.jsonBytes(cache: derived, digests: digests, threads: threads) },
-                                        { generate ? SwiftRouteGenerator(options: swiftOptions).generate(model, cache: derived, digests: digests) : [] })
+        let (bytes, files) = inParallel(threads: threads, { model.jsonBytes(cache: derived, digests: digests, threads: threads) }, {
+            let generator = SwiftRouteGenerator(options: swiftOptions)
+            guard swiftDirectory != nil else { return SwiftRouteGenerator.Files(made: []) }
+            guard let ledger else { return SwiftRouteGenerator.Files(made: generator.generate(model, cache: derived, digests: digests)) }
+            return generator.generate(model, keeping: ledger, cache: derived, digests: digests)
+        })
         timings.mark("JSON and Swift made" + (derived.map { " (derived cache: \($0.hits) hits, \($0.misses) misses)" } ?? ""))
         if let modelPath {
             do {
@@ -88,6 +97,9 @@ enum CompileCommand {
                 FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(error)\n".utf8))
                 return 1
             }
+            do { try ledger?.save(files) } catch {
+                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(error)\n".utf8))
+            }
         }
         if let derived {
             do { try derived.save() } catch {
@@ -96,6 +108,7 @@ enum CompileCommand {
         }
         timings.mark("files written")
         timings.report()
+        LeftForExit.keep(result, bytes, files, derived as Any, options.cache as Any)
         let status: Int32 = result.errorCount > 0 ? 1 : 0
         if let stamp {
             let printed = result.model.diagnostics.filter { parsed.flags.contains("verbose") || $0.severity != .note }

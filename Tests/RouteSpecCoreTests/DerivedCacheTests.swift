@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import RouteSpecCore
 
-/// The derived cache (merged operations, their JSON, route names, Swift files) must never change
-/// what a compile produces: after any sequence of edits, a run with both caches gives the bytes a
-/// run without them gives.
+/// The derived cache (merged operations, their JSON, route names) and the output ledger (Swift
+/// files already written) must never change what a compile produces: after any sequence of edits,
+/// a run with both caches gives the bytes a run without them gives.
 @Suite struct DerivedCacheTests {
     static func apiPage(title: String, routes: [String], permission: String = "User.Read") -> String {
         page(title: "# <a name=\"x\"></a>\(title)", permissions: oldTable.replacingOccurrences(of: "User.Read.All", with: permission),
@@ -139,9 +139,16 @@ extension ScratchCopy {
         generatorOptions.threads = threads
         let digests = OperationDigests(result.model.operations, threads: threads)
         let json = result.model.jsonBytes(cache: derived, digests: digests, threads: threads)
-        let files = SwiftRouteGenerator(options: generatorOptions).generate(result.model, cache: derived, digests: digests)
+        // Through an output folder and its ledger, as `compile --cache` writes: what is compared is
+        // what the folder then holds.
+        let ledger = OutputLedger(cacheDirectory: cacheDirectory, outputDirectory: swiftDirectory, toolIdentity: tool)
+        let files = SwiftRouteGenerator(options: generatorOptions).generate(result.model, keeping: ledger, cache: derived, digests: digests)
+        try GeneratedOutput.write(files, to: swiftDirectory)
+        try ledger.save(files)
         try derived.save()
-        return (Self.output(json, files, result), derived.hits, derived.misses)
+        let onDisk = try SwiftFolder.read(swiftDirectory).sorted { $0.key < $1.key }
+            .map { SwiftRouteGenerator.File(path: $0.key, contents: String(decoding: $0.value, as: UTF8.self)) }
+        return (Self.output(json, onDisk, result), derived.hits, derived.misses)
     }
 
     func uncachedOutput() throws -> [UInt8] {

@@ -27,10 +27,13 @@ enum TestPaths {
 struct ScratchCopy {
     let root: String
     let cacheDirectory: String
+    /// Where the Swift is written, for tests that write it.
+    let swiftDirectory: String
 
     init(_ name: String) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-\(name)-\(UUID().uuidString)").path
         cacheDirectory = root + "-cache"
+        swiftDirectory = root + "-swift"
         try FileManager.default.copyItem(atPath: TestPaths.spec, toPath: root)
     }
 
@@ -45,6 +48,7 @@ struct ScratchCopy {
     func removeAll() {
         try? FileManager.default.removeItem(atPath: root)
         try? FileManager.default.removeItem(atPath: cacheDirectory)
+        try? FileManager.default.removeItem(atPath: swiftDirectory)
     }
 }
 

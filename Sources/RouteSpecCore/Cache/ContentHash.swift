@@ -75,6 +75,26 @@ public struct ContentHash: Hashable, Sendable {
         mutating func add(_ raw: UnsafeRawBufferPointer) {
             var i = 0
             let n = raw.count
+            // Long inputs (pages, cache payloads) go 32 bytes at a time through four independent
+            // lanes, which the processor runs side by side; each lane is then mixed into the state.
+            if n >= 64 {
+                var lanes = (a, b, a ^ 0x6A09_E667_F3BC_C908, b ^ 0xBB67_AE85_84CA_A73B)
+                func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+                    (lane &+ word &* 0xC2B2_AE3D_27D4_EB4F).rotated(31) &* 0x9E37_79B9_7F4A_7C15
+                }
+                while i + 32 <= n {
+                    lanes.0 = round(lanes.0, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    lanes.1 = round(lanes.1, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+                    lanes.2 = round(lanes.2, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+                    lanes.3 = round(lanes.3, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+                    i += 32
+                }
+                mix(lanes.0)
+                mix(lanes.1)
+                mix(lanes.2)
+                mix(lanes.3)
+                mix(UInt64(i))
+            }
             while i + 8 <= n {
                 mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 i += 8
@@ -102,5 +122,5 @@ public struct ContentHash: Hashable, Sendable {
 }
 
 private extension UInt64 {
-    func rotated(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
+    @inline(__always) func rotated(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }

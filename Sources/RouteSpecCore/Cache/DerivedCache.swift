@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the compiler derives from page facts, kept between runs: merged operations, their JSON,
-/// their route names and the Swift files. Each entry is keyed on the content it was made from
+/// What the compiler derives from page facts, kept between runs: merged operations, their JSON
+/// and their route names (Swift files already written are tracked by `OutputLedger`). Each entry is keyed on the content it was made from
 /// (page facts, an operation's digest, a file's every input), never on where that content came
 /// from, so a hit is exactly what computing afresh would give. With the facts cache this makes a
 /// recompile after one changed page redo only what that page feeds.
@@ -11,11 +11,11 @@ import Foundation
 public final class DerivedCache: @unchecked Sendable {
     /// Changes whenever an entry layout (`ModelCoding`, the stages' own encodings) or the file
     /// layout changes.
-    static let format = "routespec-derived-cache 1"
+    static let format = "routespec-derived-cache 2"
     static let fileName = "derived.cache"
 
     enum Kind: String {
-        case operation, operationJSON, routeNames, swiftFile
+        case operation, operationJSON, routeNames
     }
 
     private let file: CacheFile

@@ -5,17 +5,21 @@ import Foundation
 /// file, a changed or vanished include, or a rebuilt compiler is a miss. A cache file that is
 /// damaged, or was written by another compiler, is ignored as a whole.
 ///
+/// A page's bytes are read only when the content-hash index cannot vouch for their hash.
+///
 /// One file holds every entry so that a run reads it with one call; a run that had misses appends
 /// them, and the file is rewritten with only the entries in use once stale ones (deleted or edited
 /// pages) outweigh them (see `CacheFile`).
 public struct FactsCache: Sendable {
     /// Changes whenever the entry layout (`PageFactsCoding`) or the file layout changes.
-    static let format = "routespec-facts-cache 1"
+    static let format = "routespec-facts-cache 2"
     static let fileName = "facts.cache"
 
     public let directory: String
     let toolIdentity: String
     private let file: CacheFile
+    /// The hash of each page's bytes as last read, by the page's file signature.
+    let hashes: ContentHashIndex
 
     /// A cache for the running compiler, or nil when the compiler cannot identify itself (then a
     /// stale result could not be told from a fresh one).
@@ -24,16 +28,25 @@ public struct FactsCache: Sendable {
     }
 
     public init(directory: String, toolIdentity: String) {
+        self.init(directory: directory, toolIdentity: toolIdentity, settling: ContentHashIndex.defaultSettling)
+    }
+
+    /// With the time a page must have been left alone before its signature is trusted (tests).
+    init(directory: String, toolIdentity: String, settling: Int64) {
         self.directory = directory
         self.toolIdentity = toolIdentity
         file = CacheFile(path: directory + "/" + Self.fileName, format: Self.format, toolIdentity: toolIdentity)
+        hashes = ContentHashIndex(path: directory + "/content-hashes.index", settling: settling)
     }
 
     public var entryCount: Int { file.entryCount }
 
-    func key(for page: PageDiscovery.Page, bytes: [UInt8]) -> ContentHash {
-        ContentHash([Array(toolIdentity.utf8), Array(page.displayPath.utf8), Array(page.absolutePath.utf8),
-                     Array(page.canonicalRoot.utf8), bytes])
+    /// The key of `page`'s entry, given the hash of its bytes.
+    func key(for page: PageDiscovery.Page, contentHash: ContentHash) -> ContentHash {
+        var builder = ContentHash.Builder()
+        for field in [toolIdentity, page.displayPath, page.absolutePath, page.canonicalRoot] { builder.add(field) }
+        builder.add(contentHash)
+        return builder.hash
     }
 
     /// The cached outcome for `key`, if there is one and every include it read is unchanged, with
@@ -50,6 +63,9 @@ public struct FactsCache: Sendable {
 
     typealias Entry = CacheFile.Entry
 
-    /// Keeps exactly these entries (see `CacheFile.write`).
-    func save(_ entries: [Entry]) throws { try file.write(entries) }
+    /// Keeps exactly these entries (see `CacheFile.write`), unless the file holds exactly them.
+    func save(_ entries: [Entry]) throws {
+        let fresh = entries.contains { if case .fresh = $0 { true } else { false } }
+        if fresh || entryCount != entries.count { try file.write(entries) }
+    }
 }

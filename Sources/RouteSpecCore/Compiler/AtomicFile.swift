@@ -13,11 +13,17 @@ public enum AtomicFile {
 
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
-        if let existing = FileBytes.read(path), existing == bytes {
+        // A file of another size differs: it need not be read to tell.
+        if FileSignature.of(path)?.size == Int64(bytes.count), let existing = FileBytes.read(path), same(existing, bytes) {
             return .unchanged
         }
         try replace(path, with: bytes)
         return .written
+    }
+
+    /// `==` on arrays compares element by element; output files run to megabytes.
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
     }
 
     /// Writes without first comparing: for files that differ whenever they are written (caches).

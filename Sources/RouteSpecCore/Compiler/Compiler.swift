@@ -24,6 +24,8 @@ public struct Compiler {
         /// Pages whose facts came from the cache, and pages read afresh (both 0 without a cache).
         public var cacheHits = 0
         public var cacheMisses = 0
+        /// Pages whose bytes were read (with a cache, the others' hashes were known by signature).
+        public var pagesRead = 0
         /// Why the cache could not be written, if it could not (the compile itself still succeeded).
         public var cacheWriteFailure: String?
 
@@ -72,13 +74,17 @@ public struct Compiler {
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
         var result = Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
+        result.pagesRead = pages.count
         if let cache {
             let entries = extracted.compactMap(\.cacheEntry)
             result.cacheMisses = entries.filter { if case .fresh = $0 { true } else { false } }.count
             result.cacheHits = entries.count - result.cacheMisses
-            if result.cacheMisses > 0 || cache.entryCount != entries.count {
-                do { try cache.save(entries) } catch { result.cacheWriteFailure = "\(error)" }
-            }
+            result.pagesRead = extracted.filter { !$0.hashWasKnown }.count
+            let seen = zip(pages, extracted).compactMap { page, e in e.seen.map { (file: page.absolutePath, entry: $0) } }
+            do {
+                try cache.save(entries)
+                try cache.hashes.save(seen, allKnown: extracted.allSatisfy(\.hashWasKnown))
+            } catch { result.cacheWriteFailure = "\(error)" }
         }
         return result
     }
@@ -89,24 +95,38 @@ public struct Compiler {
         var cacheEntry: FactsCache.Entry?
         /// The digest of the outcome's encoding, when asked for: what derived values are keyed on.
         var digest: ContentHash?
+        /// The page's signature and bytes' hash, for the content-hash index (with a cache).
+        var seen: ContentHashIndex.Entry?
+        /// Whether the index knew the hash, so the bytes were not read.
+        var hashWasKnown = false
     }
 
     private static func extract(_ page: PageDiscovery.Page, cache: FactsCache?, digest: Bool) -> Extracted {
-        var sink = DiagnosticSink(path: page.displayPath)
+        let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
+        // The signature is taken before the bytes are read: a write in between then shows next run.
+        let signature = cache == nil ? nil : FileSignature.of(page.absolutePath)
+        if let cache, let signature, let known = cache.hashes.knownHash(of: page.absolutePath, signature: signature) {
+            let key = cache.key(for: page, contentHash: known)
+            if let hit = cache.outcome(for: key, includes: includes) {
+                return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest,
+                                 seen: ContentHashIndex.Entry(signature: signature, hash: known), hashWasKnown: true)
+            }
+        }
         guard let bytes = FileBytes.read(page.absolutePath) else {
+            var sink = DiagnosticSink(path: page.displayPath)
             sink.error("unreadable-page", "the page cannot be read", line: 1)
             return Extracted(outcome: .skipped(sink.items))
         }
-        let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
-        let key = cache?.key(for: page, bytes: bytes)
+        let seen = signature.map { ContentHashIndex.entry(signature: $0, bytes: bytes) }
+        let key = cache.map { $0.key(for: page, contentHash: seen?.hash ?? bytes.withUnsafeBytes { ContentHash(raw: $0) }) }
         if let cache, let key, let hit = cache.outcome(for: key, includes: includes) {
-            return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest)
+            return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest, seen: seen)
         }
         let outcome = PageExtractor(includes: includes).extract(PageExtractor.Input(displayPath: page.displayPath,
                                                                                      absolutePath: page.absolutePath, bytes: bytes))
         guard key != nil || digest else { return Extracted(outcome: outcome) }
         let encoded = outcome.encoded()
         return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, encoded) },
-                         digest: encoded.withUnsafeBytes { ContentHash(raw: $0) })
+                         digest: encoded.withUnsafeBytes { ContentHash(raw: $0) }, seen: seen)
     }
 }

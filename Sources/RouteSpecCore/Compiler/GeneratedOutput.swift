@@ -14,8 +14,18 @@ public enum GeneratedOutput {
 
     @discardableResult
     public static func write(_ files: [SwiftRouteGenerator.File], to directory: String) throws -> Summary {
-        var summary = Summary()
-        var wanted: Set<String> = []
+        try write(files, keeping: [], to: directory)
+    }
+
+    /// Writes the files made, keeps the unchanged ones as they are, and removes the rest.
+    @discardableResult
+    public static func write(_ files: SwiftRouteGenerator.Files, to directory: String) throws -> Summary {
+        try write(files.made, keeping: files.unchanged, to: directory)
+    }
+
+    private static func write(_ files: [SwiftRouteGenerator.File], keeping unchanged: [String], to directory: String) throws -> Summary {
+        var summary = Summary(unchanged: unchanged.count)
+        var wanted = Set(unchanged.map { directory + "/" + $0 })
         for file in files {
             let path = directory + "/" + file.path
             wanted.insert(path)
@@ -39,7 +49,7 @@ public enum GeneratedOutput {
             let path = directory + "/" + file.path
             wanted.insert(path)
             guard let existing = FileManager.default.contents(atPath: path) else { changes.append("added: \(file.path)"); continue }
-            if [UInt8](existing) != file.utf8 { changes.append("changed: \(file.path)") }
+            if !AtomicFile.same([UInt8](existing), file.utf8) { changes.append("changed: \(file.path)") }
         }
         for stale in existingGeneratedFiles(in: directory) where !wanted.contains(stale) {
             changes.append("removed: \(stale.dropFirst(directory.count + 1))")

@@ -45,9 +45,10 @@ public struct PageDiscovery {
             }
         }
         // Two roots with the same relative path (two translations of one tree): tell them apart.
-        var roots: [String: Set<String>] = [:]
-        for p in pages { roots[p.relativePath, default: []].insert(p.root) }
-        for i in pages.indices where roots[pages[i].relativePath]!.count > 1 {
+        guard roots.count > 1 else { return pages }
+        var rootsOfPath: [String: Set<String>] = [:]
+        for p in pages { rootsOfPath[p.relativePath, default: []].insert(p.root) }
+        for i in pages.indices where rootsOfPath[pages[i].relativePath]!.count > 1 {
             let folder = (pages[i].root as NSString).lastPathComponent
             pages[i].displayPath = (folder.isEmpty || folder == "." ? pages[i].root : folder) + "/" + pages[i].relativePath
         }

@@ -29,7 +29,11 @@ enum OperationMerger {
         }
         var operations = built.map(\.operation)
         uniquifyIDs(&operations)
-        operations.sort { ($0.apiVersion, $0.id) < ($1.apiVersion, $1.id) }
+        // Sorted by index: a sort that moves operations copies every field of each on every move.
+        let order = operations.indices.sorted {
+            (operations[$0].apiVersion, operations[$0].id) < (operations[$1].apiVersion, operations[$1].id)
+        }
+        operations = order.map { operations[$0] }
         return (operations, built.flatMap(\.diagnostics))
     }
 
@@ -166,7 +170,7 @@ enum OperationMerger {
     /// first route, so adding an unrelated page never renames an existing operation's id.
     private static func uniquifyIDs(_ operations: inout [APIOperation]) {
         var byID: [String: [Int]] = [:]
-        for (i, op) in operations.enumerated() { byID[op.id, default: []].append(i) }
+        for i in operations.indices { byID[operations[i].id, default: []].append(i) }
         for (_, members) in byID where members.count > 1 {
             let ordered = members.sorted {
                 let a = operations[$0].routes.first.map { RouteShape(method: $0.method, path: $0.path) }

@@ -2,10 +2,11 @@
 struct RouteFilter {
     let options: SwiftRouteGenerator.Options
 
-    /// The selected operations with the indices of their selected routes. Names are still made
-    /// from every route of an operation, so a selection never renames anything.
-    func apply(_ operations: [APIOperation]) -> [(op: APIOperation, kept: [Int])] {
-        operations.compactMap { op in
+    /// The selected operations (by index) with the indices of their selected routes. Names are
+    /// still made from every route of an operation, so a selection never renames anything.
+    func apply(_ operations: [APIOperation]) -> [(op: Int, kept: [Int])] {
+        operations.indices.compactMap { o in
+            let op = operations[o]
             if !options.pageGlobs.isEmpty,
                !op.sources.contains(where: { s in options.pageGlobs.contains { Glob.matches($0, s.path) } }) {
                 return nil
@@ -14,7 +15,7 @@ struct RouteFilter {
                 options.pathPrefixes.isEmpty
                     || options.pathPrefixes.contains { op.routes[i].path.lowercased().hasPrefix($0.lowercased()) }
             }
-            return kept.isEmpty ? nil : (op, kept)
+            return kept.isEmpty ? nil : (o, kept)
         }
     }
 }

@@ -33,23 +33,20 @@ enum RouteGroups {
     }
 
     /// The groups of one version's operations, from their namings (in the order of `all`). Names
-    /// are made from every route of every operation (`all`), then only the selected routes are
-    /// kept, so a selection never renames anything.
-    static func build(all: [APIOperation], namings: [OperationNaming], selected: [(op: APIOperation, kept: [Int])]) -> [RouteGroup] {
-        // Operations are referred to by their index in `all`: copying them around costs more than
-        // everything else here.
+    /// are made from every route of every operation (`all`), then only the selected routes (by
+    /// index in `all`) are kept, so a selection never renames anything.
+    static func build(all: [APIOperation], namings: [OperationNaming], selected: [(op: Int, kept: [Int])]) -> [RouteGroup] {
         let bases = namings.map(\.base)
-        var membersByGroup: [[String]: [(op: Int, routes: [Int])]] = [:]
-        var prefixes: [[String]: String] = [:]
-        for (o, naming) in namings.enumerated() {
-            var routesByGroup: [[String]: [Int]] = [:]
-            for (i, key) in naming.groupKeys.enumerated() {
-                routesByGroup[key, default: []].append(i)
-                let prefix = naming.prefixes[i]
-                if let known = prefixes[key], known <= prefix { continue }
-                prefixes[key] = prefix
+        // Each group key is hashed once; everything after works on its number.
+        var keys = GroupKeys()
+        var members: [[(op: Int, routes: [Int])]] = []
+        let groupOfRoute = namings.enumerated().map { o, naming in
+            naming.groupKeys.indices.map { i -> Int in
+                let id = keys.id(naming.groupKeys[i], prefix: naming.prefixes[i])
+                if id == members.count { members.append([]) }
+                if members[id].last?.op == o { members[id][members[id].count - 1].routes.append(i) } else { members[id].append((o, [i])) }
+                return id
             }
-            for (key, indices) in routesByGroup { membersByGroup[key, default: []].append((o, indices)) }
         }
         // Client methods are members of one per-version type, so an operation's name must be unique
         // in the version (two page ids can spell one identifier: then both take a hash of their id).
@@ -61,45 +58,73 @@ enum RouteGroups {
         }
         // A route belongs to one group, so its function name is found by operation and route index.
         var functionNames = all.map { [SwiftName?](repeating: nil, count: $0.routes.count) }
-        for (_, members) in membersByGroup {
+        for group in members {
             var functionCount: [String: Int] = [:]
             var baseCount: [String: Int] = [:]
-            let candidates = members.map { m -> [String] in
-                let functions = m.routes.map { namings[m.op].functions[$0] }
-                for f in functions { functionCount[f, default: 0] += 1 }
+            for m in group {
+                for r in m.routes { functionCount[namings[m.op].functions[r], default: 0] += 1 }
                 baseCount[bases[m.op], default: 0] += 1
-                return functions
             }
-            for (m, functions) in zip(members, candidates) {
+            for m in group {
                 // Page ids are unique, but two can spell the same identifier (`a-b`, `a_b`): then
                 // both take a hash of their id.
-                let clash = functions.contains { functionCount[$0]! > 1 } || baseCount[bases[m.op]]! > 1
+                let clash = m.routes.contains { functionCount[namings[m.op].functions[$0]]! > 1 } || baseCount[bases[m.op]]! > 1
                 let suffix = clash ? "_" + SwiftNames.shortHash(all[m.op].id) : ""
-                for (i, f) in zip(m.routes, functions) {
-                    functionNames[m.op][i] = SwiftNames.name(reservedGroupMember(f + suffix), fallback: "route" + suffix)
+                for r in m.routes {
+                    functionNames[m.op][r] = SwiftNames.name(reservedGroupMember(namings[m.op].functions[r] + suffix), fallback: "route" + suffix)
                 }
             }
         }
-        var indexOfId: [String: Int] = [:]
-        for (o, op) in all.enumerated() { indexOfId[op.id] = o }
-        var groups: [[String]: RouteGroup] = [:]
-        for (op, kept) in selected {
-            guard let o = indexOfId[op.id] else { continue }
-            for i in kept where i < namings[o].groupKeys.count {
-                let key = namings[o].groupKeys[i]
+        var groups: [Int: RouteGroup] = [:]
+        for (o, kept) in selected {
+            for i in kept where i < groupOfRoute[o].count {
+                let id = groupOfRoute[o][i]
                 guard let function = functionNames[o][i] else { continue }
-                let route = GroupRoute(op: op, routeIndex: i, function: function, operationName: operationNames[o])
-                groups[key, default: RouteGroup(path: typePath(key), prefix: prefixes[key] ?? "/", routes: [])].routes.append(route)
+                let route = GroupRoute(op: all[o], routeIndex: i, function: function, operationName: operationNames[o])
+                groups[id, default: RouteGroup(path: typePath(keys.key(id)), prefix: keys.prefix(id), routes: [])].routes.append(route)
                 // A nested group needs its parent type, even when the parent has no routes selected.
-                if key.count == 2, groups[[key[0]]] == nil {
-                    groups[[key[0]]] = RouteGroup(path: typePath([key[0]]), prefix: prefixes[[key[0]]] ?? "/" + key[0], routes: [])
+                if let parent = keys.parent(of: id), groups[parent] == nil {
+                    groups[parent] = RouteGroup(path: typePath(keys.key(parent)), prefix: keys.prefix(parent), routes: [])
                 }
             }
         }
-        return groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
-            var g = groups[key]!
+        return groups.keys.sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }.map { id in
+            var g = groups[id]!
             g.routes.sort { ($0.function.text, $0.op.id) < ($1.function.text, $1.op.id) }
             return g
+        }
+    }
+
+    /// Group keys numbered in the order first seen, each with the smallest static prefix any of its
+    /// routes has (a parent met only as a parent has `/` and its word).
+    private struct GroupKeys {
+        private var idOfKey: [[String]: Int] = [:]
+        private var keys: [[String]] = []
+        private var prefixes: [String] = []
+        private var parents: [Int: Int] = [:]
+
+        mutating func id(_ key: [String], prefix: String) -> Int {
+            if let id = idOfKey[key] {
+                if prefix < prefixes[id] { prefixes[id] = prefix }
+                return id
+            }
+            idOfKey[key] = keys.count
+            keys.append(key)
+            prefixes.append(prefix)
+            return keys.count - 1
+        }
+
+        func key(_ id: Int) -> [String] { keys[id] }
+        func prefix(_ id: Int) -> String { prefixes[id] }
+
+        /// The one-word group above a two-word one.
+        mutating func parent(of id: Int) -> Int? {
+            guard keys[id].count == 2 else { return nil }
+            if let known = parents[id] { return known }
+            let top = [keys[id][0]]
+            let parent = idOfKey[top] ?? self.id(top, prefix: "/" + top[0])
+            parents[id] = parent
+            return parent
         }
     }
 
@@ -161,7 +186,7 @@ enum RouteGroups {
 
     private static func typePath(_ key: [String]) -> [SwiftName] {
         key.enumerated().map { level, word in
-            let reserved: Set<String> = level == 0 ? ["Type", "Protocol", "Self", "Any", "Client"] : ["Type", "Protocol", "Self"]
+            let reserved = ["Type", "Protocol", "Self"] + (level == 0 ? ["Any", "Client"] : [])
             return SwiftNames.name(reserved.contains(word) ? word + "Routes" : word, fallback: "Routes" + SwiftNames.shortHash(word))
         }
     }

@@ -52,7 +52,8 @@ enum SwiftNames {
     /// A valid name from any text; `fallback` when nothing of it survives.
     static func name(_ candidate: String, fallback: String) -> SwiftName {
         var s = candidate.isEmpty ? fallback : candidate
-        if let f = s.first, f.isNumber { s = "_" + s }
+        // Only an ASCII digit can lead a valid identifier once `_` is put before it.
+        if let f = s.utf8.first, ASCII.isDigit(f) { s = "_" + s }
         if !isValidIdentifier(s) { s = fallback }
         return SwiftName(verbatim: s)
     }

@@ -5,7 +5,7 @@ import RouteSpecRuntime
 /// path prefix, a static function per route, labelled arguments), client methods (one per
 /// operation), and a list of every permission name. One file per top-level group, so a changed
 /// page touches few lines of few files.
-public struct SwiftRouteGenerator {
+public struct SwiftRouteGenerator: Sendable {
     public struct Options: Sendable {
         /// Keep only operations with a source page matching one of these globs (`*`, `**`, `?`).
         public var pageGlobs: [String] = []
@@ -28,15 +28,29 @@ public struct SwiftRouteGenerator {
         /// The file's text as UTF-8, as written.
         public var utf8: [UInt8]
         public var contents: String { String(decoding: utf8, as: UTF8.self) }
+        /// The key of everything a route-group file is printed from (`GeneratedFileKey`).
+        var madeFrom: ContentHash?
 
         public init(path: String, contents: String) {
             self.path = path
             utf8 = Array(contents.utf8)
         }
 
-        init(path: String, utf8: [UInt8]) {
+        init(path: String, utf8: [UInt8], madeFrom: ContentHash?) {
             self.path = path
             self.utf8 = utf8
+            self.madeFrom = madeFrom
+        }
+    }
+
+    /// The files to write, and the paths of files an output folder already holds as they would be
+    /// printed (see `generate(_:keeping:cache:digests:)`).
+    public struct Files: Sendable {
+        public var made: [File]
+        public var unchanged: [String]
+        public init(made: [File], unchanged: [String] = []) {
+            self.made = made
+            self.unchanged = unchanged
         }
     }
 
@@ -52,36 +66,57 @@ public struct SwiftRouteGenerator {
         "beta/GraphBeta+Routes.swift", "v1.0/GraphV1+Routes.swift",
     ]
 
-    /// The files for `model`. With a cache, what is made from one operation, and each file made
-    /// from unchanged inputs, is taken from earlier runs; `digests` (of this model's operations)
-    /// are made here when not given.
-    public func generate(_ model: Model, cache: DerivedCache? = nil, digests given: OperationDigests? = nil) -> [File] {
+    /// The files for `model`. With a cache, what is made from one operation is taken from earlier
+    /// runs; `digests` (of this model's operations) are made here when not given.
+    public func generate(_ model: Model, cache: DerivedCache? = nil, digests: OperationDigests? = nil) -> [File] {
+        make(model, cache: cache, digests: digests, keeping: nil).made
+    }
+
+    /// The files for `model` that `ledger`'s output folder does not already hold as they would be
+    /// printed: those are not printed again, only named in `unchanged`.
+    public func generate(_ model: Model, keeping ledger: OutputLedger, cache: DerivedCache? = nil, digests: OperationDigests? = nil) -> Files {
+        make(model, cache: cache, digests: digests, keeping: ledger)
+    }
+
+    private func make(_ model: Model, cache: DerivedCache?, digests given: OperationDigests?, keeping ledger: OutputLedger?) -> Files {
         let selected = RouteFilter(options: options).apply(model.operations)
-        let digests = cache == nil ? nil : given ?? OperationDigests(model.operations, threads: options.threads)
-        let memo = cache.map { GeneratedFileMemo(cache: $0, digests: digests!) }
-        var files: [File] = []
-        let permissionNames = Set(selected.flatMap { Self.permissionNames($0.op) }).sorted()
-        let members = GeneratedNames.permissionMembers(permissionNames)
-        files.append(permissionsFile(permissionNames, members))
+        let digests = cache == nil && ledger == nil ? nil : given ?? OperationDigests(model.operations, threads: options.threads)
+        let keys = ledger == nil ? nil : GeneratedFileKey(digests: digests!)
         let namings = RouteGroups.namings(model.operations, digests: digests.map { d in model.operations.map { d[$0] } },
                                           cache: cache, threads: options.threads)
-        // Names are made per version from that version's operations only.
-        var jobs: [FileJob] = []
-        for version in ApiVersion.allCases {
+        // The permission list and each version's names are independent of each other.
+        let parts = ParallelMap.map([nil] + ApiVersion.allCases.map { $0 }, threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
+            guard let version else {
+                var names: Set<String> = []
+                for s in selected { names.formUnion(Self.permissionNames(model.operations[s.op])) }
+                let sorted = names.sorted()
+                return (permissionsFile(sorted, GeneratedNames.permissionMembers(sorted)), [])
+            }
+            // Names are made per version from that version's operations only.
             let indices = model.operations.indices.filter { model.operations[$0].apiVersion == version }
+            var positionInVersion: [Int: Int] = [:]
+            for (position, o) in indices.enumerated() { positionInVersion[o] = position }
+            let selectedInVersion = selected.compactMap { s in positionInVersion[s.op].map { (op: $0, kept: s.kept) } }
             let groups = RouteGroups.build(all: indices.map { model.operations[$0] }, namings: indices.map { namings[$0] },
-                                           selected: selected.filter { $0.op.apiVersion == version })
+                                           selected: selectedInVersion)
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
-            jobs += groupFiles(version, builders, memo: memo)
-            let operations = Set(selected.filter { $0.op.apiVersion == version }.map(\.op.id)).count
-            files.append(namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType),
-                                       operations: operations))
+            let operations = Set(selectedInVersion.map { indices[$0.op] }).count
+            return (namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType), operations: operations),
+                    groupFiles(version, builders))
         }
+        var files = parts.map(\.0)
+        var jobs = parts.flatMap(\.1)
         // Files are independent once every name is known: built and printed in parallel, the
         // largest first so that no thread is left with one big file at the end.
         jobs.sort { ($0.routes, $1.path) > ($1.routes, $0.path) }
-        files += ParallelMap.map(jobs, threads: options.threads, chunk: 1) { $0.make() }
-        return files.sorted { $0.path < $1.path }
+        let made = ParallelMap.map(jobs, threads: options.threads, chunk: 1) { job -> File? in
+            guard let keys, let ledger else { return job.make(nil) }
+            let key = job.key(keys)
+            return ledger.isCurrent(job.path, madeFrom: key) ? nil : job.make(key)
+        }
+        files += made.compactMap { $0 }
+        let unchanged = zip(jobs, made).filter { $1 == nil }.map(\.0.path).sorted()
+        return Files(made: files.sorted { $0.path < $1.path }, unchanged: unchanged)
     }
 
     static func permissionNames(_ op: APIOperation) -> [String] {
@@ -140,7 +175,7 @@ public struct SwiftRouteGenerator {
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
     /// one per version with `fixedFiles`. An operation's client method is in the file of the group
     /// of its first route.
-    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder], memo: GeneratedFileMemo?) -> [FileJob] {
+    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [FileJob] {
         let ns = GeneratedNames.versionNamespace(version)
         var routesOfTop: [String: Int] = [:]
         var topsByLowercase: [String: Set<String>] = [:]
@@ -162,32 +197,31 @@ public struct SwiftRouteGenerator {
             // File names must be unique within the target (object files are named after them).
             let path = "\(version.rawValue)/\(ns.text)+\(name).swift"
             let routes = parts.reduce(0) { $0 + builders[$1.builder].group.routes.count }
-            return FileJob(path: path, routes: routes) {
-                let print = { () -> String in
-                    var declarations: [SwiftDecl] = []
-                    for part in parts {
-                        let b = builders[part.builder]
-                        declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
-                        if !part.methods.isEmpty {
-                            let methods = part.methods.map { routes in
-                                ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
-                            }
-                            declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
+            return FileJob(path: path, routes: routes, key: { $0.key(path: path, parts: parts, builders: builders, types: types) }) { key in
+                var declarations: [SwiftDecl] = []
+                for part in parts {
+                    let b = builders[part.builder]
+                    declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
+                    if !part.methods.isEmpty {
+                        let methods = part.methods.map { routes in
+                            ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
                         }
+                        declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
                     }
-                    return SwiftPrinter.print(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
                 }
-                guard let memo else { return File(path: path, contents: print()) }
-                return File(path: path, utf8: memo.contents(path: path, parts: parts, builders: builders, types: types, print: print))
+                let text = SwiftPrinter.print(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
+                return File(path: path, utf8: Array(text.utf8), madeFrom: key)
             }
         }
     }
 
-    /// One file to build and print, and its size in routes (what it costs).
+    /// One file to build and print (recording the key given), its size in routes (what it costs),
+    /// and how to find its key.
     struct FileJob: Sendable {
         var path: String
         var routes: Int
-        var make: @Sendable () -> File
+        var key: @Sendable (GeneratedFileKey) -> ContentHash
+        var make: @Sendable (ContentHash?) -> File
     }
 
     /// A route group (by its index among the builders) and the client methods declared beside it.
