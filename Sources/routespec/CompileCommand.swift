@@ -41,7 +41,7 @@ enum CompileCommand {
         }
         // Build tools run on every build: when the pages and options are what the last run saw
         // and its outputs are still there, replay its diagnostics and exit without recompiling.
-        let stamp = parsed.flags.contains("incremental") ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths) } : nil
+        let stamp = parsed.flags.contains("incremental") ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths, cache: options.cache) } : nil
         if let stamp, let replay = stamp.replayIfUnchanged(outputs: [modelPath].compactMap { $0 }) {
             FileHandle.standardError.write(Data(replay.diagnostics.utf8))
             return replay.status

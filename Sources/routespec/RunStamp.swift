@@ -2,13 +2,15 @@ import Foundation
 import RouteSpecCore
 
 /// A record of the last run into an output folder: a hash of the tool, its arguments and every
-/// input page's bytes, plus the exit status and diagnostics it printed. An unchanged run replays
-/// them in milliseconds instead of recompiling (SwiftPM runs build tools on every build).
+/// input page's bytes (or their hash, known from the cache's content-hash index), plus the exit
+/// status and diagnostics it printed. An unchanged run replays them in milliseconds instead of
+/// recompiling (SwiftPM runs build tools on every build).
 struct RunStamp {
     let file: String
     let key: String
 
-    init(directory: String, arguments: [String], paths: [String]) {
+    /// With a facts cache, pages whose hash its content-hash index knows are not read.
+    init(directory: String, arguments: [String], paths: [String], cache: FactsCache?) {
         file = directory + "/.routespec-stamp"
         var hasher = ContentHash.Builder()
         // Without an identity a rebuilt tool could replay an older tool's run: then never replay.
@@ -17,7 +19,11 @@ struct RunStamp {
         if let pages = try? PageDiscovery.pages(under: paths) {
             for page in pages {
                 hasher.add(page.relativePath)
-                hasher.add(FileBytes.read(page.absolutePath) ?? [])
+                if let cache {
+                    hasher.add(cache.contentHash(ofFile: page.absolutePath) ?? ContentHash(high: 0, low: 0))
+                } else {
+                    hasher.add(FileBytes.read(page.absolutePath) ?? [])
+                }
             }
         }
         // Include files are read relative to pages; a change there must not be missed either.

@@ -41,6 +41,14 @@ public struct FactsCache: Sendable {
 
     public var entryCount: Int { file.entryCount }
 
+    /// The hash of the bytes of the file at `path`: known from the content-hash index when its
+    /// signature vouches for it, else read; nil when it cannot be read.
+    public func contentHash(ofFile path: String) -> ContentHash? {
+        guard let signature = FileSignature.of(path) else { return nil }
+        if let known = hashes.knownHash(of: path, signature: signature) { return known }
+        return FileBytes.read(path).map { bytes in bytes.withUnsafeBytes { ContentHash(raw: $0) } }
+    }
+
     /// The key of `page`'s entry, given the hash of its bytes.
     func key(for page: PageDiscovery.Page, contentHash: ContentHash) -> ContentHash {
         var builder = ContentHash.Builder()
