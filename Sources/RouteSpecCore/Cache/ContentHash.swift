@@ -46,6 +46,11 @@ public struct ContentHash: Hashable, Sendable {
         public var hash: ContentHash { state.finish() }
     }
 
+    /// The hash of `bytes` alone (no length prefix: for checksums and whole files).
+    init(bytes: [UInt8]) {
+        self = bytes.withUnsafeBytes { ContentHash(raw: $0) }
+    }
+
     init(raw: UnsafeRawBufferPointer) {
         var state = State()
         state.add(raw)

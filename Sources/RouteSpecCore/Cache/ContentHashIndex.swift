@@ -66,21 +66,22 @@ struct ContentHashIndex: Sendable {
         return entry.hash
     }
 
-    /// `file`'s entry as it is now, if its bytes still hash to what the index says: known by its
-    /// signature (`known`), else read again.
-    func unchangedEntry(_ file: String) -> (entry: Entry, known: Bool)? {
-        guard var entry = entries[file], let signature = FileSignature.of(file) else { return nil }
-        let known = knownHash(of: file, signature: signature) != nil
-        if !known {
-            guard let bytes = FileBytes.read(file), Self.entry(signature: signature, bytes: bytes).hash == entry.hash else { return nil }
-        }
-        entry.signature = signature
-        return (entry, known)
+    /// What a look at a file found: its signature (taken before any read, so a write in between
+    /// shows next run) and its bytes' hash, known from the index or read (then `bytes` holds them).
+    struct Look {
+        var signature: FileSignature
+        var hash: ContentHash
+        var bytes: [UInt8]?
+        var entry: Entry { Entry(signature: signature, hash: hash) }
     }
 
-    /// A file's entry as this run saw it: its signature from before reading, and its bytes' hash.
-    static func entry(signature: FileSignature, bytes: [UInt8], madeFrom: ContentHash? = nil) -> Entry {
-        Entry(signature: signature, hash: bytes.withUnsafeBytes { ContentHash(raw: $0) }, madeFrom: madeFrom)
+    /// `file`'s signature and hash, reading its bytes only when the index cannot vouch for them;
+    /// nil when the file cannot be examined or read.
+    func look(_ file: String) -> Look? {
+        guard let signature = FileSignature.of(file) else { return nil }
+        if let known = knownHash(of: file, signature: signature) { return Look(signature: signature, hash: known) }
+        guard let bytes = FileBytes.read(file) else { return nil }
+        return Look(signature: signature, hash: ContentHash(bytes: bytes), bytes: bytes)
     }
 
     /// Keeps exactly `seen` (the files this run looked at), unless the file already says the same

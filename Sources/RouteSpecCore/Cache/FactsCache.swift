@@ -43,11 +43,7 @@ public struct FactsCache: Sendable {
 
     /// The hash of the bytes of the file at `path`: known from the content-hash index when its
     /// signature vouches for it, else read; nil when it cannot be read.
-    public func contentHash(ofFile path: String) -> ContentHash? {
-        guard let signature = FileSignature.of(path) else { return nil }
-        if let known = hashes.knownHash(of: path, signature: signature) { return known }
-        return FileBytes.read(path).map { bytes in bytes.withUnsafeBytes { ContentHash(raw: $0) } }
-    }
+    public func contentHash(ofFile path: String) -> ContentHash? { hashes.look(path)?.hash }
 
     /// The key of `page`'s entry, given the hash of its bytes.
     func key(for page: PageDiscovery.Page, contentHash: ContentHash) -> ContentHash {

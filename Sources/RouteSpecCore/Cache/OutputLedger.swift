@@ -24,8 +24,8 @@ public struct OutputLedger: Sendable {
 
     /// Whether the file at `relativePath` holds what this compiler made from `key` last time.
     func isCurrent(_ relativePath: String, madeFrom key: ContentHash) -> Bool {
-        guard index.entry(file(relativePath))?.madeFrom == key else { return false }
-        return index.unchangedEntry(file(relativePath)) != nil
+        guard let entry = index.entry(file(relativePath)), entry.madeFrom == key else { return false }
+        return index.look(file(relativePath))?.hash == entry.hash
     }
 
     /// Records the files now in the folder: those just written (or found already equal) and those
@@ -35,13 +35,16 @@ public struct OutputLedger: Sendable {
         var seen: [(file: String, entry: ContentHashIndex.Entry)] = []
         for file in written {
             guard let key = file.madeFrom, let signature = FileSignature.of(self.file(file.path)) else { continue }
-            seen.append((self.file(file.path), ContentHashIndex.entry(signature: signature, bytes: file.utf8, madeFrom: key)))
+            seen.append((self.file(file.path), .init(signature: signature, hash: ContentHash(bytes: file.utf8), madeFrom: key)))
         }
+        // `isCurrent` checked these files' bytes this run; a write since then moves their
+        // signature past this run's start, so the next run reads them again.
         var allKnown = written.allSatisfy { $0.madeFrom == nil }
         for path in unchanged {
-            guard let (entry, known) = index.unchangedEntry(file(path)) else { continue }
+            guard var entry = index.entry(file(path)), let signature = FileSignature.of(file(path)) else { continue }
+            allKnown = allKnown && index.knownHash(of: file(path), signature: signature) != nil
+            entry.signature = signature
             seen.append((file(path), entry))
-            allKnown = allKnown && known
         }
         seen.sort { $0.file < $1.file }
         try index.save(seen, allKnown: allKnown)

@@ -103,30 +103,26 @@ public struct Compiler {
 
     private static func extract(_ page: PageDiscovery.Page, cache: FactsCache?, digest: Bool) -> Extracted {
         let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
-        // The signature is taken before the bytes are read: a write in between then shows next run.
-        let signature = cache == nil ? nil : FileSignature.of(page.absolutePath)
-        if let cache, let signature, let known = cache.hashes.knownHash(of: page.absolutePath, signature: signature) {
-            let key = cache.key(for: page, contentHash: known)
+        let look = cache?.hashes.look(page.absolutePath)
+        if let cache, let look {
+            let key = cache.key(for: page, contentHash: look.hash)
             if let hit = cache.outcome(for: key, includes: includes) {
-                return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest,
-                                 seen: ContentHashIndex.Entry(signature: signature, hash: known), hashWasKnown: true)
+                return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest, seen: look.entry, hashWasKnown: look.bytes == nil)
             }
         }
-        guard let bytes = FileBytes.read(page.absolutePath) else {
+        // A miss reads the page if the look did not, and keys its entry on the bytes read.
+        guard let bytes = look?.bytes ?? FileBytes.read(page.absolutePath) else {
             var sink = DiagnosticSink(path: page.displayPath)
             sink.error("unreadable-page", "the page cannot be read", line: 1)
             return Extracted(outcome: .skipped(sink.items))
         }
-        let seen = signature.map { ContentHashIndex.entry(signature: $0, bytes: bytes) }
-        let key = cache.map { $0.key(for: page, contentHash: seen?.hash ?? bytes.withUnsafeBytes { ContentHash(raw: $0) }) }
-        if let cache, let key, let hit = cache.outcome(for: key, includes: includes) {
-            return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest, seen: seen)
-        }
+        let hash = cache == nil ? nil : look?.bytes != nil ? look?.hash : ContentHash(bytes: bytes)
+        let seen = look.flatMap { look in hash.map { ContentHashIndex.Entry(signature: look.signature, hash: $0) } }
+        let key = hash.flatMap { cache?.key(for: page, contentHash: $0) }
         let outcome = PageExtractor(includes: includes).extract(PageExtractor.Input(displayPath: page.displayPath,
                                                                                      absolutePath: page.absolutePath, bytes: bytes))
         guard key != nil || digest else { return Extracted(outcome: outcome) }
         let encoded = outcome.encoded()
-        return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, encoded) },
-                         digest: encoded.withUnsafeBytes { ContentHash(raw: $0) }, seen: seen)
+        return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, encoded) }, digest: ContentHash(bytes: encoded), seen: seen)
     }
 }
