@@ -31,17 +31,24 @@ enum CompileCommand {
             options.threads = n
             generatorOptions.threads = n
         }
+        let discover: @Sendable () -> Result<[PageDiscovery.Page], any Error> = { Result { try PageDiscovery.pages(under: paths) } }
+        let discovered: Result<[PageDiscovery.Page], any Error>
         if let directory = parsed.values["cache"] {
-            // Each cache is read whole: the two files are read at once.
-            (options.cache, options.derived) = inParallel(threads: options.threads, { FactsCache.forRunningTool(directory: directory) },
-                                                          { DerivedCache.forRunningTool(directory: directory) })
+            // Each cache file is read whole: both are read, and the pages found, at once.
+            let threads = options.threads
+            ((options.cache, options.derived), discovered) = inParallel(threads: threads, {
+                inParallel(threads: threads, { FactsCache.forRunningTool(directory: directory) }, { DerivedCache.forRunningTool(directory: directory) })
+            }, discover)
             if options.cache == nil {
                 FileHandle.standardError.write(Data("routespec: warning: the cache is off: the running executable cannot be identified\n".utf8))
             }
+        } else {
+            discovered = discover()
         }
         // Build tools run on every build: when the pages and options are what the last run saw
         // and its outputs are still there, replay its diagnostics and exit without recompiling.
-        let stamp = parsed.flags.contains("incremental") ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths, cache: options.cache) } : nil
+        let stamp = parsed.flags.contains("incremental")
+            ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths, pages: try? discovered.get(), cache: options.cache) } : nil
         if let stamp, let replay = stamp.replayIfUnchanged(outputs: [modelPath].compactMap { $0 }) {
             FileHandle.standardError.write(Data(replay.diagnostics.utf8))
             return replay.status
@@ -50,7 +57,7 @@ enum CompileCommand {
         var result: Compiler.Result
         var catalogSummary: String?
         do {
-            result = try Compiler(options: options).compile(paths: paths)
+            result = Compiler(options: options).compile(pages: try discovered.get())
             timings.mark("pages → model" + (options.cache == nil ? "" : " (cache: \(result.cacheHits) hits, \(result.cacheMisses) misses, \(result.pagesRead) pages read)"))
             if let failure = result.cacheWriteFailure {
                 FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(failure)\n".utf8))

@@ -9,14 +9,15 @@ struct RunStamp {
     let file: String
     let key: String
 
-    /// With a facts cache, pages whose hash its content-hash index knows are not read.
-    init(directory: String, arguments: [String], paths: [String], cache: FactsCache?) {
+    /// With a facts cache, pages whose hash its content-hash index knows are not read. `pages` are
+    /// those under `paths`, when already found.
+    init(directory: String, arguments: [String], paths: [String], pages found: [PageDiscovery.Page]? = nil, cache: FactsCache?) {
         file = directory + "/.routespec-stamp"
         var hasher = ContentHash.Builder()
         // Without an identity a rebuilt tool could replay an older tool's run: then never replay.
         hasher.add(ToolIdentity.current ?? "unidentified \(UUID())")
         for a in arguments { hasher.add(a) }
-        if let pages = try? PageDiscovery.pages(under: paths) {
+        if let pages = found ?? (try? PageDiscovery.pages(under: paths)) {
             for page in pages {
                 hasher.add(page.relativePath)
                 if let cache {

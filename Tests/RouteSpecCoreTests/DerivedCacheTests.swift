@@ -63,6 +63,27 @@ import Testing
         #expect(same)
     }
 
+    /// Route names come from page ids and paths, never from titles: after a retitle, only the
+    /// page's operation, its JSON and its naming inputs are made again (three values); the
+    /// version's route groups are those of the last run.
+    @Test func aRetitleFindsTheRouteGroupsOfTheLastRun() throws {
+        let scratch = try ScratchCopy("derived")
+        defer { scratch.removeAll() }
+        for i in 0..<3 {
+            try scratch.write("v1.0/api/item\(i)-get.md", Self.apiPage(title: "Get item \(i)", routes: ["GET /items/{id}/part\(i)"]))
+        }
+        _ = try scratch.compileWithBothCaches(threads: 2)
+        try scratch.write("v1.0/api/item1-get.md", Self.apiPage(title: "Renamed", routes: ["GET /items/{id}/part1"]))
+        let retitled = try scratch.compileWithBothCaches(threads: 2)
+        #expect(retitled.misses == 3)
+        #expect(retitled.output == (try scratch.uncachedOutput()))
+        // A new route names a new function: the groups are made again.
+        try scratch.write("v1.0/api/item1-get.md", Self.apiPage(title: "Renamed", routes: ["GET /items/{id}/part1", "GET /me/part1"]))
+        let rerouted = try scratch.compileWithBothCaches(threads: 2)
+        #expect(rerouted.misses == 4)
+        #expect(rerouted.output == (try scratch.uncachedOutput()))
+    }
+
     @Test func aDamagedCacheFileIsNeverBelieved() throws {
         let scratch = try ScratchCopy("derived")
         defer { scratch.removeAll() }

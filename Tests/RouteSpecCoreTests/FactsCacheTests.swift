@@ -80,9 +80,9 @@ import Testing
             let outcome = PageExtractor(includes: IncludeResolver(root: page.canonicalRoot))
                 .extract(.init(displayPath: page.displayPath, absolutePath: page.absolutePath, bytes: [UInt8](bytes)))
             let encoded = outcome.encoded()
-            let decoded = try PageExtractor.Outcome(decoding: encoded, range: 0..<encoded.count)
+            let decoded = try PageExtractor.Outcome(decoding: SharedBytes(encoded), range: 0..<encoded.count)
             #expect(decoded.encoded() == encoded, "\(page.displayPath)")
-            #expect(throws: BinaryReader.Malformed.self) { try PageExtractor.Outcome(decoding: encoded, range: 0..<encoded.count - 1) }
+            #expect(throws: BinaryReader.Malformed.self) { try PageExtractor.Outcome(decoding: SharedBytes(encoded), range: 0..<encoded.count - 1) }
         }
     }
 

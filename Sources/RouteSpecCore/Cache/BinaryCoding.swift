@@ -68,15 +68,22 @@ struct BinaryWriter: FieldWriter {
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    /// Keeps the bytes `base` points into alive.
+    private let owner: SharedBytes
+    private let base: UnsafeRawPointer?
     private var position: Int
     private let end: Int
 
-    init(_ bytes: [UInt8], range: Range<Int>? = nil) {
-        self.bytes = bytes
+    init(_ bytes: SharedBytes, range: Range<Int>? = nil) {
+        owner = bytes
+        base = bytes.raw.baseAddress
         position = range?.lowerBound ?? 0
         end = range?.upperBound ?? bytes.count
     }
+
+    init(_ bytes: [UInt8]) { self.init(SharedBytes(bytes)) }
+
+    private func byte(_ i: Int) -> UInt8 { base.unsafelyUnwrapped.load(fromByteOffset: i, as: UInt8.self) }
 
     var isAtEnd: Bool { position == end }
     var offset: Int { position }
@@ -91,7 +98,7 @@ struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             guard position < end, shift < 64 else { throw Malformed() }
-            let b = bytes[position]
+            let b = byte(position)
             position += 1
             v |= UInt64(b & 0x7F) << shift
             if b < 0x80 { break }
@@ -108,21 +115,25 @@ struct BinaryReader {
     }
 
     mutating func bool() throws -> Bool {
-        guard position < end, bytes[position] <= 1 else { throw Malformed() }
+        guard position < end, byte(position) <= 1 else { throw Malformed() }
         defer { position += 1 }
-        return bytes[position] == 1
+        return byte(position) == 1
     }
 
-    mutating func raw() throws -> [UInt8] {
+    mutating func raw() throws -> [UInt8] { Array(try rawSlice().bytes) }
+
+    /// A length-prefixed run of bytes, where it lies, without copying it.
+    mutating func rawSlice() throws -> SharedBytes.Slice {
         let n = try count()
         defer { position += n }
-        return Array(bytes[position..<position + n])
+        return SharedBytes.Slice(owner: owner, range: position..<position + n)
     }
 
     mutating func string() throws -> String {
         let n = try count()
         defer { position += n }
-        return bytes.string(position..<position + n)
+        return String(decoding: UnsafeBufferPointer(start: base.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + position, count: n),
+                      as: UTF8.self)
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {

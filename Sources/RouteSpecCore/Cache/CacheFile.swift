@@ -16,7 +16,7 @@ struct CacheFile: Sendable {
     let path: String
     let format: String
     let toolIdentity: String
-    private let stored: [UInt8]
+    private let stored: SharedBytes
     private let index: [ContentHash: Record]
     /// Whether every record up to the end of the file was read (new ones can then be appended).
     private let readToEnd: Bool
@@ -30,13 +30,13 @@ struct CacheFile: Sendable {
         self.path = path
         self.format = format
         self.toolIdentity = toolIdentity
-        let bytes = FileBytes.read(path) ?? []
+        let bytes = SharedBytes.file(path) ?? SharedBytes([])
         if let (index, readToEnd) = Self.index(of: bytes, format: format, toolIdentity: toolIdentity) {
             stored = bytes
             self.index = index
             self.readToEnd = readToEnd
         } else {
-            stored = []
+            stored = SharedBytes([])
             index = [:]
             readToEnd = false
         }
@@ -45,7 +45,7 @@ struct CacheFile: Sendable {
     var entryCount: Int { index.count }
 
     /// The file's bytes and where `key`'s payload lies in them, if it is there intact.
-    func payload(_ key: ContentHash) -> (bytes: [UInt8], range: Range<Int>)? {
+    func payload(_ key: ContentHash) -> (bytes: SharedBytes, range: Range<Int>)? {
         guard let record = index[key], Self.checksum(stored[record.range]) == record.checksum else { return nil }
         return (stored, record.range)
     }
@@ -68,10 +68,10 @@ struct CacheFile: Sendable {
             }
         }
         let unusedBytes = stored.count - usedBytes
-        if readToEnd && !stored.isEmpty && unusedBytes <= usedBytes {
+        if readToEnd && stored.count > 0 && unusedBytes <= usedBytes {
             guard !fresh.isEmpty else { return }
             var out: [UInt8] = []
-            for (key, bytes) in fresh { Self.append(key, bytes[...], to: &out) }
+            for (key, bytes) in fresh { bytes.withUnsafeBytes { Self.append(key, $0, to: &out) } }
             try append(out)
             return
         }
@@ -85,13 +85,13 @@ struct CacheFile: Sendable {
             case .stored(let key):
                 if let record = index[key] { Self.append(key, stored[record.range], to: &out) }
             case .fresh(let key, let bytes):
-                Self.append(key, bytes[...], to: &out)
+                bytes.withUnsafeBytes { Self.append(key, $0, to: &out) }
             }
         }
         try AtomicFile.replace(path, with: out)
     }
 
-    private static func append(_ key: ContentHash, _ payload: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    private static func append(_ key: ContentHash, _ payload: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         var header = BinaryWriter()
         header.int(Int(bitPattern: UInt(key.high)))
         header.int(Int(bitPattern: UInt(key.low)))
@@ -110,12 +110,12 @@ struct CacheFile: Sendable {
         if let failure = AtomicFile.writeAll(fd, bytes) { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
     }
 
-    private static func checksum(_ payload: ArraySlice<UInt8>) -> UInt64 {
-        payload.withUnsafeBytes { ContentHash(raw: $0).low }
+    private static func checksum(_ payload: UnsafeRawBufferPointer) -> UInt64 {
+        ContentHash(raw: payload).low
     }
 
-    private static func index(of bytes: [UInt8], format: String, toolIdentity: String) -> ([ContentHash: Record], readToEnd: Bool)? {
-        guard !bytes.isEmpty else { return nil }
+    private static func index(of bytes: SharedBytes, format: String, toolIdentity: String) -> ([ContentHash: Record], readToEnd: Bool)? {
+        guard bytes.count > 0 else { return nil }
         var r = BinaryReader(bytes)
         guard (try? r.string()) == format, (try? r.string()) == toolIdentity else { return nil }
         var index: [ContentHash: Record] = [:]

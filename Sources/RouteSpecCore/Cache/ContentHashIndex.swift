@@ -36,7 +36,7 @@ struct ContentHashIndex: Sendable {
         startedAt = FileSignature.now()
         var entries: [String: Entry] = [:]
         var previousStart: Int64 = 0
-        if let bytes = FileBytes.read(path) {
+        if let bytes = SharedBytes.file(path) {
             var r = BinaryReader(bytes)
             if (try? r.string()) == Self.format, (try? r.string()) == owner, let start = try? r.int() {
                 while !r.isAtEnd {

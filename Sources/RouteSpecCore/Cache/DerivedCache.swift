@@ -15,7 +15,7 @@ public final class DerivedCache: @unchecked Sendable {
     static let fileName = "derived.cache"
 
     enum Kind: String {
-        case operation, operationJSON, routeNames
+        case operation, operationJSON, routeNames, routeGroups
     }
 
     private let file: CacheFile

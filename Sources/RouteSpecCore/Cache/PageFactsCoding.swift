@@ -15,7 +15,7 @@ extension PageExtractor.Outcome {
         return w.bytes
     }
 
-    init(decoding bytes: [UInt8], range: Range<Int>) throws {
+    init(decoding bytes: SharedBytes, range: Range<Int>) throws {
         var r = BinaryReader(bytes, range: range)
         if try r.bool() {
             self = .page(try PageFacts(&r))

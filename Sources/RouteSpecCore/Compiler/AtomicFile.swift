@@ -14,7 +14,9 @@ public enum AtomicFile {
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
         // A file of another size differs: it need not be read to tell.
-        if FileSignature.of(path)?.size == Int64(bytes.count), let existing = FileBytes.read(path), same(existing, bytes) {
+        // The file is compared where the system holds it (mapped), not read into a copy.
+        if FileSignature.of(path)?.size == Int64(bytes.count), let existing = SharedBytes.file(path),
+           bytes.withUnsafeBytes({ same(existing.raw, $0) }) {
             return .unchanged
         }
         try replace(path, with: bytes)
@@ -23,7 +25,11 @@ public enum AtomicFile {
 
     /// `==` on arrays compares element by element; output files run to megabytes.
     static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in same(x, y) } }
+    }
+
+    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// Writes without first comparing: for files that differ whenever they are written (caches).

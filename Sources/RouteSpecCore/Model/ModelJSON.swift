@@ -15,34 +15,58 @@ extension Model {
     /// (`digests`, of this model's operations, are made here when not given).
     public func jsonBytes(cache: DerivedCache? = nil, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
         let digests = cache == nil ? nil : given ?? OperationDigests(operations, threads: threads)
-        let fragments = ParallelMap.map(operations, threads: threads) { op in
+        // A fragment from the cache stays where the cache file lies until copied into the result.
+        let fragments = ParallelMap.map(operations, threads: threads) { op -> Fragment in
             let fresh = { () -> [UInt8] in
                 var out: [UInt8] = []
                 op.json().write(into: &out, indent: 4)
                 return out
             }
-            guard let cache, let digests else { return fresh() }
-            return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests[op]) }, decode: { try $0.raw() },
-                               encode: { $1.raw($0) }, make: fresh)
+            guard let cache, let digests else { return .made(fresh()) }
+            return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests[op]) }, decode: { .stored(try $0.rawSlice()) },
+                               encode: { fragment, w in fragment.withBytes { w.raw(Array($0)) } }, make: { .made(fresh()) })
         }
         // The layout `JSONValue` gives the whole model: keys sorted, the operations at depth 2.
-        var out = Array("{\n  \"diagnostics\": ".utf8)
-        JSONValue.array(diagnostics.map { $0.json() }).write(into: &out, indent: 2)
-        out += Array(",\n  \"operations\": ".utf8)
-        if fragments.isEmpty {
-            out += Array("[]".utf8)
-        } else {
-            out.append(UInt8(ascii: "["))
-            for (i, fragment) in fragments.enumerated() {
-                out += Array((i == 0 ? "\n    " : ",\n    ").utf8)
-                out += fragment
-            }
-            out += Array("\n  ]".utf8)
+        var head = Array("{\n  \"diagnostics\": ".utf8)
+        JSONValue.array(diagnostics.map { $0.json() }).write(into: &head, indent: 2)
+        head += Array(",\n  \"operations\": ".utf8)
+        head += Array((fragments.isEmpty ? "[]" : "[").utf8)
+        var tail = Array((fragments.isEmpty ? "" : "\n  ]").utf8)
+        tail += Array(",\n  \"schemaVersion\": ".utf8)
+        JSONValue.int(Model.schemaVersion).write(into: &tail, indent: 2)
+        tail += Array("\n}\n".utf8)
+        let first = Array("\n    ".utf8), next = Array(",\n    ".utf8)
+        // One buffer of the final size: growing it step by step would copy and touch it twice.
+        let total = head.count + tail.count + fragments.reduce(0) { $0 + $1.count } + next.count * fragments.count
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        out += head
+        for (i, fragment) in fragments.enumerated() {
+            out += i == 0 ? first : next
+            fragment.withBytes { out.append(contentsOf: $0) }
         }
-        out += Array(",\n  \"schemaVersion\": ".utf8)
-        JSONValue.int(Model.schemaVersion).write(into: &out, indent: 2)
-        out += Array("\n}\n".utf8)
+        out += tail
         return out
+    }
+
+    /// One operation's JSON: made this run, or as the cache file holds it.
+    private enum Fragment {
+        case made([UInt8])
+        case stored(SharedBytes.Slice)
+
+        var count: Int {
+            switch self {
+            case .made(let bytes): bytes.count
+            case .stored(let slice): slice.range.count
+            }
+        }
+
+        func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+            switch self {
+            case .made(let bytes): bytes.withUnsafeBytes(body)
+            case .stored(let slice): body(slice.bytes)
+            }
+        }
     }
 }
 

@@ -14,6 +14,8 @@ struct RouteGroup {
 
 struct GroupRoute {
     var op: APIOperation
+    /// The operation's index among those the groups were built from.
+    var opIndex: Int
     var routeIndex: Int
     var function: SwiftName
     /// The operation's client method's name, unique in the version.
@@ -80,7 +82,7 @@ enum RouteGroups {
             for i in kept where i < groupOfRoute[o].count {
                 let id = groupOfRoute[o][i]
                 guard let function = functionNames[o][i] else { continue }
-                let route = GroupRoute(op: all[o], routeIndex: i, function: function, operationName: operationNames[o])
+                let route = GroupRoute(op: all[o], opIndex: o, routeIndex: i, function: function, operationName: operationNames[o])
                 groups[id, default: RouteGroup(path: typePath(keys.key(id)), prefix: keys.prefix(id), routes: [])].routes.append(route)
                 // A nested group needs its parent type, even when the parent has no routes selected.
                 if let parent = keys.parent(of: id), groups[parent] == nil {
@@ -154,7 +156,7 @@ enum RouteGroups {
             }
         }
 
-        func encode(_ w: inout BinaryWriter) {
+        func encode<W: FieldWriter>(_ w: inout W) {
             w.string(base)
             w.array(groupKeys) { $0.strings($1) }
             w.strings(prefixes)

@@ -88,7 +88,7 @@ public struct SwiftRouteGenerator: Sendable {
         let parts = ParallelMap.map([nil] + ApiVersion.allCases.map { $0 }, threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
             guard let version else {
                 var names: Set<String> = []
-                for s in selected { names.formUnion(Self.permissionNames(model.operations[s.op])) }
+                for s in selected { Self.addPermissionNames(model.operations[s.op], to: &names) }
                 let sorted = names.sorted()
                 return (permissionsFile(sorted, GeneratedNames.permissionMembers(sorted)), [])
             }
@@ -98,7 +98,7 @@ public struct SwiftRouteGenerator: Sendable {
             for (position, o) in indices.enumerated() { positionInVersion[o] = position }
             let selectedInVersion = selected.compactMap { s in positionInVersion[s.op].map { (op: $0, kept: s.kept) } }
             let groups = RouteGroups.build(all: indices.map { model.operations[$0] }, namings: indices.map { namings[$0] },
-                                           selected: selectedInVersion)
+                                           selected: selectedInVersion, cache: cache)
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
             let operations = Set(selectedInVersion.map { indices[$0.op] }).count
             return (namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType), operations: operations),
@@ -119,9 +119,19 @@ public struct SwiftRouteGenerator: Sendable {
         return Files(made: files.sorted { $0.path < $1.path }, unchanged: unchanged)
     }
 
-    static func permissionNames(_ op: APIOperation) -> [String] {
-        let sets = [op.permissions] + op.routes.map(\.permissions)
-        return sets.compactMap { $0 }.flatMap { set in SchemeKind.allCases.flatMap { set[$0]?.allNames ?? [] } }
+    /// Adds every permission name `op` mentions (of the operation and of each route) to `names`,
+    /// without building lists in between: this runs over every operation on every run.
+    static func addPermissionNames(_ op: APIOperation, to names: inout Set<String>) {
+        func add(_ set: PermissionSet?) {
+            guard let set else { return }
+            for kind in SchemeKind.allCases {
+                guard let scheme = set[kind] else { continue }
+                for name in scheme.leastPrivileged { names.insert(name) }
+                for name in scheme.higherPrivileged { names.insert(name) }
+            }
+        }
+        add(op.permissions)
+        for route in op.routes { add(route.permissions) }
     }
 
     // MARK: Files
@@ -239,9 +249,9 @@ public struct SwiftRouteGenerator: Sendable {
     /// Each operation's client method's routes, keyed by the builder of the group of its first
     /// route, so where a method lands depends only on its own operation.
     private func clientMethods(_ builders: [RouteGroupBuilder]) -> [Int: [[MethodRoute]]] {
-        var routesOfOperation: [String: [MethodRoute]] = [:]
+        var routesOfOperation: [Int: [MethodRoute]] = [:]
         for (i, b) in builders.enumerated() {
-            for (p, r) in b.group.routes.enumerated() { routesOfOperation[r.op.id, default: []].append(MethodRoute(builder: i, position: p)) }
+            for (p, r) in b.group.routes.enumerated() { routesOfOperation[r.opIndex, default: []].append(MethodRoute(builder: i, position: p)) }
         }
         var methods: [Int: [[MethodRoute]]] = [:]
         for routes in routesOfOperation.values {

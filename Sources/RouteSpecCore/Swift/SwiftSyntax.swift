@@ -12,6 +12,14 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
         text = SwiftNames.keywords.contains(raw) ? "`\(raw)`" : raw
     }
 
+    /// A name as `text` spelled it (a keyword in backticks), read back from a cache; throws if
+    /// `text` is no such spelling.
+    init(spelled text: String) throws {
+        let bare = text.hasPrefix("`") && text.hasSuffix("`") && text.utf8.count > 2 ? String(text.dropFirst().dropLast()) : text
+        guard SwiftNames.isValidIdentifier(bare), (bare == text) != SwiftNames.keywords.contains(bare) else { throw BinaryReader.Malformed() }
+        self.text = text
+    }
+
     var description: String { text }
     static func < (a: SwiftName, b: SwiftName) -> Bool { a.text < b.text }
 }
