@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// One cache file: a header naming its layout and the compiler that wrote it, then records, each a
-/// 128-bit key, a checksum, a length and a payload. It is read with one call, and a payload is
+/// 128-bit key, a checksum, a length and a payload. It is mapped whole (`SharedBytes`), and a payload is
 /// used only when its checksum holds: a damaged record is a miss, never half-believed. A header
 /// written by another layout or compiler makes the whole file empty.
 ///
@@ -44,10 +44,13 @@ struct CacheFile: Sendable {
 
     var entryCount: Int { index.count }
 
-    /// The file's bytes and where `key`'s payload lies in them, if it is there intact.
-    func payload(_ key: ContentHash) -> (bytes: SharedBytes, range: Range<Int>)? {
-        guard let record = index[key], Self.checksum(stored[record.range]) == record.checksum else { return nil }
-        return (stored, record.range)
+    /// The file's bytes and where `key`'s payload lies in them, if it is there intact, with the
+    /// payload's hash (whose low half is its checksum: one pass gives both).
+    func payload(_ key: ContentHash) -> (bytes: SharedBytes, range: Range<Int>, hash: ContentHash)? {
+        guard let record = index[key] else { return nil }
+        let hash = ContentHash(raw: stored[record.range])
+        guard hash.low == record.checksum else { return nil }
+        return (stored, record.range, hash)
     }
 
     /// An entry to keep: the payload already stored under a key, or a new one.

@@ -44,7 +44,7 @@ public final class DerivedCache: @unchecked Sendable {
     /// longer decodes counts as absent.
     func value<T>(_ key: ContentHash, decode: (inout BinaryReader) throws -> T, encode: (T, inout BinaryWriter) -> Void,
                   make: () -> T) -> T {
-        if let (bytes, range) = file.payload(key) {
+        if let (bytes, range, _) = file.payload(key) {
             var r = BinaryReader(bytes, range: range)
             if let value = try? decode(&r), r.isAtEnd {
                 record(key, .stored(key), miss: false)

@@ -56,13 +56,13 @@ public struct FactsCache: Sendable {
     /// The cached outcome for `key`, if there is one and every include it read is unchanged, with
     /// the digest of its stored encoding.
     func outcome(for key: ContentHash, includes: IncludeResolver) -> (outcome: PageExtractor.Outcome, digest: ContentHash)? {
-        guard let (bytes, range) = file.payload(key), let outcome = try? PageExtractor.Outcome(decoding: bytes, range: range) else { return nil }
+        guard let (bytes, range, hash) = file.payload(key), let outcome = try? PageExtractor.Outcome(decoding: bytes, range: range) else { return nil }
         if case .page(let facts) = outcome {
             for probe in facts.includeProbes where includes.resolve(probe.target, from: probe.from).fingerprint != probe.fingerprint {
                 return nil
             }
         }
-        return (outcome, bytes[range].withUnsafeBytes { ContentHash(raw: $0) })
+        return (outcome, hash)
     }
 
     typealias Entry = CacheFile.Entry
