@@ -2,6 +2,8 @@
 /// values on it (the JSON and the Swift). Made from one model, it must be used with that model.
 public struct OperationDigests: Sendable {
     private let byID: [Key: ContentHash]
+    /// In the order of the model's operations: a lookup by position hashes nothing.
+    let inOrder: [ContentHash]
 
     private struct Key: Hashable {
         var version: ApiVersion
@@ -14,6 +16,7 @@ public struct OperationDigests: Sendable {
         byID.reserveCapacity(operations.count)
         for (op, digest) in zip(operations, digests) { byID[Self.id(op)] = digest }
         self.byID = byID
+        inOrder = digests
     }
 
     private static func id(_ op: APIOperation) -> Key { Key(version: op.apiVersion, id: op.id) }

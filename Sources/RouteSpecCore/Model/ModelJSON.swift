@@ -14,16 +14,17 @@ extension Model {
     /// `threads` threads. With a cache, each operation's JSON is kept under the operation's digest
     /// (`digests`, of this model's operations, are made here when not given).
     public func jsonBytes(cache: DerivedCache? = nil, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
-        let digests = cache == nil ? nil : given ?? OperationDigests(operations, threads: threads)
+        let digests = cache == nil ? nil : given.flatMap { $0.inOrder.count == operations.count ? $0 : nil } ?? OperationDigests(operations, threads: threads)
         // A fragment from the cache stays where the cache file lies until copied into the result.
-        let fragments = ParallelMap.map(operations, threads: threads) { op -> Fragment in
+        let fragments = ParallelMap.map(Array(operations.indices), threads: threads) { o -> Fragment in
+            let op = operations[o]
             let fresh = { () -> [UInt8] in
                 var out: [UInt8] = []
                 op.json().write(into: &out, indent: 4)
                 return out
             }
             guard let cache, let digests else { return .made(fresh()) }
-            return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests[op]) }, decode: { .stored(try $0.rawSlice()) },
+            return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests.inOrder[o]) }, decode: { .stored(try $0.rawSlice()) },
                                encode: { fragment, w in fragment.withBytes { w.raw(Array($0)) } }, make: { .made(fresh()) })
         }
         // The layout `JSONValue` gives the whole model: keys sorted, the operations at depth 2.

@@ -11,9 +11,14 @@ enum SwiftNames {
     ]
 
     static func isValidIdentifier(_ s: String) -> Bool {
-        // ASCII letters, digits and `_`, not starting with a digit.
-        guard let first = s.utf8.first, first == 0x5F || ASCII.isLetter(first) else { return false }
-        return s.utf8.allSatisfy { $0 == 0x5F || ASCII.isAlphanumeric($0) }
+        // ASCII letters, digits and `_`, not starting with a digit; over the contiguous bytes
+        // (a walk of `utf8` costs several times as much, and every generated name is checked).
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let first = bytes.first, first == 0x5F || ASCII.isLetter(first) else { return false }
+            for b in bytes where !(b == 0x5F || ASCII.isAlphanumeric(b)) { return false }
+            return true
+        }
     }
 
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.

@@ -80,9 +80,9 @@ public struct SwiftRouteGenerator: Sendable {
 
     private func make(_ model: Model, cache: DerivedCache?, digests given: OperationDigests?, keeping ledger: OutputLedger?) -> Files {
         let selected = RouteFilter(options: options).apply(model.operations)
-        let digests = cache == nil && ledger == nil ? nil : given ?? OperationDigests(model.operations, threads: options.threads)
+        let digests = cache == nil && ledger == nil ? nil : given.flatMap { $0.inOrder.count == model.operations.count ? $0 : nil } ?? OperationDigests(model.operations, threads: options.threads)
         let keys = ledger == nil ? nil : GeneratedFileKey(digests: digests!)
-        let namings = RouteGroups.namings(model.operations, digests: digests.map { d in model.operations.map { d[$0] } },
+        let namings = RouteGroups.namings(model.operations, digests: digests?.inOrder,
                                           cache: cache, threads: options.threads)
         // The permission list and each version's names are independent of each other.
         let parts = ParallelMap.map([nil] + ApiVersion.allCases.map { $0 }, threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in

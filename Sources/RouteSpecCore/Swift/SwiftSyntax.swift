@@ -15,8 +15,13 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
     /// A name as `text` spelled it (a keyword in backticks), read back from a cache; throws if
     /// `text` is no such spelling.
     init(spelled text: String) throws {
-        let bare = text.hasPrefix("`") && text.hasSuffix("`") && text.utf8.count > 2 ? String(text.dropFirst().dropLast()) : text
-        guard SwiftNames.isValidIdentifier(bare), (bare == text) != SwiftNames.keywords.contains(bare) else { throw BinaryReader.Malformed() }
+        let quoted = text.utf8.first == UInt8(ascii: "`")
+        var bare = text
+        if quoted {
+            guard text.utf8.count > 2, text.utf8.last == UInt8(ascii: "`") else { throw BinaryReader.Malformed() }
+            bare = String(text.dropFirst().dropLast())
+        }
+        guard SwiftNames.isValidIdentifier(bare), quoted == SwiftNames.keywords.contains(bare) else { throw BinaryReader.Malformed() }
         self.text = text
     }
 
