@@ -34,7 +34,7 @@ enum CompileCommand {
         let discover: @Sendable () -> Result<[PageDiscovery.Page], any Error> = { Result { try PageDiscovery.pages(under: paths) } }
         let discovered: Result<[PageDiscovery.Page], any Error>
         if let directory = parsed.values["cache"] {
-            // Each cache file is read whole: both are read, and the pages found, at once.
+            // Both cache files are loaded, and the pages found, at once.
             let threads = options.threads
             ((options.cache, options.derived), discovered) = inParallel(threads: threads, {
                 inParallel(threads: threads, { FactsCache.forRunningTool(directory: directory) }, { DerivedCache.forRunningTool(directory: directory) })
