@@ -48,7 +48,7 @@ struct CacheFile: Sendable {
     /// payload's hash (whose low half is its checksum: one pass gives both).
     func payload(_ key: ContentHash) -> (bytes: SharedBytes, range: Range<Int>, hash: ContentHash)? {
         guard let record = index[key] else { return nil }
-        let hash = ContentHash(raw: stored[record.range])
+        let hash = Self.hash(stored[record.range])
         guard hash.low == record.checksum else { return nil }
         return (stored, record.range, hash)
     }
@@ -98,7 +98,7 @@ struct CacheFile: Sendable {
         var header = BinaryWriter()
         header.int(Int(bitPattern: UInt(key.high)))
         header.int(Int(bitPattern: UInt(key.low)))
-        header.int(Int(bitPattern: UInt(checksum(payload))))
+        header.int(Int(bitPattern: UInt(hash(payload).low)))
         header.int(payload.count)
         out += header.bytes
         out += payload
@@ -113,8 +113,9 @@ struct CacheFile: Sendable {
         if let failure = AtomicFile.writeAll(fd, bytes) { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
     }
 
-    private static func checksum(_ payload: UnsafeRawBufferPointer) -> UInt64 {
-        ContentHash(raw: payload).low
+    /// A payload's hash; its low half is the record's checksum.
+    private static func hash(_ payload: UnsafeRawBufferPointer) -> ContentHash {
+        ContentHash(raw: payload)
     }
 
     private static func index(of bytes: SharedBytes, format: String, toolIdentity: String) -> ([ContentHash: Record], readToEnd: Bool)? {

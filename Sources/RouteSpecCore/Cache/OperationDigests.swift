@@ -19,6 +19,12 @@ public struct OperationDigests: Sendable {
         inOrder = digests
     }
 
+    /// `given` when it was made from `operations` (as far as a count tells), else made here.
+    static func of(_ operations: [APIOperation], given: OperationDigests?, threads: Int) -> OperationDigests {
+        if let given, given.inOrder.count == operations.count { return given }
+        return OperationDigests(operations, threads: threads)
+    }
+
     private static func id(_ op: APIOperation) -> Key { Key(version: op.apiVersion, id: op.id) }
 
     subscript(_ op: APIOperation) -> ContentHash { byID[Self.id(op)] ?? op.digest }

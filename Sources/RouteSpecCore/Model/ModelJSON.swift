@@ -14,7 +14,7 @@ extension Model {
     /// `threads` threads. With a cache, each operation's JSON is kept under the operation's digest
     /// (`digests`, of this model's operations, are made here when not given).
     public func jsonBytes(cache: DerivedCache? = nil, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
-        let digests = cache == nil ? nil : given.flatMap { $0.inOrder.count == operations.count ? $0 : nil } ?? OperationDigests(operations, threads: threads)
+        let digests = cache == nil ? nil : OperationDigests.of(operations, given: given, threads: threads)
         // A fragment from the cache stays where the cache file lies until copied into the result.
         let fragments = ParallelMap.map(Array(operations.indices), threads: threads) { o -> Fragment in
             let op = operations[o]

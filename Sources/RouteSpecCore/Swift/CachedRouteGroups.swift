@@ -7,9 +7,10 @@ extension RouteGroups {
         guard let cache else { return build(all: all, namings: namings, selected: selected) }
         let key = DerivedCache.key(.routeGroups) { b in
             var w = DigestWriter()
-            w.array(Array(all.indices)) { w, o in
-                w.string(all[o].id)
-                namings[o].encode(&w)
+            w.int(all.count)
+            for (op, naming) in zip(all, namings) {
+                w.string(op.id)
+                naming.encode(&w)
             }
             w.array(selected) { w, s in
                 w.int(s.op)

@@ -80,7 +80,7 @@ public struct SwiftRouteGenerator: Sendable {
 
     private func make(_ model: Model, cache: DerivedCache?, digests given: OperationDigests?, keeping ledger: OutputLedger?) -> Files {
         let selected = RouteFilter(options: options).apply(model.operations)
-        let digests = cache == nil && ledger == nil ? nil : given.flatMap { $0.inOrder.count == model.operations.count ? $0 : nil } ?? OperationDigests(model.operations, threads: options.threads)
+        let digests = cache == nil && ledger == nil ? nil : OperationDigests.of(model.operations, given: given, threads: options.threads)
         let keys = ledger == nil ? nil : GeneratedFileKey(digests: digests!)
         let namings = RouteGroups.namings(model.operations, digests: digests?.inOrder,
                                           cache: cache, threads: options.threads)
