@@ -79,7 +79,7 @@ enum CompileCommand {
         let ledger = parsed.values["cache"].flatMap { cache in
             swiftDirectory.flatMap { OutputLedger.forRunningTool(cacheDirectory: cache, outputDirectory: $0) }
         }
-        let digests = derived == nil ? nil : OperationDigests(model.operations, threads: threads)
+        let digests = derived == nil ? nil : result.operationDigests ?? OperationDigests(model.operations, threads: threads)
         let (bytes, files) = inParallel(threads: threads, { model.jsonBytes(cache: derived, digests: digests, threads: threads) }, {
             let generator = SwiftRouteGenerator(options: swiftOptions)
             guard swiftDirectory != nil else { return SwiftRouteGenerator.Files(made: []) }

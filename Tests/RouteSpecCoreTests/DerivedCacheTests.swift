@@ -46,6 +46,21 @@ import Testing
         }
     }
 
+    /// Two unrelated pages outside a docs tree with one title anchor: the second one's id takes
+    /// `~2` after its operation is made (or found in the cache), so the digest kept with that
+    /// operation is not the digest of the operation in the model.
+    @Test func operationDigestsFollowIDsMadeUnique() throws {
+        let scratch = try ScratchCopy("derived")
+        defer { scratch.removeAll() }
+        try scratch.write("loose/first.md", Self.apiPage(title: "First", routes: ["GET /alpha/items"]))
+        try scratch.write("loose/second.md", Self.apiPage(title: "Second", routes: ["GET /omega/items"]))
+        let cold = try scratch.compileWithBothCaches(threads: 2)
+        let warm = try scratch.compileWithBothCaches(threads: 1)
+        #expect(warm.misses == 0 && warm.output == cold.output)
+        #expect(String(decoding: cold.output, as: UTF8.self).contains("\"id\": \"v1.0/#x~2\""))
+        #expect(cold.output == (try scratch.uncachedOutput()))
+    }
+
     /// A new page whose name is one of an unchanged page's function names renames that page's
     /// functions (both take a hash) while its operation stays as it was; the page's client method,
     /// printed in another file (that of its first route's group), names them and must follow.
@@ -158,7 +173,10 @@ extension ScratchCopy {
         let result = Compiler(options: options).compile(pages: try PageDiscovery.pages(under: [root]))
         var generatorOptions = SwiftRouteGenerator.Options()
         generatorOptions.threads = threads
-        let digests = OperationDigests(result.model.operations, threads: threads)
+        // As `compile --cache` does: the digests kept with the cached operations.
+        let digests = try #require(result.operationDigests)
+        #expect(digests.inOrder == OperationDigests(result.model.operations, threads: threads).inOrder,
+                "a digest kept with its operation is not the operation's own")
         let json = result.model.jsonBytes(cache: derived, digests: digests, threads: threads)
         // Through an output folder and its ledger, as `compile --cache` writes: what is compared is
         // what the folder then holds.

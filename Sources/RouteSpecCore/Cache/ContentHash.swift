@@ -129,3 +129,15 @@ public struct ContentHash: Hashable, Sendable {
 private extension UInt64 {
     @inline(__always) func rotated(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }
+
+extension ContentHash {
+    /// As cache entries store it.
+    func encode(_ w: inout BinaryWriter) {
+        w.int(Int(bitPattern: UInt(high)))
+        w.int(Int(bitPattern: UInt(low)))
+    }
+
+    init(_ r: inout BinaryReader) throws {
+        self.init(high: UInt64(UInt(bitPattern: try r.int())), low: UInt64(UInt(bitPattern: try r.int())))
+    }
+}

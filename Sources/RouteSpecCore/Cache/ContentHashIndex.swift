@@ -95,22 +95,13 @@ struct ContentHashIndex: Sendable {
         for (file, entry) in seen {
             w.string(file)
             entry.signature.encode(&w)
-            Self.encode(entry.hash, &w)
-            w.optional(entry.madeFrom) { Self.encode($1, &$0) }
+            entry.hash.encode(&w)
+            w.optional(entry.madeFrom) { $1.encode(&$0) }
         }
         try AtomicFile.replace(path, with: w.bytes)
     }
 
-    private static func encode(_ hash: ContentHash, _ w: inout BinaryWriter) {
-        w.int(Int(bitPattern: UInt(hash.high)))
-        w.int(Int(bitPattern: UInt(hash.low)))
-    }
-
-    private static func hash(_ r: inout BinaryReader) throws -> ContentHash {
-        ContentHash(high: UInt64(UInt(bitPattern: try r.int())), low: UInt64(UInt(bitPattern: try r.int())))
-    }
-
     private static func entry(_ r: inout BinaryReader) throws -> Entry {
-        Entry(signature: try FileSignature(&r), hash: try hash(&r), madeFrom: try r.optional { try hash(&$0) })
+        Entry(signature: try FileSignature(&r), hash: try ContentHash(&r), madeFrom: try r.optional { try ContentHash(&$0) })
     }
 }

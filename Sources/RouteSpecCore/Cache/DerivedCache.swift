@@ -11,7 +11,7 @@ import Foundation
 public final class DerivedCache: @unchecked Sendable {
     /// Changes whenever an entry layout (`ModelCoding`, the stages' own encodings) or the file
     /// layout changes.
-    static let format = "routespec-derived-cache 2"
+    static let format = "routespec-derived-cache 3"
     static let fileName = "derived.cache"
 
     enum Kind: String {

@@ -26,6 +26,9 @@ public struct Compiler {
         public var cacheMisses = 0
         /// Pages whose bytes were read (with a cache, the others' hashes were known by signature).
         public var pagesRead = 0
+        /// Each operation's digest, when the operations came through the derived cache (which
+        /// keeps each with its operation).
+        public var operationDigests: OperationDigests?
         /// Why the cache could not be written, if it could not (the compile itself still succeeded).
         public var cacheWriteFailure: String?
 
@@ -74,6 +77,7 @@ public struct Compiler {
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
         var result = Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
+        result.operationDigests = merged.digests.map(OperationDigests.init(inOrder:))
         result.pagesRead = pages.count
         if let cache {
             let entries = extracted.compactMap(\.cacheEntry)

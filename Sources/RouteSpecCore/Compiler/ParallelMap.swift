@@ -8,7 +8,22 @@ enum ParallelMap {
     /// few, unequal items sorted largest first, so that no thread is handed several big ones.
     static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int, chunk: Int? = nil, _ transform: @Sendable (T) -> R) -> [R] {
         guard threads > 1, items.count > 1 else { return items.map(transform) }
+        return fill(items, threads: threads, chunk: chunk, transform).values()
+    }
+
+    /// `map` for a transform with two results, returned as two arrays: the results are moved
+    /// apart, where splitting mapped pairs would copy (retain) every reference in them.
+    static func unzippedMap<T: Sendable, A: Sendable, B: Sendable>(_ items: [T], threads: Int, chunk: Int? = nil,
+                                                                   _ transform: @Sendable (T) -> (A, B)) -> ([A], [B]) {
+        fill(items, threads: max(1, min(threads, items.count)), chunk: chunk, transform).unzipped()
+    }
+
+    private static func fill<T: Sendable, R: Sendable>(_ items: [T], threads: Int, chunk: Int?, _ transform: @Sendable (T) -> R) -> ResultBuffer<R> {
         let results = ResultBuffer<R>(count: items.count)
+        guard threads > 1 else {
+            for (i, item) in items.enumerated() { results.set(i, transform(item)) }
+            return results
+        }
         let chunk = max(1, chunk ?? items.count / (threads * 8))
         let chunks = (items.count + chunk - 1) / chunk
         items.withUnsafeBufferPointer { input in
@@ -19,7 +34,7 @@ enum ParallelMap {
                 for i in start..<end { results.set(i, transform(input.value[i])) }
             }
         }
-        return results.values()
+        return results
     }
 }
 
@@ -46,7 +61,7 @@ public func inParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendable ()
 /// Each slot is written by exactly one iteration, so no lock is needed.
 private final class ResultBuffer<R>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<R?>
-    private let count: Int
+    private var count: Int
     init(count: Int) {
         self.count = count
         slots = .allocate(capacity: count)
@@ -57,7 +72,26 @@ private final class ResultBuffer<R>: @unchecked Sendable {
         slots.deallocate()
     }
     func set(_ i: Int, _ value: R) { slots[i] = value }
-    func values() -> [R] { (0..<count).map { slots[$0]! } }
+    /// Moves the values out (copying would retain every reference in them, and freeing the
+    /// slots release each again); the buffer is empty afterwards.
+    func values() -> [R] {
+        let moved = (0..<count).map { (slots + $0).move()! }
+        count = 0
+        return moved
+    }
+
+    func unzipped<A, B>() -> ([A], [B]) where R == (A, B) {
+        var a: [A] = [], b: [B] = []
+        a.reserveCapacity(count)
+        b.reserveCapacity(count)
+        for i in 0..<count {
+            let (x, y) = (slots + i).move()!
+            a.append(x)
+            b.append(y)
+        }
+        count = 0
+        return (a, b)
+    }
 }
 
 private struct UnsafeSendable<T>: @unchecked Sendable {

@@ -6,35 +6,44 @@ enum OperationMerger {
     /// Groups are built on `threads` threads; diagnostics are returned in no particular order (the
     /// caller sorts them), so the result does not depend on the thread count. With a cache, and
     /// each page's facts digest (`digests`, in the order of `pages`), a group whose pages' facts
-    /// are all unchanged is taken from the cache.
-    static func merge(_ all: [PageFacts], digests: [ContentHash]? = nil, cache: DerivedCache? = nil,
-                      threads: Int = 1) -> (operations: [APIOperation], diagnostics: [Diagnostic]) {
+    /// are all unchanged is taken from the cache, with its digest (`APIOperation.digest`): then
+    /// every operation's digest is returned, in the order of the operations.
+    static func merge(_ all: [PageFacts], digests: [ContentHash]? = nil, cache: DerivedCache? = nil, threads: Int = 1)
+        -> (operations: [APIOperation], diagnostics: [Diagnostic], digests: [ContentHash]?) {
         let kept = all.indices.filter { !all[$0].routes.isEmpty }
         let pages = kept.map { all[$0] }
         let pageDigests = digests.map { d in kept.map { d[$0] } }
-        let built = ParallelMap.map(groups(pages), threads: threads) { group -> (operation: APIOperation, diagnostics: [Diagnostic]) in
-            let fresh = { () -> (operation: APIOperation, diagnostics: [Diagnostic]) in
-                var diagnostics: [Diagnostic] = []
+        typealias Built = (operation: APIOperation, rest: (diagnostics: [Diagnostic], digest: ContentHash?))
+        var (operations, rest) = ParallelMap.unzippedMap(groups(pages), threads: threads) { group -> Built in
+            var diagnostics: [Diagnostic] = []
+            let fresh = { () -> APIOperation in
                 let resolved = group.sorted { newer(pages[$0], than: pages[$1]) }.map { resolve(pages[$0], diagnostics: &diagnostics) }
-                return (build(resolved, diagnostics: &diagnostics), diagnostics)
+                return build(resolved, diagnostics: &diagnostics)
             }
-            guard let cache, let pageDigests else { return fresh() }
+            guard let cache, let pageDigests else { return (fresh(), (diagnostics, nil)) }
             // The operation and its diagnostics depend on the group's facts alone.
             let key = DerivedCache.key(.operation) { b in for i in group { b.add(pageDigests[i]) } }
-            return cache.value(key, decode: { r in (try APIOperation(&r), try r.array { try Diagnostic(&$0) }) },
-                               encode: { value, w in
-                                   value.operation.encode(&w)
-                                   w.array(value.diagnostics) { $1.encode(&$0) }
-                               }, make: fresh)
+            let value = cache.value(key, decode: { r in (try APIOperation(&r), try r.array { try Diagnostic(&$0) }, try ContentHash(&r)) },
+                                    encode: { value, w in
+                                        value.0.encode(&w)
+                                        w.array(value.1) { $1.encode(&$0) }
+                                        value.2.encode(&w)
+                                    }, make: {
+                                        let operation = fresh()
+                                        return (operation, diagnostics, operation.digest)
+                                    })
+            return (value.0, (value.1, value.2))
         }
-        var operations = built.map(\.operation)
-        uniquifyIDs(&operations)
-        // Sorted by index: a sort that moves operations copies every field of each on every move.
+        var digestsOfOperations = cache == nil || pageDigests == nil ? nil : rest.map { $0.digest! }
+        for o in uniquifyIDs(&operations) { digestsOfOperations?[o] = operations[o].digest }
+        // Sorted by index, then moved into place: a sort that moves operations copies every
+        // field of each on every move.
         let order = operations.indices.sorted {
             (operations[$0].apiVersion, operations[$0].id) < (operations[$1].apiVersion, operations[$1].id)
         }
-        operations = order.map { operations[$0] }
-        return (operations, built.flatMap(\.diagnostics))
+        operations.reorder(by: order)
+        digestsOfOperations?.reorder(by: order)
+        return (operations, rest.flatMap(\.diagnostics), digestsOfOperations)
     }
 
     /// A page's facts with its permission tables assigned to routes.
@@ -168,8 +177,11 @@ enum OperationMerger {
 
     /// Identical ids (two unrelated pages with one anchor) get `~2`, `~3`… in the order of their
     /// first route, so adding an unrelated page never renames an existing operation's id.
-    private static func uniquifyIDs(_ operations: inout [APIOperation]) {
+    /// Returns the indices of the operations whose id changed.
+    @discardableResult
+    private static func uniquifyIDs(_ operations: inout [APIOperation]) -> [Int] {
         var byID: [String: [Int]] = [:]
+        var renamed: [Int] = []
         for i in operations.indices { byID[operations[i].id, default: []].append(i) }
         for (_, members) in byID where members.count > 1 {
             let ordered = members.sorted {
@@ -177,8 +189,12 @@ enum OperationMerger {
                 let b = operations[$1].routes.first.map { RouteShape(method: $0.method, path: $0.path) }
                 return (a?.path ?? "", a?.method ?? "", operations[$0].sources[0].path) < (b?.path ?? "", b?.method ?? "", operations[$1].sources[0].path)
             }
-            for (n, index) in ordered.enumerated() where n > 0 { operations[index].id += "~\(n + 1)" }
+            for (n, index) in ordered.enumerated() where n > 0 {
+                operations[index].id += "~\(n + 1)"
+                renamed.append(index)
+            }
         }
+        return renamed
     }
 
     /// Where the newest source has names it could not read, another source of the same page that

@@ -2,14 +2,14 @@ extension RouteGroups {
     /// `build`, kept between runs under everything it is made from: each operation's id and
     /// naming, and the selection. Titles, permissions and other content do not name routes, so
     /// an edit to them finds the groups of the last run.
-    static func build(all: [APIOperation], namings: [OperationNaming], selected: [(op: Int, kept: [Int])],
+    static func build(all: GroupedOperations, namings: [OperationNaming], selected: [(op: Int, kept: [Int])],
                       cache: DerivedCache?) -> [RouteGroup] {
         guard let cache else { return build(all: all, namings: namings, selected: selected) }
         let key = DerivedCache.key(.routeGroups) { b in
             var w = DigestWriter()
             w.int(all.count)
-            for (op, naming) in zip(all, namings) {
-                w.string(op.id)
+            for (o, naming) in zip(all.indices, namings) {
+                w.string(all[o].id)
                 naming.encode(&w)
             }
             w.array(selected) { w, s in
@@ -36,14 +36,14 @@ extension RouteGroups {
         }
     }
 
-    private static func decode(_ r: inout BinaryReader, all: [APIOperation]) throws -> [RouteGroup] {
+    private static func decode(_ r: inout BinaryReader, all: GroupedOperations) throws -> [RouteGroup] {
         try r.array { r in
             let path = try r.strings().map { try SwiftName(spelled: $0) }
             let prefix = try r.string()
             let routes = try r.array { r in
                 let o = try r.int(), routeIndex = try r.int()
                 guard all.indices.contains(o), all[o].routes.indices.contains(routeIndex) else { throw BinaryReader.Malformed() }
-                return GroupRoute(op: all[o], opIndex: o, routeIndex: routeIndex, function: try SwiftName(spelled: try r.string()),
+                return GroupRoute(operations: all, opIndex: o, routeIndex: routeIndex, function: try SwiftName(spelled: try r.string()),
                                   operationName: try SwiftName(spelled: try r.string()))
             }
             return RouteGroup(path: path, prefix: prefix, routes: routes)

@@ -29,7 +29,7 @@ struct GeneratedFileKey {
     }
 
     private func add(_ r: GroupRoute, to b: inout ContentHash.Builder) {
-        b.add(digests[r.op])
+        b.add(digests.inOrder[r.modelIndex])
         b.add(r.routeIndex)
         b.add(r.function.text)
         b.add(r.operationName.text)

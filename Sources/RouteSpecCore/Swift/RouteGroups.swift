@@ -13,14 +13,18 @@ struct RouteGroup {
 }
 
 struct GroupRoute {
-    var op: APIOperation
+    let operations: GroupedOperations
     /// The operation's index among those the groups were built from.
     var opIndex: Int
     var routeIndex: Int
     var function: SwiftName
     /// The operation's client method's name, unique in the version.
     var operationName: SwiftName
-    var route: Route { op.routes[routeIndex] }
+    var op: APIOperation { operations[opIndex] }
+    var opID: String { operations[opIndex].id }
+    /// The operation's index in the model.
+    var modelIndex: Int { operations.positions[opIndex] }
+    var route: Route { operations[opIndex].routes[routeIndex] }
 }
 
 enum RouteGroups {
@@ -37,7 +41,7 @@ enum RouteGroups {
     /// The groups of one version's operations, from their namings (in the order of `all`). Names
     /// are made from every route of every operation (`all`), then only the selected routes (by
     /// index in `all`) are kept, so a selection never renames anything.
-    static func build(all: [APIOperation], namings: [OperationNaming], selected: [(op: Int, kept: [Int])]) -> [RouteGroup] {
+    static func build(all: GroupedOperations, namings: [OperationNaming], selected: [(op: Int, kept: [Int])]) -> [RouteGroup] {
         let bases = namings.map(\.base)
         // Each group key is hashed once; everything after works on its number.
         var keys = GroupKeys()
@@ -59,7 +63,7 @@ enum RouteGroups {
             return SwiftNames.name(reservedClientMember(bases[o] + suffix), fallback: "operation" + suffix)
         }
         // A route belongs to one group, so its function name is found by operation and route index.
-        var functionNames = all.map { [SwiftName?](repeating: nil, count: $0.routes.count) }
+        var functionNames = all.indices.map { [SwiftName?](repeating: nil, count: all[$0].routes.count) }
         for group in members {
             var functionCount: [String: Int] = [:]
             var baseCount: [String: Int] = [:]
@@ -82,7 +86,7 @@ enum RouteGroups {
             for i in kept where i < groupOfRoute[o].count {
                 let id = groupOfRoute[o][i]
                 guard let function = functionNames[o][i] else { continue }
-                let route = GroupRoute(op: all[o], opIndex: o, routeIndex: i, function: function, operationName: operationNames[o])
+                let route = GroupRoute(operations: all, opIndex: o, routeIndex: i, function: function, operationName: operationNames[o])
                 groups[id, default: RouteGroup(path: typePath(keys.key(id)), prefix: keys.prefix(id), routes: [])].routes.append(route)
                 // A nested group needs its parent type, even when the parent has no routes selected.
                 if let parent = keys.parent(of: id), groups[parent] == nil {
@@ -92,7 +96,7 @@ enum RouteGroups {
         }
         return groups.keys.sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }.map { id in
             var g = groups[id]!
-            g.routes.sort { ($0.function.text, $0.op.id) < ($1.function.text, $1.op.id) }
+            g.routes.sort { ($0.function.text, $0.opID) < ($1.function.text, $1.opID) }
             return g
         }
     }

@@ -97,8 +97,8 @@ public struct SwiftRouteGenerator: Sendable {
             var positionInVersion: [Int: Int] = [:]
             for (position, o) in indices.enumerated() { positionInVersion[o] = position }
             let selectedInVersion = selected.compactMap { s in positionInVersion[s.op].map { (op: $0, kept: s.kept) } }
-            let groups = RouteGroups.build(all: indices.map { model.operations[$0] }, namings: indices.map { namings[$0] },
-                                           selected: selectedInVersion, cache: cache)
+            let groups = RouteGroups.build(all: GroupedOperations(model: model.operations, positions: indices),
+                                           namings: indices.map { namings[$0] }, selected: selectedInVersion, cache: cache)
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
             let operations = Set(selectedInVersion.map { indices[$0.op] }).count
             return (namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType), operations: operations),
