@@ -11,11 +11,11 @@ import Foundation
 public final class DerivedCache: @unchecked Sendable {
     /// Changes whenever an entry layout (`ModelCoding`, the stages' own encodings) or the file
     /// layout changes.
-    static let format = "routespec-derived-cache 3"
+    static let format = "routespec-derived-cache 4"
     static let fileName = "derived.cache"
 
     enum Kind: String {
-        case operation, operationJSON, routeNames, routeGroups
+        case operation, operationJSON, routeNames, routeNamesDigest, routeGroups
     }
 
     private let file: CacheFile

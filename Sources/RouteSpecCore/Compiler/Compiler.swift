@@ -54,7 +54,9 @@ public struct Compiler {
     }
 
     public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
-        let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
+        let precedes = { (a: PageDiscovery.Page, b: PageDiscovery.Page) in (a.root, a.relativePath) < (b.root, b.relativePath) }
+        // Discovery gives them in order (as far as plain-text names go): checking is cheaper than sorting.
+        let pages = zip(unordered, unordered.dropFirst()).allSatisfy({ !precedes($1, $0) }) ? unordered : unordered.sorted(by: precedes)
         let cache = options.cache, digesting = options.derived != nil
         let extracted = ParallelMap.map(pages, threads: options.threads) { page in Compiler.extract(page, cache: cache, digest: digesting) }
         var facts: [PageFacts] = []

@@ -98,22 +98,27 @@ enum OperationMerger {
             let ra = find(a), rb = find(b)
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
-        var byMirror: [String: Int] = [:]
+        struct InVersion: Hashable {
+            var version: ApiVersion
+            var key: String
+        }
+        var byMirror: [InVersion: Int] = [:]
+        byMirror.reserveCapacity(pages.count)
         for (i, p) in pages.enumerated() {
             guard let key = p.mirrorKey else { continue }
-            let k = "\(p.apiVersion.rawValue)|\(key)"
+            let k = InVersion(version: p.apiVersion, key: key)
             if let j = byMirror[k] { union(i, j) } else { byMirror[k] = i }
         }
         // Pages at different paths of docs trees never merge, and pages at one path already have:
         // an anchor and a route only join a page without a tree path to others, so only anchors
         // such a page has are looked at (most corpora have none, and route shapes cost).
-        var anchorsOfUnplacedPages: Set<String> = []
+        var anchorsOfUnplacedPages: Set<InVersion> = []
         for p in pages where p.mirrorKey == nil {
-            if let anchor = p.titleAnchor { anchorsOfUnplacedPages.insert("\(p.apiVersion.rawValue)|\(anchor)") }
+            if let anchor = p.titleAnchor { anchorsOfUnplacedPages.insert(InVersion(version: p.apiVersion, key: anchor)) }
         }
         var byAnchorRoute: [String: [Int]] = [:]
         for (i, p) in pages.enumerated() where !anchorsOfUnplacedPages.isEmpty {
-            guard let anchor = p.titleAnchor, anchorsOfUnplacedPages.contains("\(p.apiVersion.rawValue)|\(anchor)") else { continue }
+            guard let anchor = p.titleAnchor, anchorsOfUnplacedPages.contains(InVersion(version: p.apiVersion, key: anchor)) else { continue }
             for shape in Set(p.routes.map { RouteShape(method: $0.method, path: $0.path) }) {
                 byAnchorRoute["\(p.apiVersion.rawValue)|\(anchor)|\(shape.description)", default: []].append(i)
             }
@@ -127,9 +132,10 @@ enum OperationMerger {
                 union(members[0], j)
             }
         }
-        var grouped: [Int: [Int]] = [:]
-        for i in pages.indices { grouped[find(i), default: []].append(i) }
-        return grouped.keys.sorted().map { grouped[$0]! }
+        // A group's root is its smallest index: groups come in the order of their first page.
+        var grouped = [[Int]](repeating: [], count: pages.count)
+        for i in pages.indices { grouped[find(i)].append(i) }
+        return grouped.filter { !$0.isEmpty }
     }
 
     // MARK: Building

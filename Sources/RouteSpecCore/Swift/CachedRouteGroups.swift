@@ -1,25 +1,36 @@
 extension RouteGroups {
     /// `build`, kept between runs under everything it is made from: each operation's id and
     /// naming, and the selection. Titles, permissions and other content do not name routes, so
-    /// an edit to them finds the groups of the last run.
-    static func build(all: GroupedOperations, namings: [OperationNaming], selected: [(op: Int, kept: [Int])],
-                      cache: DerivedCache?) -> [RouteGroup] {
-        guard let cache else { return build(all: all, namings: namings, selected: selected) }
-        let key = DerivedCache.key(.routeGroups) { b in
-            var w = DigestWriter()
-            w.int(all.count)
-            for (o, naming) in zip(all.indices, namings) {
-                w.string(all[o].id)
-                naming.encode(&w)
-            }
-            w.array(selected) { w, s in
-                w.int(s.op)
-                w.array(s.kept) { $0.int($1) }
-            }
-            b.add(w.digest)
+    /// an edit to them finds the groups of the last run. The key is made from each naming's
+    /// digest, kept under its operation's digest (`digests`, in the order of `all`): a hit reads
+    /// no naming.
+    static func build(all: GroupedOperations, digests: [ContentHash]?, selected: [(op: Int, kept: [Int])],
+                      cache: DerivedCache?, threads: Int) -> [RouteGroup] {
+        let make = { build(all: all, namings: namings(all, digests: digests, cache: cache, threads: threads), selected: selected) }
+        guard let cache, let digests else { return make() }
+        let namingDigests = ParallelMap.map(Array(all.indices), threads: threads) { o in
+            cache.value(DerivedCache.key(.routeNamesDigest) { $0.add(digests[o]) }, decode: { try ContentHash(&$0) },
+                        encode: { $0.encode(&$1) }, make: { namingDigest(all[o], OperationNaming(all[o])) })
         }
-        return cache.value(key, decode: { try decode(&$0, all: all) }, encode: { encode($0, &$1) },
-                           make: { build(all: all, namings: namings, selected: selected) })
+        let key = DerivedCache.key(.routeGroups) { b in
+            b.add(namingDigests.count)
+            for d in namingDigests { b.add(d) }
+            b.add(selected.count)
+            for s in selected {
+                b.add(s.op)
+                b.add(s.kept.count)
+                for r in s.kept { b.add(r) }
+            }
+        }
+        return cache.value(key, decode: { try decode(&$0, all: all) }, encode: { encode($0, &$1) }, make: make)
+    }
+
+    /// What of an operation route groups are made from: its id and its naming.
+    private static func namingDigest(_ op: APIOperation, _ naming: OperationNaming) -> ContentHash {
+        var w = DigestWriter()
+        w.string(op.id)
+        naming.encode(&w)
+        return w.digest
     }
 
     /// Each route as its operation's index in `all`, so that decoding links today's operations.

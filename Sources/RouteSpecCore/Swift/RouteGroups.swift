@@ -30,7 +30,7 @@ struct GroupRoute {
 enum RouteGroups {
     /// What each operation's names are made from, on several threads. With a cache and each
     /// operation's digest (in the order of `operations`), they are kept between runs.
-    static func namings(_ operations: [APIOperation], digests: [ContentHash]?, cache: DerivedCache?, threads: Int) -> [OperationNaming] {
+    static func namings(_ operations: GroupedOperations, digests: [ContentHash]?, cache: DerivedCache?, threads: Int) -> [OperationNaming] {
         ParallelMap.map(Array(operations.indices), threads: threads) { o in
             guard let cache, let digests else { return OperationNaming(operations[o]) }
             return cache.value(DerivedCache.key(.routeNames) { $0.add(digests[o]) }, decode: { try OperationNaming(&$0) },

@@ -82,8 +82,6 @@ public struct SwiftRouteGenerator: Sendable {
         let selected = RouteFilter(options: options).apply(model.operations)
         let digests = cache == nil && ledger == nil ? nil : OperationDigests.of(model.operations, given: given, threads: options.threads)
         let keys = ledger == nil ? nil : GeneratedFileKey(digests: digests!)
-        let namings = RouteGroups.namings(model.operations, digests: digests?.inOrder,
-                                          cache: cache, threads: options.threads)
         // The permission list and each version's names are independent of each other.
         let parts = ParallelMap.map([nil] + ApiVersion.allCases.map { $0 }, threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
             guard let version else {
@@ -98,7 +96,8 @@ public struct SwiftRouteGenerator: Sendable {
             for (position, o) in indices.enumerated() { positionInVersion[o] = position }
             let selectedInVersion = selected.compactMap { s in positionInVersion[s.op].map { (op: $0, kept: s.kept) } }
             let groups = RouteGroups.build(all: GroupedOperations(model: model.operations, positions: indices),
-                                           namings: indices.map { namings[$0] }, selected: selectedInVersion, cache: cache)
+                                           digests: cache == nil ? nil : digests.map { d in indices.map { d.inOrder[$0] } },
+                                           selected: selectedInVersion, cache: cache, threads: options.threads)
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
             let operations = Set(selectedInVersion.map { indices[$0.op] }).count
             return (namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType), operations: operations),
