@@ -17,7 +17,7 @@ struct CacheFile: Sendable {
     let format: String
     let toolIdentity: String
     private let stored: SharedBytes
-    private let index: [ContentHash: Record]
+    private let index: ContentHashTable<Record>
     /// Whether every record up to the end of the file was read (new ones can then be appended).
     private let readToEnd: Bool
 
@@ -37,7 +37,7 @@ struct CacheFile: Sendable {
             self.readToEnd = readToEnd
         } else {
             stored = SharedBytes([])
-            index = [:]
+            index = ContentHashTable()
             readToEnd = false
         }
     }
@@ -118,19 +118,20 @@ struct CacheFile: Sendable {
         ContentHash(raw: payload)
     }
 
-    private static func index(of bytes: SharedBytes, format: String, toolIdentity: String) -> ([ContentHash: Record], readToEnd: Bool)? {
+    private static func index(of bytes: SharedBytes, format: String, toolIdentity: String) -> (ContentHashTable<Record>, readToEnd: Bool)? {
         guard bytes.count > 0 else { return nil }
         var r = BinaryReader(bytes)
         guard (try? r.string()) == format, (try? r.string()) == toolIdentity else { return nil }
-        var index: [ContentHash: Record] = [:]
+        // Records run to several hundred bytes: room for about that many spares most growing.
+        var index = ContentHashTable<Record>(minimumCapacity: bytes.count / 1024)
         // A record cut off or garbled stops the reading; the records before it stay usable, each
         // still checked against its checksum when used.
         while !r.isAtEnd {
             guard let high = try? r.int(), let low = try? r.int(), let checksum = try? r.int(), let length = try? r.count() else { break }
             let start = r.offset
             guard (try? r.skip(length)) != nil else { break }
-            index[ContentHash(high: UInt64(UInt(bitPattern: high)), low: UInt64(UInt(bitPattern: low)))] =
-                Record(range: start..<start + length, checksum: UInt64(UInt(bitPattern: checksum)))
+            index.set(ContentHash(high: UInt64(UInt(bitPattern: high)), low: UInt64(UInt(bitPattern: low))),
+                      Record(range: start..<start + length, checksum: UInt64(UInt(bitPattern: checksum))))
         }
         return (index, r.isAtEnd)
     }

@@ -20,7 +20,7 @@ public final class DerivedCache: @unchecked Sendable {
 
     private let file: CacheFile
     private let lock = NSLock()
-    private var used: [ContentHash: CacheFile.Entry] = [:]
+    private var used: ContentHashTable<CacheFile.Entry>
     private var missCount = 0
 
     /// A cache for the running compiler, or nil when the compiler cannot identify itself.
@@ -30,6 +30,7 @@ public final class DerivedCache: @unchecked Sendable {
 
     public init(directory: String, toolIdentity: String) {
         file = CacheFile(path: directory + "/" + Self.fileName, format: Self.format, toolIdentity: toolIdentity)
+        used = ContentHashTable(minimumCapacity: file.entryCount)
     }
 
     /// The key of a value of `kind` made from exactly the fields given.
@@ -62,7 +63,7 @@ public final class DerivedCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard used[key] == nil else { return }
-        used[key] = entry
+        used.set(key, entry)
         if miss { missCount += 1 }
     }
 
@@ -74,6 +75,6 @@ public final class DerivedCache: @unchecked Sendable {
     public func save() throws {
         let entries = lock.withLock { used }
         guard misses > 0 || entries.count != file.entryCount else { return }
-        try file.write(entries.keys.sorted { ($0.high, $0.low) < ($1.high, $1.low) }.map { entries[$0]! })
+        try file.write(entries.entries.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }.map(\.value))
     }
 }
