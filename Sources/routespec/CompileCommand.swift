@@ -7,6 +7,14 @@ enum CompileCommand {
     static let defaultModel = "generated/model.json"
     static let defaultSwift = "generated/GraphRoutes"
 
+    /// Why `work` failed, as printed; nil when it succeeded.
+    private static func failure(_ work: () throws -> Void) -> String? {
+        do {
+            try work()
+            return nil
+        } catch { return "\(error)" }
+    }
+
     static func run(_ arguments: [String]) -> Int32 {
         let parsed: ParsedArguments
         do {
@@ -80,37 +88,34 @@ enum CompileCommand {
             swiftDirectory.flatMap { OutputLedger.forRunningTool(cacheDirectory: cache, outputDirectory: $0) }
         }
         let digests = derived == nil ? nil : result.operationDigests ?? OperationDigests(model.operations, threads: threads)
-        let (bytes, files) = inParallel(threads: threads, { model.jsonBytes(cache: derived, digests: digests, threads: threads) }, {
+        let ((bytes, modelFailure), files) = inParallel(threads: threads, {
+            let bytes = model.jsonBytes(cache: derived, digests: digests, threads: threads)
+            // Written as soon as it is made, while the Swift is still being made.
+            return (bytes, modelPath.flatMap { path in failure { try AtomicFile.write(bytes, to: path) } })
+        }, {
             let generator = SwiftRouteGenerator(options: swiftOptions)
             guard swiftDirectory != nil else { return SwiftRouteGenerator.Files(made: []) }
             guard let ledger else { return SwiftRouteGenerator.Files(made: generator.generate(model, cache: derived, digests: digests)) }
             return generator.generate(model, keeping: ledger, cache: derived, digests: digests)
         })
         timings.mark("JSON and Swift made" + (derived.map { " (derived cache: \($0.hits) hits, \($0.misses) misses)" } ?? ""))
-        if let modelPath {
-            do {
-                try AtomicFile.write(bytes, to: modelPath)
-            } catch {
-                FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(error)\n".utf8))
-                return 1
-            }
-        } else if swiftDirectory == nil {
+        if let modelPath, let modelFailure {
+            FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(modelFailure)\n".utf8))
+            return 1
+        } else if modelPath == nil && swiftDirectory == nil {
             FileHandle.standardOutput.write(Data(bytes))
         }
-        if let swiftDirectory {
-            do {
-                try GeneratedOutput.write(files, to: swiftDirectory)
-            } catch {
-                FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(error)\n".utf8))
-                return 1
-            }
-            do { try ledger?.save(files) } catch {
-                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(error)\n".utf8))
-            }
+        // The derived cache is saved while the Swift files are written.
+        let (swiftFailure, derivedFailure) = inParallel(threads: threads, {
+            swiftDirectory.flatMap { directory in failure { try GeneratedOutput.write(files, to: directory) } }
+        }, { derived.flatMap { derived in failure { try derived.save() } } })
+        if let swiftDirectory, let swiftFailure {
+            FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(swiftFailure)\n".utf8))
+            return 1
         }
-        if let derived {
-            do { try derived.save() } catch {
-                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(error)\n".utf8))
+        for cacheFailure in [ledger.flatMap { ledger in failure { try ledger.save(files) } }, derivedFailure] {
+            if let cacheFailure {
+                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(cacheFailure)\n".utf8))
             }
         }
         timings.mark("files written")

@@ -74,25 +74,35 @@ public struct Compiler {
                 diagnostics.append(contentsOf: d)
             }
         }
-        let merged = OperationMerger.merge(facts, digests: digesting ? digests : nil, cache: options.derived, threads: options.threads)
+        let derived = options.derived, threads = options.threads
+        let pageFacts = facts, pageDigests = digests
+        // Saving the facts cache depends on the pages alone: it is done while they are merged.
+        let (merged, cacheWriteFailure) = inParallel(threads: threads, {
+            OperationMerger.merge(pageFacts, digests: digesting ? pageDigests : nil, cache: derived, threads: threads)
+        }, { cache.flatMap { Self.save(extracted, of: pages, to: $0) } })
         diagnostics.append(contentsOf: merged.diagnostics)
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
         var result = Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
         result.operationDigests = merged.digests.map(OperationDigests.init(inOrder:))
         result.pagesRead = pages.count
-        if let cache {
-            let entries = extracted.compactMap(\.cacheEntry)
-            result.cacheMisses = entries.filter { if case .fresh = $0 { true } else { false } }.count
-            result.cacheHits = entries.count - result.cacheMisses
+        if cache != nil {
+            result.cacheMisses = extracted.filter { if case .fresh? = $0.cacheEntry { true } else { false } }.count
+            result.cacheHits = extracted.filter { $0.cacheEntry != nil }.count - result.cacheMisses
             result.pagesRead = extracted.filter { !$0.hashWasKnown }.count
-            let seen = zip(pages, extracted).compactMap { page, e in e.seen.map { (file: page.absolutePath, entry: $0) } }
-            do {
-                try cache.save(entries)
-                try cache.hashes.save(seen, allKnown: extracted.allSatisfy(\.hashWasKnown))
-            } catch { result.cacheWriteFailure = "\(error)" }
+            result.cacheWriteFailure = cacheWriteFailure
         }
         return result
+    }
+
+    /// Writes what the facts cache and the content-hash index keep of this run; why not, if not.
+    private static func save(_ extracted: [Extracted], of pages: [PageDiscovery.Page], to cache: FactsCache) -> String? {
+        let seen = zip(pages, extracted).compactMap { page, e in e.seen.map { (file: page.absolutePath, entry: $0) } }
+        do {
+            try cache.save(extracted.compactMap(\.cacheEntry))
+            try cache.hashes.save(seen, allKnown: extracted.allSatisfy(\.hashWasKnown))
+            return nil
+        } catch { return "\(error)" }
     }
 
     private struct Extracted: Sendable {
