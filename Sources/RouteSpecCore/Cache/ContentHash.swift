@@ -29,8 +29,7 @@ public struct ContentHash: Hashable, Sendable {
         }
 
         public mutating func add(_ field: String) {
-            var copy = field
-            copy.withUTF8 { utf8 in
+            field.withUTF8Bytes { utf8 in
                 state.mix(UInt64(utf8.count))
                 state.add(UnsafeRawBufferPointer(utf8))
             }

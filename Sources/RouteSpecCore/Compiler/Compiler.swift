@@ -87,11 +87,12 @@ public struct Compiler {
         result.operationDigests = merged.digests.map(OperationDigests.init(inOrder:))
         result.pagesRead = pages.count
         if cache != nil {
-            result.cacheMisses = extracted.filter { if case .fresh? = $0.cacheEntry { true } else { false } }.count
-            result.cacheHits = extracted.filter { $0.cacheEntry != nil }.count - result.cacheMisses
-            result.pagesRead = extracted.filter { !$0.hashWasKnown }.count
+            result.cacheMisses = extracted.count { if case .fresh? = $0.cacheEntry { true } else { false } }
+            result.cacheHits = extracted.count { $0.cacheEntry != nil } - result.cacheMisses
+            result.pagesRead = extracted.count { !$0.hashWasKnown }
             result.cacheWriteFailure = cacheWriteFailure
         }
+        releaseInBackground((consume extracted, consume facts))
         return result
     }
 

@@ -32,15 +32,13 @@ final class Memo<Value: Sendable>: Sendable {
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            var x = a.text, y = b.text
-            return x.withUTF8 { p in
-                y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+            return a.text.withUTF8Bytes { p in
+                b.text.withUTF8Bytes { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
             }
         }
 
         func hash(into hasher: inout Hasher) {
-            var t = text
-            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 }

@@ -122,17 +122,24 @@ extension String {
 
 extension String {
     /// Byte order of the UTF-8 encodings (what `sort` gives under `LC_ALL=C`), compared with
-    /// `memcmp` rather than one byte at a time. The storage is borrowed where it is contiguous
-    /// (native strings): copying each string to call `withUTF8` made sorting four times slower.
+    /// `memcmp` rather than one byte at a time (on borrowed bytes: sorting four times faster than
+    /// on copies).
     static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        let contiguous = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
+        a.withUTF8Bytes { x in
+            b.withUTF8Bytes { y in
                 let n = Swift.min(x.count, y.count)
                 let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
                 return c != 0 ? c < 0 : x.count < y.count
             }
         }
-        if let contiguous, let precedes = contiguous { return precedes }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// `withUTF8` without a copy: a native string's bytes are borrowed in place (copying the
+    /// string so as to call the mutating `withUTF8` costs several times more on short strings);
+    /// a bridged or otherwise non-contiguous one is made contiguous in a copy.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
     }
 }

@@ -2,8 +2,7 @@
 /// backticks do not split, and the outer pipes do not make empty cells.
 enum TableRowSplitter {
     static func row(_ line: String) -> [String]? {
-        var line = line
-        return line.withUTF8 { row(bytes: $0) }
+        line.withUTF8Bytes { row(bytes: $0) }
     }
 
     private static func row(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
@@ -151,8 +150,7 @@ enum IncludeDirective {
     private static let directive = Array("[!include".utf8)
 
     static func target(_ line: String) -> String? {
-        var line = line
-        return line.withUTF8 { target(in: $0) }
+        line.withUTF8Bytes { target(in: $0) }
     }
 
     /// Decided on bytes: most lines do not start with `[`, and most that do are links.

@@ -13,8 +13,7 @@ enum SwiftNames {
     static func isValidIdentifier(_ s: String) -> Bool {
         // ASCII letters, digits and `_`, not starting with a digit; over the contiguous bytes
         // (a walk of `utf8` costs several times as much, and every generated name is checked).
-        var s = s
-        return s.withUTF8 { bytes in
+        return s.withUTF8Bytes { bytes in
             guard let first = bytes.first, first == 0x5F || ASCII.isLetter(first) else { return false }
             for b in bytes where !(b == 0x5F || ASCII.isAlphanumeric(b)) { return false }
             return true

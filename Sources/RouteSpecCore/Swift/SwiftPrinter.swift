@@ -51,8 +51,7 @@ struct SwiftPrinter {
     private static func replacingScalars(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        var text = s
-        text.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
