@@ -12,6 +12,7 @@ extension Array {
                     placed[i] = true
                     let from = order[i]
                     if from == start { break }
+                    precondition(!placed[from], "reorder(by:) needs a permutation of the indices")
                     elements.swapAt(i, from)
                     i = from
                 }

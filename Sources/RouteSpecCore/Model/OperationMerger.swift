@@ -20,7 +20,10 @@ enum OperationMerger {
                 let resolved = group.sorted { newer(pages[$0], than: pages[$1]) }.map { resolve(pages[$0], diagnostics: &diagnostics) }
                 return build(resolved, diagnostics: &diagnostics)
             }
-            guard let cache, let pageDigests else { return (fresh(), (diagnostics, nil)) }
+            guard let cache, let pageDigests else {
+                let operation = fresh()
+                return (operation, (diagnostics, nil))
+            }
             // The operation and its diagnostics depend on the group's facts alone.
             let key = DerivedCache.key(.operation) { b in for i in group { b.add(pageDigests[i]) } }
             let value = cache.value(key, decode: { r in (try APIOperation(&r), try r.array { try Diagnostic(&$0) }, try ContentHash(&r)) },
