@@ -187,7 +187,6 @@ enum OperationMerger {
     /// Identical ids (two unrelated pages with one anchor) get `~2`, `~3`… in the order of their
     /// first route, so adding an unrelated page never renames an existing operation's id.
     /// Returns the indices of the operations whose id changed.
-    @discardableResult
     private static func uniquifyIDs(_ operations: inout [APIOperation]) -> [Int] {
         var byID: [String: [Int]] = [:]
         var renamed: [Int] = []

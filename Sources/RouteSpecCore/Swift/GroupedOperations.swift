@@ -11,11 +11,6 @@ final class GroupedOperations: Sendable {
         self.positions = positions
     }
 
-    /// Every operation of `model`.
-    convenience init(_ model: [APIOperation]) {
-        self.init(model: model, positions: Array(model.indices))
-    }
-
     var count: Int { positions.count }
     var indices: Range<Int> { positions.indices }
     subscript(_ o: Int) -> APIOperation { model[positions[o]] }
