@@ -73,7 +73,7 @@ import Testing
         let source = try #require(SourceText.decode(Array(markdown.utf8), diagnostics: &sink))
         let blocks = BlockScanner.scan(source, from: 0, diagnostics: &sink)
         guard case .table(let table)? = blocks.first else { Issue.record("no table"); return }
-        let set = try #require(PermissionTableReader.read(table, heading: nil, diagnostics: &sink)?.first?.permissions)
+        let set = try #require(PermissionTableReader.read(source.table(table), heading: nil, diagnostics: &sink)?.first?.permissions)
         #expect(set.delegatedWork == Scheme(supported: true, leastPrivileged: [low], higherPrivileged: [high]))
         #expect(set.delegatedPersonal == .unsupported)
         #expect(set.application == Scheme(supported: true, leastPrivileged: [low], higherPrivileged: [high]))

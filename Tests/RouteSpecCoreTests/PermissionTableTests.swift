@@ -8,7 +8,7 @@ import Testing
         guard let source = SourceText.decode(Array(markdown.utf8), diagnostics: &text) else { return nil }
         let blocks = BlockScanner.scan(source, from: 0, diagnostics: &sink)
         for block in blocks {
-            if case .table(let t) = block { return PermissionTableReader.read(t, heading: nil, diagnostics: &sink) }
+            if case .table(let t) = block { return PermissionTableReader.read(source.table(t), heading: nil, diagnostics: &sink) }
         }
         return nil
     }

@@ -81,10 +81,12 @@ struct PageExtractor {
 /// translations line up).
 enum MirrorPath {
     static func parse(_ path: String) -> (ApiVersion?, String?) {
-        let parts = path.split(separator: "/")
-        guard let index = parts.lastIndex(where: { $0 == "v1.0" || $0 == "beta" }), index + 1 < parts.count else { return (nil, nil) }
-        let version: ApiVersion = parts[index] == "beta" ? .beta : .v1
-        return (version, parts[(index + 1)...].joined(separator: "/"))
+        // Split on bytes: splitting a String walks it character by character.
+        let parts = path.utf8.split(separator: ASCII.slash)
+        let isBeta = { (part: Substring.UTF8View) in part.elementsEqual("beta".utf8) }
+        guard let index = parts.lastIndex(where: { isBeta($0) || $0.elementsEqual("v1.0".utf8) }), index + 1 < parts.count
+        else { return (nil, nil) }
+        return (isBeta(parts[index]) ? .beta : .v1, parts[(index + 1)...].map { String(Substring($0)) }.joined(separator: "/"))
     }
 }
 

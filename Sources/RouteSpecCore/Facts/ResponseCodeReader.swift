@@ -6,52 +6,93 @@ enum ResponseCodeReader {
         "see", "not", "temporary", "permanent",
     ]
 
-    private static let memo = Memo<[Int]>()
-
-    /// Codes named in one line of prose.
+    /// Codes named in one line of prose. Read on the line's UTF-8 bytes: a code and the words
+    /// around it that decide whether it counts are ASCII; non-ASCII neighbours are only asked
+    /// whether they are letters or digits.
     static func prose(_ line: String) -> [Int] {
-        // A code is three ASCII digits in a row; most lines have none.
-        var digits = 0
-        guard line.utf8.contains(where: { b in
-            digits = ASCII.isDigit(b) ? digits + 1 : 0
-            return digits == 3
-        }) else { return [] }
-        return line.utf8.count > 500 ? proseUncached(line) : memo.value(for: line, compute: proseUncached)
+        line.withUTF8Bytes { bytes in
+            // A code is three ASCII digits in a row; most lines have none.
+            var digits = 0
+            guard bytes.contains(where: { b in
+                digits = ASCII.isDigit(b) ? digits + 1 : 0
+                return digits == 3
+            }) else { return [] }
+            return codes(in: bytes)
+        }
     }
 
-    private static func proseUncached(_ line: String) -> [Int] {
+    private static func codes(in b: UnsafeBufferPointer<UInt8>) -> [Int] {
         var codes: [Int] = []
-        let chars = Array(line)
+        let n = b.count
         var i = 0
         var inCode = false
-        while i < chars.count {
-            let c = chars[i]
-            if c == "`" { inCode.toggle(); i += 1; continue }
-            guard c.isASCII, c.isNumber, i + 2 < chars.count,
-                  chars[i + 1].isASCII, chars[i + 1].isNumber, chars[i + 2].isASCII, chars[i + 2].isNumber,
-                  i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "." || chars[i - 1] == "-"),
-                  i + 3 == chars.count || !(chars[i + 3].isLetter || chars[i + 3].isNumber || chars[i + 3] == "." && i + 4 < chars.count && chars[i + 4].isNumber || chars[i + 3] == "-" || chars[i + 3] == "x")
+        while i < n {
+            let c = b[i]
+            if c == ASCII.backtick { inCode.toggle(); i += 1; continue }
+            guard ASCII.isDigit(c), i + 2 < n, ASCII.isDigit(b[i + 1]), ASCII.isDigit(b[i + 2]),
+                  i == 0 || !endsWithWordPart(b, before: i),
+                  i + 3 == n || !continuesCode(b, after: i + 3)
             else { i += 1; continue }
-            let code = Int(String(chars[i...i + 2]))!
+            let code = Int(c - 0x30) * 100 + Int(b[i + 1] - 0x30) * 10 + Int(b[i + 2] - 0x30)
             defer { i += 3 }
             guard (100...599).contains(code) else { continue }
-            let before = String(chars[max(0, i - 5)..<i]).uppercased()
-            var k = i + 3
-            while k < chars.count, chars[k] == " " || chars[k] == "," { k += 1 }
-            var nextWord = ""
-            while k < chars.count, chars[k].isLetter || chars[k] == "-" { nextWord.append(chars[k]); k += 1 }
-            nextWord = nextWord.lowercased()
-            if inCode || before.hasSuffix("HTTP ") || before.hasSuffix("HTTP/") || englishReasons.contains(nextWord) {
-                codes.append(code)
-            }
+            if inCode || followsHTTP(b, at: i) || namesReason(b, from: i + 3) { codes.append(code) }
         }
         return codes
+    }
+
+    /// Whether the character ending at `i` is a letter, a digit, `.` or `-`: then the digits
+    /// after it are part of a word, a number or a version, not a status code.
+    private static func endsWithWordPart(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        let last = b[i - 1]
+        if last < 0x80 { return ASCII.isAlphanumeric(last) || last == ASCII.dot || last == ASCII.dash }
+        var start = i - 1
+        while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+        return isLetterOrNumber(Unicode.Scalar(UTF8Text.scalar(b, at: start, length: i - start)))
+    }
+
+    /// Whether what follows the digits at `k` makes them part of something longer (`2001`,
+    /// `200x`, `200-299`, `200.5`, `200ms`).
+    private static func continuesCode(_ b: UnsafeBufferPointer<UInt8>, after k: Int) -> Bool {
+        let next = b[k]
+        if next < 0x80 {
+            return ASCII.isAlphanumeric(next) || next == ASCII.dash
+                || next == ASCII.dot && k + 1 < b.count && ASCII.isDigit(b[k + 1])
+        }
+        return isLetterOrNumber(scalar(b, at: k))
+    }
+
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Unicode.Scalar? {
+        Unicode.Scalar(UTF8Text.scalar(b, at: k, length: min(UTF8Text.length(lead: b[k]), b.count - k)))
+    }
+
+    private static func isLetterOrNumber(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// `HTTP 201` or `HTTP/1.1 201`'s last part: the five characters before the code.
+    private static func followsHTTP(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i >= 5, b[i - 1] == ASCII.space || b[i - 1] == ASCII.slash else { return false }
+        return zip(b[(i - 5)..<(i - 1)], "http".utf8).allSatisfy { ASCII.lower($0) == $1 }
+    }
+
+    /// Whether the word after the code (past spaces and commas) is an English reason phrase's first word.
+    private static func namesReason(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var k = start
+        while k < b.count, b[k] == ASCII.space || b[k] == UInt8(ascii: ",") { k += 1 }
+        var word: [UInt8] = []
+        while k < b.count, ASCII.isLetter(b[k]) || b[k] == ASCII.dash { word.append(ASCII.lower(b[k])); k += 1 }
+        // A word that goes on in non-ASCII letters is no English reason.
+        if k < b.count, b[k] >= 0x80, scalar(b, at: k)?.properties.isAlphabetic == true { return false }
+        return !word.isEmpty && englishReasons.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// The status of an example response block: its first line `HTTP/1.1 204 No Content`.
     static func example(_ firstLine: String) -> Int? {
         let t = firstLine.trimmingSpaces
-        guard t.uppercased().hasPrefix("HTTP/") || t.uppercased().hasPrefix("HTTP ") else { return nil }
+        let head = t.utf8.prefix(5).map(ASCII.lower)
+        guard head.elementsEqual("http/".utf8) || head.elementsEqual("http ".utf8) else { return nil }
         let parts = t.split(separator: " ")
         guard parts.count >= 2, parts[1].count == 3, let code = Int(parts[1]), (100...599).contains(code) else { return nil }
         return code

@@ -138,12 +138,12 @@ struct SectionWalker {
         }
     }
 
-    private mutating func table(_ t: Table, facts: inout PageFacts) {
+    private mutating func table(_ t: TableLines, facts: inout PageFacts) {
         guard section == .permissions || section == .other else { return }
         // Outside the permissions section, permission tables are small; property tables are not.
         if section != .permissions && t.rows.count > 12 { return }
         var local = sink
-        guard let read = PermissionTableReader.read(t, heading: innermost, diagnostics: &local) else { return }
+        guard let read = PermissionTableReader.read(text.table(t), heading: innermost, diagnostics: &local) else { return }
         if section != .permissions {
             // Outside the permissions section only a table with scheme rows in all three schemes counts.
             guard read.contains(where: { $0.permissions.hasAllSchemes }) else { return }
@@ -209,7 +209,7 @@ struct SectionWalker {
             for block in blocks {
                 switch block {
                 case .table(let t):
-                    if let read = PermissionTableReader.read(t, heading: innermost, diagnostics: &includeSink) {
+                    if let read = PermissionTableReader.read(included.table(t), heading: innermost, diagnostics: &includeSink) {
                         found = true
                         facts.permissionTables.append(contentsOf: read.map { var r = $0; r.line = line; return r })
                     }

@@ -20,7 +20,15 @@ struct VersionEvidence {
 
     static let betaMarkers = Lexicon.all(\.betaMarkers)
 
+    /// ASCII punctuation and spaces every marker holds: lower-casing never makes one, so a line
+    /// without them can skip lower-casing (the costly part, on long translated lines).
+    private static let markerPunctuation: [[UInt8]] = betaMarkers.map { Array($0.utf8.filter { $0 < 0x80 && !ASCII.isAlphanumeric($0) }) }
+
     static func isBetaNotice(_ line: String) -> Bool {
+        let candidates = line.withUTF8Bytes { bytes in
+            markerPunctuation.contains { required in required.allSatisfy { bytes.contains($0) } }
+        }
+        guard candidates else { return false }
         let l = line.lowercased()
         return betaMarkers.contains { l.has($0) }
     }

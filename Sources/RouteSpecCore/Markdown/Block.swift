@@ -3,7 +3,7 @@
 enum Block: Sendable {
     case heading(Heading)
     case fence(Fence)
-    case table(Table)
+    case table(TableLines)
     case include(Include)
     /// A line of prose, a list item or a quote, comments removed; read with `SourceText.prose(_:)`.
     case text(Prose, line: Int)
@@ -38,6 +38,23 @@ extension SourceText {
         }
     }
 
+    /// The line's bytes, without making a string.
+    func withBytes<R>(_ p: Prose, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch p {
+        case .string(let s): s.withUTF8Bytes(body)
+        case .bytes(let r): bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+        }
+    }
+
+    /// A table row's cells; nil if the line is no table row.
+    func cells(_ p: Prose) -> [String]? { withBytes(p) { TableRowSplitter.row(bytes: $0) } }
+
+    /// A table's rows split into cells (a header-less table gets an empty header).
+    func table(_ t: TableLines) -> Table {
+        let row = { (l: TableLines.Line) in Table.Row(cells: cells(l.text) ?? [], line: l.line) }
+        return Table(header: t.header.map(row) ?? Table.Row(cells: [], line: t.line), rows: t.rows.map(row))
+    }
+
     /// Whether the line starts with `b` (after leading spaces), without making a string.
     func prose(_ p: Prose, startsWith b: UInt8) -> Bool {
         switch p {
@@ -63,6 +80,20 @@ struct Fence: Sendable {
     var content: [SourceLine]
     var line: Int
     var closed: Bool
+}
+
+/// A table as the scanner found it, its rows still text: most tables (of properties and
+/// parameters) are never read, so their cells are made only on demand (`SourceText.table(_:)`).
+struct TableLines: Sendable {
+    struct Line: Sendable {
+        var text: Prose
+        var line: Int
+    }
+    /// Nil for a header-less table (translations that lost a line).
+    var header: Line?
+    /// The body rows (every row of a header-less table).
+    var rows: [Line]
+    var line: Int { header?.line ?? rows[0].line }
 }
 
 struct Table: Sendable {

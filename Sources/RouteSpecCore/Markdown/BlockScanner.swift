@@ -5,7 +5,7 @@ struct BlockScanner {
     private let text: SourceText
     private var diagnostics: DiagnosticSink
     private var blocks: [Block] = []
-    private var pendingTable: [(row: Table.Row, raw: String)] = []
+    private var pendingTable: [TableLines.Line] = []
     /// Lines from which an unclosed `<!--` counts only to the end of its own line.
     private var singleLineCommentsFrom = Int.max
 
@@ -81,7 +81,7 @@ struct BlockScanner {
                     fence = opened
                     continue
                 }
-                classify(visible, line: line.number)
+                classify(.string(visible), line: line.number)
                 continue
             }
             // The common case, decided on bytes: only lines that can be structure become strings.
@@ -101,7 +101,7 @@ struct BlockScanner {
             }
             if first == ASCII.hash || first == ASCII.pipe || first == ASCII.dash || first == UInt8(ascii: "[")
                 || first == ASCII.greaterThan || containsByte(ASCII.pipe, content) {
-                classify(text.bytes.string(content), line: line.number)
+                classify(.bytes(content), line: line.number)
             } else {
                 flushTable()
                 blocks.append(.text(.bytes(content), line: line.number))
@@ -232,49 +232,57 @@ struct BlockScanner {
         blocks.append(.fence(Fence(info: open.info, content: open.content, line: open.line, closed: closed)))
     }
 
-    private mutating func classify(_ raw: String, line: Int) {
-        let trimmed = raw.trimmingSpaces
-        if trimmed.isEmpty {
+    /// What a line is: decided on its bytes; only headings and includes become strings.
+    private enum LineKind {
+        case blank, tableRow
+        case block(Block)
+    }
+
+    private mutating func classify(_ raw: Prose, line: Int) {
+        let trimmed: Prose
+        switch raw {
+        case .string(let s): trimmed = .string(s.trimmingSpaces)
+        case .bytes(let r):
+            let t = text.withBytes(raw, UTF8Text.trimmed)
+            trimmed = .bytes(r.lowerBound + t.lowerBound..<r.lowerBound + t.upperBound)
+        }
+        switch text.withBytes(trimmed, { Self.kind($0, trimmed, line: line) }) {
+        case .blank:
             flushTable()
-            return
+        case .tableRow:
+            pendingTable.append(TableLines.Line(text: trimmed, line: line))
+        case .block(let block):
+            flushTable()
+            blocks.append(block)
         }
-        if let row = TableRowSplitter.row(trimmed) {
-            pendingTable.append((Table.Row(cells: row, line: line), trimmed))
-            return
+    }
+
+    private static func kind(_ u: UnsafeBufferPointer<UInt8>, _ trimmed: Prose, line: Int) -> LineKind {
+        guard let first = u.first else { return .blank }
+        if TableRowSplitter.isRow(u) { return .tableRow }
+        if first == ASCII.hash, let heading = HeadingParser.parse(String(decoding: u, as: UTF8.self), line: line) {
+            return .block(heading.tab.map { .tab(label: $0, line: line) } ?? .heading(heading))
         }
-        flushTable()
-        if trimmed.hasPrefix("#"), let heading = HeadingParser.parse(trimmed, line: line) {
-            if let tab = heading.tab {
-                blocks.append(.tab(label: tab, line: line))
-            } else {
-                blocks.append(.heading(heading))
-            }
-            return
-        }
-        if trimmed == "---" {
-            blocks.append(.tabGroupEnd(line: line))
-            return
-        }
-        if let target = IncludeDirective.target(trimmed) {
-            blocks.append(.include(Include(target: target, line: line)))
-            return
-        }
-        blocks.append(.text(.string(trimmed), line: line))
+        if u.count == 3 && u.allSatisfy({ $0 == ASCII.dash }) { return .block(.tabGroupEnd(line: line)) }
+        if let target = IncludeDirective.target(in: u) { return .block(.include(Include(target: target, line: line))) }
+        return .block(.text(trimmed, line: line))
     }
 
     private mutating func flushTable() {
         guard !pendingTable.isEmpty else { return }
         defer { pendingTable.removeAll(keepingCapacity: true) }
         // A table is a header row, a delimiter row and body rows; lone rows are prose.
-        let rows = pendingTable.map(\.row)
-        if rows.count >= 2, TableRowSplitter.isDelimiter(rows[1].cells) {
-            blocks.append(.table(Table(header: rows[0], rows: Array(rows.dropFirst(2)))))
-        } else if rows.count >= 2, pendingTable.allSatisfy({ $0.raw.hasPrefix("|") && $0.row.cells.count >= 2 }),
-                  !TableRowSplitter.isDelimiter(rows[0].cells) {
+        let rows = pendingTable, text = text
+        let isDelimiter = { (row: TableLines.Line) in TableRowSplitter.isDelimiter(text.cells(row.text) ?? []) }
+        if rows.count >= 2, isDelimiter(rows[1]) {
+            blocks.append(.table(TableLines(header: rows[0], rows: Array(rows.dropFirst(2)))))
+        } else if rows.count >= 2,
+                  rows.allSatisfy({ text.prose($0.text, startsWith: ASCII.pipe) && (text.cells($0.text)?.count ?? 0) >= 2 }),
+                  !isDelimiter(rows[0]) {
             // Header-less tables happen in translations that lost a line; keep them as body rows.
-            blocks.append(.table(Table(header: Table.Row(cells: [], line: rows[0].line), rows: rows)))
+            blocks.append(.table(TableLines(header: nil, rows: rows)))
         } else {
-            for entry in pendingTable { blocks.append(.text(.string(entry.raw), line: entry.row.line)) }
+            for entry in rows { blocks.append(.text(entry.text, line: entry.line)) }
         }
     }
 }

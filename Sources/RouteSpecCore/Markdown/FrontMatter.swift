@@ -17,11 +17,11 @@ struct FrontMatter: Sendable {
                 result.bodyStart = index + 1
                 return result
             }
-            let content = text.text(line)
-            if let (key, value) = keyValue(content) {
+            if let (key, value) = keyValue(text.bytes, line.range) {
                 result.values[key] = value
                 lastKeyLine = index
-            } else if !content.trimmingSpaces.isEmpty, !content.hasPrefix(" "), !content.hasPrefix("\t"), !content.hasPrefix("-") {
+            } else if let first = text.bytes[line.range].first, first != ASCII.space, first != ASCII.tab, first != ASCII.dash,
+                      !text.text(line).trimmingSpaces.isEmpty {
                 break
             }
             index += 1
@@ -41,13 +41,12 @@ struct FrontMatter: Sendable {
     }
 
     /// `key: value`, split on bytes (keys are nearly always ASCII; values are kept whole).
-    static func keyValue(_ line: String) -> (String, String)? {
-        let u = Array(line.utf8)
-        guard let colon = u.firstIndex(of: ASCII.colon) else { return nil }
-        let key = u.string(0..<colon).trimmingSpaces
+    static func keyValue(_ bytes: [UInt8], _ line: Range<Int>) -> (String, String)? {
+        guard let colon = bytes[line].firstIndex(of: ASCII.colon) else { return nil }
+        let key = bytes.string(line.lowerBound..<colon).trimmingSpaces
         guard !key.isEmpty, key.utf8.allSatisfy({ ASCII.isKeyByte($0) }) || key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
         else { return nil }
-        var value = u.string(colon + 1..<u.count).trimmingSpaces
+        var value = bytes.string(colon + 1..<line.upperBound).trimmingSpaces
         let v = value.utf8
         if v.count >= 2, let q = v.first, q == ASCII.quote || q == ASCII.apostrophe, v.last == q {
             value = String(decoding: v.dropFirst().dropLast(), as: UTF8.self)

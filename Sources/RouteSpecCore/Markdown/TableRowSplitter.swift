@@ -5,9 +5,17 @@ enum TableRowSplitter {
         line.withUTF8Bytes { row(bytes: $0) }
     }
 
-    private static func row(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    /// The cells of a row of (trimmed) bytes; nil if they are no table row.
+    static func row(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        split(bytes)?.map { cell(UnsafeBufferPointer(rebasing: bytes[$0.range]), escaped: $0.escaped) }
+    }
+
+    /// Whether the bytes are a table row, decided without making the cells.
+    static func isRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { split(bytes) != nil }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, escaped: Bool)]? {
         guard bytes.contains(ASCII.pipe) else { return nil }
-        var cells: [String] = []
+        var cells: [(range: Range<Int>, escaped: Bool)] = []
         var start = 0
         var inCode = false
         var escaped = false
@@ -21,13 +29,13 @@ enum TableRowSplitter {
             }
             if b == ASCII.backtick { inCode.toggle() }
             if b == ASCII.pipe && !inCode {
-                cells.append(cell(UnsafeBufferPointer(rebasing: bytes[start..<i]), escaped: escaped))
+                cells.append((start..<i, escaped))
                 start = i + 1
                 escaped = false
             }
             i += 1
         }
-        cells.append(cell(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), escaped: escaped))
+        cells.append((start..<bytes.count, escaped))
         let leading = bytes.first == ASCII.pipe
         let trailing = bytes.last == ASCII.pipe && !(bytes.count >= 2 && bytes[bytes.count - 2] == ASCII.backslash)
         if leading { cells.removeFirst() }
@@ -154,7 +162,7 @@ enum IncludeDirective {
     }
 
     /// Decided on bytes: most lines do not start with `[`, and most that do are links.
-    private static func target(in u: UnsafeBufferPointer<UInt8>) -> String? {
+    static func target(in u: UnsafeBufferPointer<UInt8>) -> String? {
         var i = 0
         while i < u.count, u[i] == ASCII.greaterThan || u[i] == ASCII.space { i += 1 }
         guard u.count - i > directive.count else { return nil }
