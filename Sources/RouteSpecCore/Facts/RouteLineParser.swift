@@ -221,7 +221,8 @@ struct PlaceholderRewriter {
     }
 
     private mutating func register(_ inner: Substring, after segment: String) -> String {
-        let alternatives = inner.split(separator: "|").map { Self.cleanName($0) }.filter { !$0.isEmpty }
+        let parts = inner.utf8.allSatisfy { $0 < 0x80 } ? inner.utf8.split(separator: ASCII.pipe).map { Substring($0) } : inner.split(separator: "|")
+        let alternatives = parts.map { Self.cleanName($0) }.filter { !$0.isEmpty }
         var name = alternatives.first ?? "id"
         if parameters.contains(where: { $0.name == name }) {
             let owner = Self.owner(of: segment)
@@ -251,6 +252,7 @@ struct PlaceholderRewriter {
     }
 
     static func cleanName(_ s: Substring) -> String {
+        if let ascii = s.utf8.withContiguousStorageIfAvailable(cleanASCIIName), let ascii { return ascii }
         var t = s.trimmingSpaces
         t = t.trimmingCharacters(in: "'\"` ")
         var out = ""
@@ -259,6 +261,25 @@ struct PlaceholderRewriter {
             else if ch == " ", !out.hasSuffix("-") { out.append("-") }
         }
         return out
+    }
+
+    /// `cleanName` of ASCII text, on its bytes (nil for other text): most placeholders are ASCII,
+    /// and walking their characters cost more than the rest of reading a route.
+    private static func cleanASCIIName(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var lo = 0, hi = u.count
+        while lo < hi, UTF8Text.isWhiteSpace(UInt32(u[lo])) { lo += 1 }
+        while hi > lo, UTF8Text.isWhiteSpace(UInt32(u[hi - 1])) { hi -= 1 }
+        let quoteOrSpace = { (b: UInt8) in b == ASCII.apostrophe || b == ASCII.quote || b == ASCII.backtick || b == ASCII.space }
+        while lo < hi, quoteOrSpace(u[lo]) { lo += 1 }
+        while hi > lo, quoteOrSpace(u[hi - 1]) { hi -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(hi - lo)
+        for b in u[lo..<hi] {
+            if ASCII.isAlphanumeric(b) || b == ASCII.underscore || b == ASCII.dash || b == ASCII.dot { out.append(b) }
+            else if b == ASCII.space, out.last != ASCII.dash { out.append(ASCII.dash) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func singular(_ word: String) -> String {

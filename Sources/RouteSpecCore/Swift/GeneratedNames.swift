@@ -112,12 +112,23 @@ enum GeneratedNames {
         var words: [String] = []
         for segment in segments(path) where !segment.hasPrefix("{") {
             if words.count == limit { break }
-            var s = String(segment.split(separator: "(").first ?? segment)
-            if s.utf8.count >= 16 && s.lowercased().hasPrefix("microsoft.graph.") { s = String(s.dropFirst("microsoft.graph.".count)) }
+            var s = String(beforeParenthesis(segment))
+            if s.utf8.count >= 16 && s.utf8.prefix(16).map(ASCII.lower).elementsEqual("microsoft.graph.".utf8) {
+                s = String(s.dropFirst("microsoft.graph.".count))
+            }
             let parts = SwiftNames.words(s)
             if let first = parts.first { words.append(SwiftNames.lowerCamel([first] + parts.dropFirst().map { $0 })) }
         }
         return words
+    }
+
+    /// `items('{id}')` → `items`: the first non-empty part before a `(`, found on bytes in ASCII
+    /// (as `split(separator: "(").first` finds it on characters).
+    private static func beforeParenthesis(_ segment: Substring) -> Substring {
+        let u = segment.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return segment.split(separator: "(").first ?? segment }
+        guard let start = u.firstIndex(where: { $0 != ASCII.openParen }) else { return segment }
+        return segment[start..<(u[start...].firstIndex(of: ASCII.openParen) ?? u.endIndex)]
     }
 
     /// A path's `/`-separated segments; ASCII paths (nearly all) are split on bytes, which is

@@ -30,6 +30,7 @@ enum SwiftNames {
     }
 
     static func lowerCamel(_ words: [String]) -> String {
+        if let ascii = asciiCamel(words, lowerFirst: true) { return ascii }
         var out = ""
         for (i, w) in words.enumerated() where !w.isEmpty {
             if i == 0 || out.isEmpty {
@@ -50,8 +51,38 @@ enum SwiftNames {
     }
 
     static func upperCamel(_ words: [String]) -> String {
-        words.filter { !$0.isEmpty }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        if let ascii = asciiCamel(words, lowerFirst: false) { return ascii }
+        return words.filter { !$0.isEmpty }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
+
+    /// `lowerCamel` or `upperCamel` of ASCII words (nil if any is not), on bytes: `words` gives
+    /// ASCII, and changing the case of characters cost more than the rest of naming a route.
+    private static func asciiCamel(_ words: [String], lowerFirst: Bool) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
+        for w in words {
+            let ascii: Bool = w.withUTF8Bytes { u in
+                guard !u.isEmpty else { return true }
+                guard u.allSatisfy({ $0 < 0x80 }) else { return false }
+                if !lowerFirst || !out.isEmpty {
+                    out.append(upper(u[0]))
+                    out.append(contentsOf: u[1...])
+                    return true
+                }
+                let upperRun = u.prefix(while: isUpper).count
+                // `URLSession` → `urlSession`; `ID` → `id`.
+                let lowered = upperRun > 1 && upperRun < u.count ? upperRun - 1 : upperRun == u.count ? u.count : 1
+                out.append(contentsOf: u[..<lowered].map(ASCII.lower))
+                out.append(contentsOf: u[lowered...])
+                return true
+            }
+            if !ascii { return nil }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    private static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
 
     /// A valid name from any text; `fallback` when nothing of it survives.
     static func name(_ candidate: String, fallback: String) -> SwiftName {
