@@ -34,12 +34,23 @@ public struct RouteRow: Sendable, Hashable {
     }
 
     public var encoded: String {
-        var fields = [name, method, template, String(line), operationID, operationName].map(Self.escape)
-        fields.append(expectedStatuses.map(String.init).joined(separator: ","))
-        fields.append(Self.escape(source))
-        fields += Self.encode(operationPermissions)
-        if let routePermissions { fields += Self.encode(routePermissions) }
-        return fields.joined(separator: "\t")
+        // Written into one buffer: the generator encodes every documented route.
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        for (i, field) in [name, method, template, String(line), operationID, operationName].enumerated() {
+            if i > 0 { out.append(9) }
+            Self.escape(field, into: &out)
+        }
+        out.append(9)
+        for (i, status) in expectedStatuses.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: String(status).utf8)
+        }
+        out.append(9)
+        Self.escape(source, into: &out)
+        Self.encode(operationPermissions, into: &out)
+        if let routePermissions { Self.encode(routePermissions, into: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reads a row; nil when it is not one (tables skip such rows rather than trap).
@@ -63,21 +74,42 @@ public struct RouteRow: Sendable, Hashable {
     // Empty: not documented. `-`: not supported. Otherwise `least|higher|a+b,c+d|flags|unparsed`
     // (at least `least|higher`),
     // lists comma-separated; the flag `n` means no permission is needed.
-    private static func encode(_ p: RoutePermissions) -> [String] {
-        [p.delegatedWork, p.delegatedPersonal, p.application].map { requirement in
-            guard let r = requirement else { return "" }
-            guard r.isSupported else { return "-" }
-            let parts = [
-                r.leastPrivileged.map { escape($0.rawValue) }.joined(separator: ","),
-                r.higherPrivileged.map { escape($0.rawValue) }.joined(separator: ","),
-                r.combinations.map { $0.map { escape($0.rawValue) }.joined(separator: "+") }.joined(separator: ","),
-                r.noPermissionRequired ? "n" : "",
-                r.unparsed.map(escape).joined(separator: ","),
-            ]
+    /// Appends the three scheme fields, each after a tab.
+    private static func encode(_ p: RoutePermissions, into out: inout [UInt8]) {
+        for requirement in [p.delegatedWork, p.delegatedPersonal, p.application] {
+            out.append(9)
+            guard let r = requirement else { continue }
+            guard r.isSupported else { out.append(UInt8(ascii: "-")); continue }
+            // The five parts, each ending at `ends[i]`.
+            var ends: [Int] = []
+            list(r.leastPrivileged.map(\.rawValue), separator: ",", into: &out)
+            ends.append(out.count)
+            out.append(UInt8(ascii: "|"))
+            list(r.higherPrivileged.map(\.rawValue), separator: ",", into: &out)
+            ends.append(out.count)
+            out.append(UInt8(ascii: "|"))
+            for (i, combination) in r.combinations.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                list(combination.map(\.rawValue), separator: "+", into: &out)
+            }
+            ends.append(out.count)
+            out.append(UInt8(ascii: "|"))
+            if r.noPermissionRequired { out.append(UInt8(ascii: "n")) }
+            ends.append(out.count)
+            out.append(UInt8(ascii: "|"))
+            list(r.unparsed, separator: ",", into: &out)
+            ends.append(out.count)
             // Trailing empty parts are left out, but at least two are kept: an empty field means "not documented".
-            var used = parts.count
-            while used > 2 && parts[used - 1].isEmpty { used -= 1 }
-            return parts.prefix(used).joined(separator: "|")
+            var used = ends.count
+            while used > 2 && ends[used - 1] == ends[used - 2] + 1 { used -= 1 }
+            out.removeSubrange(ends[used - 1]...)
+        }
+    }
+
+    private static func list(_ items: [String], separator: Unicode.Scalar, into out: inout [UInt8]) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: separator)) }
+            escape(item, into: &out)
         }
     }
 
@@ -114,15 +146,23 @@ public struct RouteRow: Sendable, Hashable {
     static func escape(_ s: String) -> String {
         guard s.utf8.contains(where: isEscaped) else { return s }
         var out: [UInt8] = []
+        escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func escape(_ s: String, into out: inout [UInt8]) {
         for b in s.utf8 {
             if isEscaped(b) {
-                out += Array("%".utf8) + Array(hex(b).utf8)
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 15)])
             } else {
                 out.append(b)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func unescape(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
@@ -142,8 +182,4 @@ public struct RouteRow: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return String(decoding: [digits[Int(b >> 4)], digits[Int(b & 15)]], as: UTF8.self)
-    }
 }

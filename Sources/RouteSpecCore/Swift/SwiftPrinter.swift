@@ -1,6 +1,7 @@
 /// The one place generated Swift becomes text. String literals and doc comments are escaped here.
 struct SwiftPrinter {
-    private var out = ""
+    /// UTF-8 of the file so far: appending bytes is cheaper than appending to a `String`.
+    private var out: [UInt8] = []
     private var level = 0
 
     static func print(_ file: SwiftFile) -> String {
@@ -13,7 +14,7 @@ struct SwiftPrinter {
             if n > 0 { p.line("") }
             p.decl(d)
         }
-        return p.out
+        return String(decoding: p.out, as: UTF8.self)
     }
 
     // MARK: Escaping
@@ -22,7 +23,7 @@ struct SwiftPrinter {
     /// and direction-control characters are escaped.
     static func literal(_ s: String) -> String {
         // Most text is printable ASCII without quotes or backslashes: nothing to escape.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
+        if s.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }) { return "\"" + s + "\"" }
         return "\"" + replacingScalars(s) { scalar in
             switch scalar {
             case "\"": return "\\\""
@@ -38,7 +39,7 @@ struct SwiftPrinter {
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
+        if s.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return s }
         return replacingScalars(s) { scalar in
             if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
             return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
@@ -96,22 +97,30 @@ struct SwiftPrinter {
 
     // Pieces are appended to `out` one by one: concatenating them first makes a string per piece.
     private mutating func line(_ s: String) {
-        if s.isEmpty { out += "\n"; return }
-        for _ in 0..<level { out += "    " }
-        out += s
-        out += "\n"
+        if s.isEmpty { out.append(ASCII.newline); return }
+        indent()
+        out.append(contentsOf: s.utf8)
+        out.append(ASCII.newline)
     }
+
+    private mutating func indent() {
+        for _ in 0..<level { out.append(contentsOf: Self.indentUnit) }
+    }
+
+    private static let indentUnit = Array("    ".utf8)
+    private static let docEmpty = Array("///\n".utf8)
+    private static let docStart = Array("/// ".utf8)
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }
         for l in d.lines {
-            for _ in 0..<level { out += "    " }
+            indent()
             if l.isEmpty {
-                out += "///\n"
+                out.append(contentsOf: Self.docEmpty)
             } else {
-                out += "/// "
-                out += SwiftPrinter.commentText(l)
-                out += "\n"
+                out.append(contentsOf: Self.docStart)
+                out.append(contentsOf: SwiftPrinter.commentText(l).utf8)
+                out.append(ASCII.newline)
             }
         }
     }
