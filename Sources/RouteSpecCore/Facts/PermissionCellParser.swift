@@ -123,7 +123,7 @@ enum PermissionCellParser {
 
     /// Lower-cased, without the trailing period, for comparing against lexicon phrases.
     static func comparable(_ s: String) -> String {
-        var t = s.lowercased().trimmingCharacters(in: " .!。*")
+        var t = s.lowercasedByTable.trimmingCharacters(in: " .!。*")
         if t.hasPrefix("(") && t.hasSuffix(")") { t = String(t.dropFirst().dropLast()).trimmingSpaces }
         return t
     }
@@ -157,7 +157,7 @@ enum PermissionCellParser {
         var parts: [String] = []
         var current: [Substring] = []
         for token in s.split(separator: " ") {
-            if conjunctions.set.contains(token.lowercased()) {
+            if conjunctions.set.contains(String(token).lowercasedByTable) {
                 if !current.isEmpty { parts.append(current.joined(separator: " ")) }
                 current = []
             } else {

@@ -2,9 +2,6 @@
 /// the old two-column ordered list, the modern least/higher three-column table, tables split
 /// by audience (self / others), and resource × scheme matrices. Other tables are left alone.
 enum PermissionTableReader {
-    /// Header cells repeat on thousands of pages; lower-casing translated text is not cheap.
-    private static let lowercasedHeaders = Memo<String>()
-
     static func read(_ table: Table, heading: HeadingRef?, diagnostics: inout DiagnosticSink) -> [PermissionTableFact]? {
         var header = table.header
         var rows = table.rows
@@ -19,7 +16,7 @@ enum PermissionTableReader {
         var kinds = SchemeLabel.classifyRows(rows.map { $0.cells.first ?? "" })
         if kinds.allSatisfy({ $0 == nil }) { return nil }
         foldSubRows(&rows, &kinds, singleValueColumn: header.cells.count <= 2, diagnostics: &diagnostics)
-        let headerTexts = header.cells.map { lowercasedHeaders.value(for: $0) { $0.lowercased() } }
+        let headerTexts = header.cells.map(\.lowercasedByTable)
         let columnCount = rows.indices.filter { kinds[$0] != nil }.map { rows[$0].cells.count }.max() ?? 0
         let layout = Layout.detect(headerTexts, columnCount: columnCount)
         if case .modernAssumed = layout {

@@ -18,7 +18,7 @@ enum SchemeLabel {
         // Indented labels are feature-area sub-rows under a scheme row (Intune tables).
         if raw.hasPrefix("&nbsp;") || raw.hasPrefix("\u{00A0}") { return nil }
         let unescaped = raw.has("\\") ? raw.replacingOccurrences(of: "\\(", with: "(").replacingOccurrences(of: "\\)", with: ")") : raw
-        let label = InlineText.plain(unescaped).lowercased()
+        let label = InlineText.plain(unescaped).lowercasedByTable
         // Scheme labels are short; long cells are scenario descriptions that mention schemes.
         let words = label.split(separator: " ").count
         guard !label.isEmpty, label.count <= 80, words <= 8 else { return nil }

@@ -4,7 +4,7 @@ enum SectionKind: Sendable, Equatable {
 
     static func of(_ heading: Heading) -> SectionKind? {
         if let anchor = heading.anchor, let kind = byAnchor(anchor) { return kind }
-        return byWords(heading.text.lowercased())
+        return byWords(heading.text.lowercasedByTable)
     }
 
     static func byAnchor(_ a: String) -> SectionKind? {

@@ -154,7 +154,7 @@ struct SectionWalker {
     }
 
     private mutating func include(_ inc: Include, facts: inout PageFacts) {
-        let target = inc.target.lowercased()
+        let target = inc.target.lowercasedByTable
         if target.has("beta-disclaimer") && !seenLevel2 { versionEvidence.betaNoticeLine = inc.line }
         // Docs never include by absolute path or URL: whatever the include is for, refuse it.
         if inc.target.hasPrefix("/") || inc.target.has("://") || inc.target.hasPrefix("~") {
