@@ -151,6 +151,13 @@ public struct RouteRow: Sendable, Hashable {
     }
 
     private static func escape(_ s: String, into out: inout [UInt8]) {
+        // Nearly every field needs no escape: its bytes are copied at once.
+        let copied = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: isEscaped) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true { return }
         for b in s.utf8 {
             if isEscaped(b) {
                 out.append(UInt8(ascii: "%"))

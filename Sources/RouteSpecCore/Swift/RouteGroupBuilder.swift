@@ -86,12 +86,14 @@ struct RouteGroupBuilder {
             : ["- Status: " + op.responses.map { String($0.status) }.joined(separator: ", ")]
     }
 
+    private static let schemeLabels: [SchemeKind: String] = [
+        .delegatedWork: "Delegated (work or school)", .delegatedPersonal: "Delegated (personal)", .application: "Application",
+    ]
+
     private func permissionDoc(_ set: PermissionSet?) -> [String] {
         guard let set else { return ["- not documented"] }
-        let labels: [SchemeKind: String] = [.delegatedWork: "Delegated (work or school)", .delegatedPersonal: "Delegated (personal)",
-                                            .application: "Application"]
         return SchemeKind.allCases.map { kind in
-            let label = labels[kind]!
+            let label = Self.schemeLabels[kind]!
             guard let s = set[kind] else { return "- \(label): not documented" }
             guard s.supported else { return "- \(label): not supported" }
             if s.noPermissionRequired { return "- \(label): no permission needed" }

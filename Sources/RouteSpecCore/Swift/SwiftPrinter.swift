@@ -4,7 +4,8 @@ struct SwiftPrinter {
     private var out: [UInt8] = []
     private var level = 0
 
-    static func print(_ file: SwiftFile) -> String {
+    /// The file's text as UTF-8, as it is written (a `String` would be validated and copied again).
+    static func utf8(_ file: SwiftFile) -> [UInt8] {
         var p = SwiftPrinter()
         for line in file.header { p.line("// " + SwiftPrinter.commentText(line)) }
         if !file.header.isEmpty { p.line("") }
@@ -14,7 +15,7 @@ struct SwiftPrinter {
             if n > 0 { p.line("") }
             p.decl(d)
         }
-        return String(decoding: p.out, as: UTF8.self)
+        return p.out
     }
 
     // MARK: Escaping

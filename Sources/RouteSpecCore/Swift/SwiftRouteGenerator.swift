@@ -145,7 +145,7 @@ public struct SwiftRouteGenerator: Sendable {
                                 value: .array(names.map { .member(nil, members[$0]!) }, multiline: true)))
         let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"],
                              declarations: [.extensionDecl(type: .fixed("GraphPermission"), members: decls)])
-        return File(path: "GraphPermission+Documented.swift", contents: SwiftPrinter.print(file))
+        return File(path: "GraphPermission+Documented.swift", utf8: SwiftPrinter.utf8(file), madeFrom: nil)
     }
 
     private func namespaceFile(_ version: ApiVersion, groups: [SwiftType], operations: Int) -> File {
@@ -178,7 +178,7 @@ public struct SwiftRouteGenerator: Sendable {
                          body: [.returnValue(.call(.member(.name(ns), clientName), [SwiftArgument(nil,
                              .call(.name(SwiftName(verbatim: "AnyGraphClient")), [SwiftArgument(nil, .selfValue)]))]))]),
         ]))
-        return File(path: "\(ns.text).swift", contents: SwiftPrinter.print(file))
+        return File(path: "\(ns.text).swift", utf8: SwiftPrinter.utf8(file), madeFrom: nil)
     }
 
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
@@ -218,8 +218,8 @@ public struct SwiftRouteGenerator: Sendable {
                         declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
                     }
                 }
-                let text = SwiftPrinter.print(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
-                return File(path: path, utf8: Array(text.utf8), madeFrom: key)
+                let text = SwiftPrinter.utf8(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
+                return File(path: path, utf8: text, madeFrom: key)
             }
         }
     }
