@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a page body into blocks: headings, fenced code, tables, includes, tab markers and prose.
 /// HTML comments are removed first (routes inside them are not routes); fences inside lists and
 /// quotes are recognised; a fence that is never closed ends at the next section heading.
@@ -140,12 +142,14 @@ struct BlockScanner {
         return lo..<hi
     }
 
+    /// Found with `memchr`: every line is asked, and most have no such byte.
     private func containsByte(_ x: UInt8, _ r: Range<Int>) -> Bool {
-        text.bytes[r].contains(x)
+        !r.isEmpty && text.bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + r.lowerBound, Int32(x), r.count) != nil }
     }
 
     /// Three backticks or tildes in a row somewhere on the line.
     private func mayOpenFence(_ r: Range<Int>) -> Bool {
+        guard containsByte(ASCII.backtick, r) || containsByte(ASCII.tilde, r) else { return false }
         let b = text.bytes
         var run = 0
         var last: UInt8 = 0

@@ -38,6 +38,23 @@ extension String {
     }
 }
 
+extension String {
+    /// The ASCII words among the runs of letters and digits (what splitting the characters at
+    /// every non-letter, non-digit and keeping the ASCII runs gives), found on bytes: most words
+    /// of a translated title are not ASCII, and only pieces that mix scripts are split by character.
+    var asciiWords: [Substring] {
+        var words: [Substring] = []
+        for piece in utf8.split(whereSeparator: { $0 < 0x80 && !ASCII.isAlphanumeric($0) }) {
+            if piece.allSatisfy({ $0 < 0x80 }) {
+                words.append(Substring(piece))
+            } else if piece.contains(where: ASCII.isAlphanumeric) {
+                words += Substring(piece).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+            }
+        }
+        return words
+    }
+}
+
 enum TextSearch {
     static func find(_ pat: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = pat.first else { return 0 }

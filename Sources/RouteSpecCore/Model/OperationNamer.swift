@@ -8,8 +8,8 @@ enum OperationNamer {
         var words: [String]
         if let anchor, !anchor.isEmpty {
             words = anchor.split(separator: "-").map(String.init)
-        } else if let title, !title.isEmpty, title.allSatisfy({ $0.isASCII }),
-                  case let titleWords = title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init),
+        } else if let title, !title.isEmpty, title.utf8.allSatisfy({ $0 < 0x80 }),
+                  case let titleWords = title.asciiWords.map(String.init),
                   !titleWords.isEmpty, titleWords.count <= 8 {
             // English pages have no anchors; their title says the same ("Get application").
             words = titleWords
@@ -22,7 +22,7 @@ enum OperationNamer {
         let articles: Set<String> = ["a", "an", "the"]
         if words.count > 1 { words.removeAll { articles.contains($0.lowercased()) } }
         var spellings: [String: String] = [:]
-        let titleWords = (title ?? "").split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        let titleWords = (title ?? "").asciiWords
         let segmentWords = routes.flatMap(\.path.alphanumericRuns)
         for w in titleWords + segmentWords where w.utf8.allSatisfy({ $0 < 0x80 }) {
             let key = w.lowercased()
