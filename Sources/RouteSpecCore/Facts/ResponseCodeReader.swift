@@ -48,7 +48,7 @@ enum ResponseCodeReader {
         if last < 0x80 { return ASCII.isAlphanumeric(last) || last == ASCII.dot || last == ASCII.dash }
         var start = i - 1
         while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-        return isLetterOrNumber(Unicode.Scalar(UTF8Text.scalar(b, at: start, length: i - start)))
+        return isLetterOrNumber(scalar(b, at: start))
     }
 
     /// Whether what follows the digits at `k` makes them part of something longer (`2001`,

@@ -267,9 +267,8 @@ struct PlaceholderRewriter {
     /// and walking their characters cost more than the rest of reading a route.
     private static func cleanASCIIName(_ u: UnsafeBufferPointer<UInt8>) -> String? {
         guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var lo = 0, hi = u.count
-        while lo < hi, UTF8Text.isWhiteSpace(UInt32(u[lo])) { lo += 1 }
-        while hi > lo, UTF8Text.isWhiteSpace(UInt32(u[hi - 1])) { hi -= 1 }
+        let trimmed = UTF8Text.trimmed(u)
+        var lo = trimmed.lowerBound, hi = trimmed.upperBound
         let quoteOrSpace = { (b: UInt8) in b == ASCII.apostrophe || b == ASCII.quote || b == ASCII.backtick || b == ASCII.space }
         while lo < hi, quoteOrSpace(u[lo]) { lo += 1 }
         while hi > lo, quoteOrSpace(u[hi - 1]) { hi -= 1 }

@@ -8,11 +8,8 @@
 extension String {
     var lowercasedByTable: String {
         withUTF8Bytes { bytes in
-            if !bytes.contains(where: { $0 >= 0x80 }) {
-                guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-                return String(decoding: bytes.map(ASCII.lower), as: UTF8.self)
-            }
-            return Lowercasing.lowered(bytes) ?? lowercased()
+            // ASCII text takes the standard library's own fast path.
+            bytes.contains(where: { $0 >= 0x80 }) ? Lowercasing.lowered(bytes) ?? lowercased() : lowercased()
         }
     }
 }

@@ -126,10 +126,9 @@ enum Words {
             while i < u.endIndex {
                 let b = u[i]
                 if ASCII.isAlphanumeric(b) {
-                    let upper = b >= 0x41 && b <= 0x5A
-                    if upper && previousLower { flushBytes(i) }
+                    if ASCII.isUpper(b) && previousLower { flushBytes(i) }
                     if start == nil { start = i }
-                    previousLower = b >= 0x61 && b <= 0x7A
+                    previousLower = ASCII.isLower(b)
                 } else {
                     flushBytes(i)
                     previousLower = false

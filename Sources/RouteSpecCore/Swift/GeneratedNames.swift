@@ -37,7 +37,7 @@ enum GeneratedNames {
     private static func knownSpellings(_ op: APIOperation, wanted: Set<String>) -> [String: String] {
         var spellings: [String: String] = [:]
         func offer(_ w: String) {
-            guard w.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }), w.utf8.allSatisfy({ $0 < 0x80 }) else { return }
+            guard w.utf8.contains(where: ASCII.isUpper), w.utf8.allSatisfy({ $0 < 0x80 }) else { return }
             let key = w.lowercased()
             if wanted.contains(key) && spellings[key] == nil { spellings[key] = w }
         }
@@ -48,7 +48,7 @@ enum GeneratedNames {
         for word in nameWords {
             // `words` are ASCII: capitals are the bytes A–Z.
             let u = word.utf8
-            for i in u.indices where i != u.startIndex && u[i] >= 0x41 && u[i] <= 0x5A { offer(String(word[i...])) }
+            for i in u.indices where i != u.startIndex && ASCII.isUpper(u[i]) { offer(String(word[i...])) }
         }
         for r in op.routes {
             for segment in r.path.alphanumericRuns {

@@ -65,11 +65,11 @@ enum SwiftNames {
                 guard !u.isEmpty else { return true }
                 guard u.allSatisfy({ $0 < 0x80 }) else { return false }
                 if !lowerFirst || !out.isEmpty {
-                    out.append(upper(u[0]))
+                    out.append(ASCII.upper(u[0]))
                     out.append(contentsOf: u[1...])
                     return true
                 }
-                let upperRun = u.prefix(while: isUpper).count
+                let upperRun = u.prefix(while: ASCII.isUpper).count
                 // `URLSession` → `urlSession`; `ID` → `id`.
                 let lowered = upperRun > 1 && upperRun < u.count ? upperRun - 1 : upperRun == u.count ? u.count : 1
                 out.append(contentsOf: u[..<lowered].map(ASCII.lower))
@@ -81,8 +81,6 @@ enum SwiftNames {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
-    private static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
 
     /// A valid name from any text; `fallback` when nothing of it survives.
     static func name(_ candidate: String, fallback: String) -> SwiftName {
