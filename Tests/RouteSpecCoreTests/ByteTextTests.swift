@@ -27,6 +27,26 @@ import Testing
         #expect(SwiftPrinter.commentText("line\nbreak\u{FEFF}") == "line break\\u{feff}")
     }
 
+    @Test func asciiTestsEveryByte() {
+        for length in 0..<20 {
+            let ascii = [UInt8](repeating: 0x61, count: length)
+            #expect(ascii.withUnsafeBufferPointer(ASCII.isASCII))
+            for position in 0..<length {
+                var text = ascii
+                text[position] = 0x80
+                #expect(!text.withUnsafeBufferPointer(ASCII.isASCII), "non-ASCII byte at \(position) of \(length)")
+            }
+        }
+    }
+
+    @Test(arguments: ["", "/users/{user-id}/photo/$value", "a1b2--C3__d", "---", "x"])
+    func alphanumericRunsAreTheLetterAndDigitRuns(text: String) {
+        let byCharacter = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        #expect(text.alphanumericRuns.map(String.init) == byCharacter)
+        let runs = Array(text.utf8).withUnsafeBufferPointer { p in ASCII.alphanumericRuns(p, in: 0..<p.count) }
+        #expect(runs.count == byCharacter.count)
+    }
+
     @Test func memoKeepsSpellingsThatDifferInBytes() {
         let memo = Memo<String>()
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"

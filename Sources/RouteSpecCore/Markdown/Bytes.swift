@@ -43,6 +43,45 @@ enum ASCII {
 
     @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
 
+    /// Whether every byte is ASCII, tested eight bytes at a time.
+    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= p.count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < p.count {
+            if p[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The runs of letters and digits in `p[range]` (ASCII text's words).
+    static func alphanumericRuns(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isAlphanumeric(p[i]) else { i += 1; continue }
+            let start = i
+            while i < range.upperBound && isAlphanumeric(p[i]) { i += 1 }
+            runs.append(start..<i)
+        }
+        return runs
+    }
+
+    /// Whether `p[range]` is `lowered` (lower-case) but for the case of ASCII letters.
+    static func equalsIgnoringCase(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowered: [UInt8]) -> Bool {
+        guard range.count == lowered.count else { return false }
+        var j = 0
+        for i in range {
+            if lower(p[i]) != lowered[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
     /// A letter, digit, `.`, `_` or `-` (the bytes of a front-matter key).
     @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
         isAlphanumeric(b) || b == 0x2E || b == 0x5F || b == 0x2D

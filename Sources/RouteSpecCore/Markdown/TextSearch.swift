@@ -33,8 +33,15 @@ extension String {
     /// The runs of letters and digits (`/users/{id}/photo` → `users`, `id`, `photo`); ASCII text
     /// (nearly every path) is split on bytes, many times cheaper than on characters.
     var alphanumericRuns: [Substring] {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
-        return utf8.split(whereSeparator: { !ASCII.isAlphanumeric($0) }).map { Substring($0) }
+        let ranges = withUTF8Bytes { p in ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: 0..<p.count) : nil }
+        guard let ranges else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        return substrings(utf8Ranges: ranges)
+    }
+
+    /// The parts of the string at these ranges of its UTF-8 bytes.
+    func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
+        let start = utf8.startIndex
+        return ranges.map { self[utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound)] }
     }
 }
 

@@ -65,9 +65,9 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
-    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
-    private static func writeInt(_ value: Int, into out: inout [UInt8]) {
+    static func writeInt(_ value: Int, into out: inout [UInt8]) {
         guard value >= 0 && value < 10 else { return out.append(contentsOf: String(value).utf8) }
         out.append(0x30 + UInt8(value))
     }

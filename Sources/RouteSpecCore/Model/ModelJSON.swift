@@ -19,17 +19,18 @@ extension Model {
         let fragments = ParallelMap.map(Array(operations.indices), threads: threads) { o -> Fragment in
             let op = operations[o]
             let fresh = { () -> [UInt8] in
-                var out: [UInt8] = []
-                op.json().write(into: &out, indent: 4)
-                return out
+                var writer = JSONTextWriter(indent: 4)
+                op.encode(to: &writer)
+                return writer.out
             }
             guard let cache, let digests else { return .made(fresh()) }
             return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests.inOrder[o]) }, decode: { .stored(try $0.rawSlice()) },
                                encode: { fragment, w in fragment.withBytes { w.raw(Array($0)) } }, make: { .made(fresh()) })
         }
         // The layout `JSONValue` gives the whole model: keys sorted, the operations at depth 2.
-        var head = Array("{\n  \"diagnostics\": ".utf8)
-        JSONValue.array(diagnostics.map { $0.json() }).write(into: &head, indent: 2)
+        var diagnosticsText = JSONTextWriter(indent: 2)
+        diagnosticsText.array(diagnostics) { $1.encode(to: &$0) }
+        var head = Array("{\n  \"diagnostics\": ".utf8) + diagnosticsText.out
         head += Array(",\n  \"operations\": ".utf8)
         head += Array((fragments.isEmpty ? "[]" : "[").utf8)
         var tail = Array((fragments.isEmpty ? "" : "\n  ]").utf8)
@@ -71,94 +72,117 @@ extension Model {
     }
 }
 
+// Each encoder writes its members in key order (see `JSONSink`).
+
 extension APIOperation {
-    func json() -> JSONValue {
-        var o: [String: JSONValue] = [
-            "id": .string(id),
-            "apiVersion": .string(apiVersion.rawValue),
-            "name": .string(name),
-            "routes": .array(routes.map { $0.json() }),
-            "responses": .array(responses.map { $0.json() }),
-            "sources": .array(sources.map { $0.json() }),
-        ]
-        if let title { o["title"] = .string(title) }
-        if let permissions { o["permissions"] = permissions.json() }
-        if !permissionTables.isEmpty { o["permissionTables"] = .array(permissionTables.map { $0.json() }) }
-        return .object(o)
+    func json() -> JSONValue { JSONValueBuilder.build { encode(to: &$0) } }
+
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            s.key("apiVersion"); s.string(apiVersion.rawValue)
+            s.key("id"); s.string(id)
+            s.key("name"); s.string(name)
+            if !permissionTables.isEmpty { s.key("permissionTables"); s.array(permissionTables) { $1.encode(to: &$0) } }
+            if let permissions { s.key("permissions"); permissions.encode(to: &s) }
+            s.key("responses"); s.array(responses) { $1.encode(to: &$0) }
+            s.key("routes"); s.array(routes) { $1.encode(to: &$0) }
+            s.key("sources"); s.array(sources) { $1.encode(to: &$0) }
+            if let title { s.key("title"); s.string(title) }
+        }
     }
 }
 
 extension Route {
-    func json() -> JSONValue {
-        var o: [String: JSONValue] = ["method": .string(method), "path": .string(path), "line": .int(line)]
-        if !parameters.isEmpty { o["parameters"] = .array(parameters.map { $0.json() }) }
-        if let permissions { o["permissions"] = permissions.json() }
-        return .object(o)
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            s.key("line"); s.int(line)
+            s.key("method"); s.string(method)
+            if !parameters.isEmpty { s.key("parameters"); s.array(parameters) { $1.encode(to: &$0) } }
+            s.key("path"); s.string(path)
+            if let permissions { s.key("permissions"); permissions.encode(to: &s) }
+        }
     }
 }
 
 extension RouteParameter {
-    func json() -> JSONValue {
-        var o: [String: JSONValue] = ["name": .string(name)]
-        if !alternatives.isEmpty { o["alternatives"] = .array(alternatives.map(JSONValue.string)) }
-        return .object(o)
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            if !alternatives.isEmpty { s.key("alternatives"); s.strings(alternatives) }
+            s.key("name"); s.string(name)
+        }
     }
 }
 
 extension PermissionSet {
-    func json() -> JSONValue {
-        var o: [String: JSONValue] = [:]
-        for kind in SchemeKind.allCases {
-            if let s = self[kind] { o[kind.rawValue] = s.json() }
+    private static let kindsByName = SchemeKind.allCases.sorted { JSONValue.keyOrder($0.rawValue, $1.rawValue) }
+
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            for kind in Self.kindsByName {
+                if let scheme = self[kind] { s.key(kind.rawValue); scheme.encode(to: &s) }
+            }
         }
-        return .object(o)
     }
 }
 
 extension Scheme {
-    func json() -> JSONValue {
-        guard supported else { return .object(["supported": .bool(false)]) }
-        var o: [String: JSONValue] = [
-            "supported": .bool(true),
-            "leastPrivileged": .array(leastPrivileged.map(JSONValue.string)),
-            "higherPrivileged": .array(higherPrivileged.map(JSONValue.string)),
-        ]
-        if !unparsed.isEmpty { o["unparsed"] = .array(unparsed.map(JSONValue.string)) }
-        if !combinations.isEmpty { o["combinations"] = .array(combinations.map { .array($0.map(JSONValue.string)) }) }
-        if noPermissionRequired { o["noPermissionRequired"] = .bool(true) }
-        return .object(o)
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            guard supported else { s.key("supported"); s.bool(false); return }
+            if !combinations.isEmpty { s.key("combinations"); s.array(combinations) { $0.strings($1) } }
+            s.key("higherPrivileged"); s.strings(higherPrivileged)
+            s.key("leastPrivileged"); s.strings(leastPrivileged)
+            if noPermissionRequired { s.key("noPermissionRequired"); s.bool(true) }
+            s.key("supported"); s.bool(true)
+            if !unparsed.isEmpty { s.key("unparsed"); s.strings(unparsed) }
+        }
     }
 }
 
 extension PermissionTable {
-    func json() -> JSONValue {
-        var o: [String: JSONValue] = ["line": .int(line), "permissions": permissions.json()]
-        if let heading { o["heading"] = .string(heading) }
-        if let anchor { o["anchor"] = .string(anchor) }
-        if let audience { o["audience"] = .string(audience) }
-        return .object(o)
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            if let anchor { s.key("anchor"); s.string(anchor) }
+            if let audience { s.key("audience"); s.string(audience) }
+            if let heading { s.key("heading"); s.string(heading) }
+            s.key("line"); s.int(line)
+            s.key("permissions"); permissions.encode(to: &s)
+        }
     }
 }
 
 extension Response {
-    func json() -> JSONValue {
-        .object(["status": .int(status), "foundIn": .array(foundIn.map(JSONValue.string))])
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            s.key("foundIn"); s.strings(foundIn)
+            s.key("status"); s.int(status)
+        }
     }
 }
 
 extension Source {
-    func json() -> JSONValue {
-        var o: [String: JSONValue] = ["path": .string(path), "locale": .string(locale), "line": .int(line), "primary": .bool(primary)]
-        if let date { o["date"] = .string(date) }
-        return .object(o)
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            if let date { s.key("date"); s.string(date) }
+            s.key("line"); s.int(line)
+            s.key("locale"); s.string(locale)
+            s.key("path"); s.string(path)
+            s.key("primary"); s.bool(primary)
+        }
     }
 }
 
 extension Diagnostic {
-    func json() -> JSONValue {
-        .object([
-            "severity": .string(severity.rawValue), "path": .string(path), "line": .int(line), "column": .int(column),
-            "code": .string(code), "message": .string(message),
-        ])
+    func json() -> JSONValue { JSONValueBuilder.build { encode(to: &$0) } }
+
+    func encode<S: JSONSink>(to s: inout S) {
+        s.object { s in
+            s.key("code"); s.string(code)
+            s.key("column"); s.int(column)
+            s.key("line"); s.int(line)
+            s.key("message"); s.string(message)
+            s.key("path"); s.string(path)
+            s.key("severity"); s.string(severity.rawValue)
+        }
     }
 }

@@ -21,16 +21,19 @@ enum OperationNamer {
         if words.count > 1, let last = words.last, kindSuffixes.contains(last.lowercased()) { words.removeLast() }
         let articles: Set<String> = ["a", "an", "the"]
         if words.count > 1 { words.removeAll { articles.contains($0.lowercased()) } }
-        var spellings: [String: String] = [:]
-        let titleWords = (title ?? "").asciiWords
-        let segmentWords = routes.flatMap(\.path.alphanumericRuns)
-        for w in titleWords + segmentWords where w.utf8.allSatisfy({ $0 < 0x80 }) {
-            let key = w.lowercased()
-            if spellings[key] == nil || (spellings[key] == key && w.contains(where: { $0.isUppercase })) { spellings[key] = String(w) }
+        // A word takes the first spelling with a capital among the title's ASCII words and the
+        // routes' segments, else its lower case if one spells it in lower case.
+        var search = SpellingSearch(wanted: words)
+        for w in (title ?? "").asciiWords where !search.isComplete { search.offer(w) }
+        for route in routes where !search.isComplete {
+            route.path.withUTF8Bytes { p in
+                guard ASCII.isASCII(p) else { return route.path.alphanumericRuns.forEach { search.offer($0) } }
+                for run in ASCII.alphanumericRuns(p, in: 0..<p.count) { search.offer(p, run) }
+            }
         }
         var result = ""
         for (i, word) in words.enumerated() where !word.isEmpty {
-            let spelled = spellings[word.lowercased()] ?? word
+            let spelled = search.capitalized[i] ?? (search.matched[i] ? word.lowercased() : word)
             if i == 0 {
                 result += spelled.prefix(1).lowercased() + spelled.dropFirst()
             } else {

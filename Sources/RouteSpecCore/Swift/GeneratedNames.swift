@@ -16,49 +16,59 @@ enum GeneratedNames {
     /// `resetPasscodeAction`. Ids are unique, so two pages never compete for a name and adding or
     /// removing one never renames another (operation names like `getUser` repeat across pages).
     static func pageName(_ op: APIOperation) -> String {
-        var tail = String(op.id.split(separator: "/").last ?? "")
-        var suffix = ""
-        if let tilde = tail.firstIndex(of: "~") {
-            suffix = String(tail[tail.index(after: tilde)...])
-            tail = String(tail[..<tilde])
+        // The id's last part; a `~` starts a suffix kept as it is (`/` and `~` are ASCII, never
+        // part of another character's bytes).
+        let (tail, suffix) = op.id.withUTF8Bytes { p -> (String, String) in
+            var end = p.count
+            while end > 0 && p[end - 1] == ASCII.slash { end -= 1 }
+            var start = end
+            while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
+            let tilde = p[start..<end].firstIndex(of: ASCII.tilde)
+            let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
+            return (text(start..<(tilde ?? end)), tilde.map { text($0 + 1..<end) } ?? "")
         }
-        tail = tail.trimmingCharacters(in: "#")
         let idWords = SwiftNames.words(tail)
-        let spellings = knownSpellings(op, wanted: Set(idWords.map { $0.lowercased() }))
-        let words = idWords.map { w -> String in
-            spellings[w.lowercased()] ?? w
-        }
+        let spellings = knownSpellings(op, wanted: idWords)
+        let words = idWords.indices.map { spellings[$0] ?? idWords[$0] }
         let name = SwiftNames.lowerCamel([SwiftNames.upperCamel(words) + suffix])
         return SwiftNames.isValidIdentifier(name) ? name : "operation_" + SwiftNames.shortHash(op.id)
     }
 
-    /// Spellings with capitals for the lower-case words of a page id, found in the operation's
-    /// name and routes. Only words the id has are looked up.
-    private static func knownSpellings(_ op: APIOperation, wanted: Set<String>) -> [String: String] {
-        var spellings: [String: String] = [:]
-        func offer(_ w: String) {
-            guard w.utf8.contains(where: ASCII.isUpper), w.utf8.allSatisfy({ $0 < 0x80 }) else { return }
-            let key = w.lowercased()
-            if wanted.contains(key) && spellings[key] == nil { spellings[key] = w }
-        }
-        let nameWords = SwiftNames.words(op.name)
-        for w in nameWords + [op.name] { offer(w) }
-        // Tails of the name at each capital (`getWindows10GeneralConfiguration` →
-        // `Windows10GeneralConfiguration`, `GeneralConfiguration`, …): page ids glue those words.
-        for word in nameWords {
-            // `words` are ASCII: capitals are the bytes A–Z.
-            let u = word.utf8
-            for i in u.indices where i != u.startIndex && ASCII.isUpper(u[i]) { offer(String(word[i...])) }
-        }
-        for r in op.routes {
-            for segment in r.path.alphanumericRuns {
-                let s = String(segment)
-                offer(s)
-                let singular = PlaceholderRewriter.singular(s)
-                if singular != s { offer(singular) }
+    /// Spellings with capitals for the words of a page id (lower-case), found in the operation's
+    /// name and routes; nil for a word with none.
+    private static func knownSpellings(_ op: APIOperation, wanted: [String]) -> [String?] {
+        var search = SpellingSearch(wanted: wanted)
+        let name = op.name
+        name.withUTF8Bytes { whole in
+            let ascii = ASCII.isASCII(whole)
+            // The name's words, on bytes (a name that is not ASCII: its ASCII words, by character).
+            let words = ascii ? nil : SwiftNames.words(name).joined(separator: " ")
+            let text = { (body: (UnsafeBufferPointer<UInt8>) -> Void) in
+                if let words { words.withUTF8Bytes(body) } else { body(whole) }
+            }
+            text { p in
+                let runs = ASCII.alphanumericRuns(p, in: 0..<p.count)
+                for run in runs { search.offer(p, run) }
+                if ascii { search.offer(p, 0..<p.count) }
+                // Tails of the name at each capital (`getWindows10GeneralConfiguration` →
+                // `Windows10GeneralConfiguration`, `GeneralConfiguration`, …): page ids glue those words.
+                for run in runs {
+                    for i in run.dropFirst() where ASCII.isUpper(p[i]) { search.offer(p, i..<run.upperBound) }
+                }
             }
         }
-        return spellings
+        for r in op.routes where !search.isComplete {
+            r.path.withUTF8Bytes { p in
+                if ASCII.isASCII(p) {
+                    for run in ASCII.alphanumericRuns(p, in: 0..<p.count) { search.offerWithSingular(p, run) }
+                } else {
+                    for run in r.path.alphanumericRuns {
+                        Array(run.utf8).withUnsafeBufferPointer { search.offerWithSingular($0, 0..<$0.count) }
+                    }
+                }
+            }
+        }
+        return search.capitalized
     }
 
     /// Case names for an operation's routes: the static path segments that tell its routes apart
@@ -109,12 +119,27 @@ enum GeneratedNames {
     /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,
     /// `items('{id}')` → `items`, `$value` → `value`.
     static func staticWords(_ path: String, limit: Int = .max) -> [String] {
+        let ascii = path.withUTF8Bytes { p -> [String]? in
+            guard ASCII.isASCII(p) else { return nil }
+            var words: [String] = []
+            var camel: [UInt8] = []
+            for segment in segmentRanges(p) where p[segment.lowerBound] != ASCII.openBrace {
+                if words.count == limit { break }
+                let parts = ASCII.alphanumericRuns(p, in: staticPart(p, segment))
+                guard !parts.isEmpty else { continue }
+                camel.removeAll(keepingCapacity: true)
+                for part in parts { SwiftNames.appendCamelWord(UnsafeBufferPointer(rebasing: p[part]), lowerStart: camel.isEmpty, to: &camel) }
+                words.append(String(decoding: camel, as: UTF8.self))
+            }
+            return words
+        }
+        if let ascii { return ascii }
         var words: [String] = []
-        for segment in segments(path) where !segment.hasPrefix("{") {
+        for segment in path.split(separator: "/") where !segment.hasPrefix("{") {
             if words.count == limit { break }
-            var s = String(beforeParenthesis(segment))
-            if s.utf8.count >= 16 && s.utf8.prefix(16).map(ASCII.lower).elementsEqual("microsoft.graph.".utf8) {
-                s = String(s.dropFirst("microsoft.graph.".count))
+            var s = String(segment.split(separator: "(").first ?? segment)
+            if s.utf8.count >= 16 && s.utf8.prefix(16).map(ASCII.lower).elementsEqual(microsoftGraph) {
+                s = String(s.dropFirst(microsoftGraph.count))
             }
             let parts = SwiftNames.words(s)
             if let first = parts.first { words.append(SwiftNames.lowerCamel([first] + parts.dropFirst().map { $0 })) }
@@ -122,20 +147,39 @@ enum GeneratedNames {
         return words
     }
 
-    /// `items('{id}')` → `items`: the first non-empty part before a `(`, found on bytes in ASCII
-    /// (as `split(separator: "(").first` finds it on characters).
-    private static func beforeParenthesis(_ segment: Substring) -> Substring {
-        let u = segment.utf8
-        guard u.allSatisfy({ $0 < 0x80 }) else { return segment.split(separator: "(").first ?? segment }
-        guard let start = u.firstIndex(where: { $0 != ASCII.openParen }) else { return segment }
-        return segment[start..<(u[start...].firstIndex(of: ASCII.openParen) ?? u.endIndex)]
+    private static let microsoftGraph = Array("microsoft.graph.".utf8)
+
+    /// The part of an ASCII path segment its word comes from: `items('{id}')` → `items` (the first
+    /// part before a `(` that is not empty), `microsoft.graph.user` → `user`.
+    private static func staticPart(_ p: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Range<Int> {
+        var lo = segment.lowerBound
+        while lo < segment.upperBound && p[lo] == ASCII.openParen { lo += 1 }
+        guard lo < segment.upperBound else { return segment }
+        var hi = lo
+        while hi < segment.upperBound && p[hi] != ASCII.openParen { hi += 1 }
+        if ASCII.equalsIgnoringCase(p, lo..<min(hi, lo + microsoftGraph.count), lowered: microsoftGraph) { lo += microsoftGraph.count }
+        return lo..<hi
     }
 
     /// A path's `/`-separated segments; ASCII paths (nearly all) are split on bytes, which is
     /// many times cheaper than splitting characters.
     static func segments(_ path: String) -> [Substring] {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/") }
-        return path.utf8.split(separator: 0x2F).map { Substring($0) }
+        let ranges = path.withUTF8Bytes { p in ASCII.isASCII(p) ? segmentRanges(p) : nil }
+        guard let ranges else { return path.split(separator: "/") }
+        return path.substrings(utf8Ranges: ranges)
+    }
+
+    /// The byte ranges of the segments of an ASCII path (never empty).
+    private static func segmentRanges(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var i = 0
+        while i < p.count {
+            guard p[i] != ASCII.slash else { i += 1; continue }
+            let start = i
+            while i < p.count && p[i] != ASCII.slash { i += 1 }
+            ranges.append(start..<i)
+        }
+        return ranges
     }
 
     /// Argument labels from placeholder names: `managed-device-id` → `managedDeviceId`.

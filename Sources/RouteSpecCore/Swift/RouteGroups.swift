@@ -178,8 +178,9 @@ enum RouteGroups {
 
     /// The group of a path: its first two static words as type names, and the static prefix.
     static func groupKey(_ path: String) -> (key: [String], prefix: String) {
-        let words = GeneratedNames.staticWords(path, limit: 2).map { SwiftNames.upperCamel(SwiftNames.words($0)) }.filter { !$0.isEmpty }
-        let key = words.isEmpty ? ["Root"] : Array(words)
+        // Static words are letters and digits, never empty: one word each.
+        let words = GeneratedNames.staticWords(path, limit: 2).map { SwiftNames.upperCamel([$0]) }
+        let key = words.isEmpty ? ["Root"] : words
         var prefix = ""
         var seen = 0
         for segment in GeneratedNames.segments(path) {

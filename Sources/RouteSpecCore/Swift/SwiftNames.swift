@@ -23,10 +23,10 @@ enum SwiftNames {
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
     static func words(_ raw: String) -> [String] {
         // All-ASCII text (nearly every id and path): its letter and digit runs, split on bytes.
-        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        let ascii = raw.withUTF8Bytes { p in
+            ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: 0..<p.count).map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) } : nil
         }
-        return raw.alphanumericRuns.map(String.init)
+        return ascii ?? raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
     }
 
     static func lowerCamel(_ words: [String]) -> String {
@@ -62,18 +62,8 @@ enum SwiftNames {
         out.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
         for w in words {
             let ascii: Bool = w.withUTF8Bytes { u in
-                guard !u.isEmpty else { return true }
-                guard u.allSatisfy({ $0 < 0x80 }) else { return false }
-                if !lowerFirst || !out.isEmpty {
-                    out.append(ASCII.upper(u[0]))
-                    out.append(contentsOf: u[1...])
-                    return true
-                }
-                let upperRun = u.prefix(while: ASCII.isUpper).count
-                // `URLSession` → `urlSession`; `ID` → `id`.
-                let lowered = upperRun > 1 && upperRun < u.count ? upperRun - 1 : upperRun == u.count ? u.count : 1
-                out.append(contentsOf: u[..<lowered].map(ASCII.lower))
-                out.append(contentsOf: u[lowered...])
+                guard ASCII.isASCII(u) else { return false }
+                appendCamelWord(u, lowerStart: lowerFirst && out.isEmpty, to: &out)
                 return true
             }
             if !ascii { return nil }
@@ -81,6 +71,21 @@ enum SwiftNames {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends an ASCII word to a camel-case name: with `lowerStart` (the first word of a
+    /// lower-camel name) its leading capitals lower-cased (`URLSession` → `urlSession`; `ID` →
+    /// `id`), else its first letter upper-cased.
+    static func appendCamelWord(_ u: UnsafeBufferPointer<UInt8>, lowerStart: Bool, to out: inout [UInt8]) {
+        guard !u.isEmpty else { return }
+        guard lowerStart else {
+            out.append(ASCII.upper(u[0]))
+            out.append(contentsOf: u[1...])
+            return
+        }
+        let upperRun = u.prefix(while: ASCII.isUpper).count
+        let lowered = upperRun > 1 && upperRun < u.count ? upperRun - 1 : upperRun == u.count ? u.count : 1
+        out.append(contentsOf: u[..<lowered].map(ASCII.lower))
+        out.append(contentsOf: u[lowered...])
+    }
 
     /// A valid name from any text; `fallback` when nothing of it survives.
     static func name(_ candidate: String, fallback: String) -> SwiftName {

@@ -23,9 +23,14 @@ struct SwiftPrinter {
     /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
     /// and direction-control characters are escaped.
     static func literal(_ s: String) -> String {
-        // Most text is printable ASCII without quotes or backslashes: nothing to escape.
-        if s.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }) { return "\"" + s + "\"" }
-        return "\"" + replacingScalars(s) { scalar in
+        var out: [UInt8] = []
+        appendLiteral(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendLiteral(_ s: String, to out: inout [UInt8]) {
+        out.append(ASCII.quote)
+        appendReplacingScalars(s, to: &out) { scalar in
             switch scalar {
             case "\"": return "\\\""
             case "\\": return "\\\\"
@@ -34,36 +39,39 @@ struct SwiftPrinter {
             case "\t": return "\\t"
             default: return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
             }
-        } + "\""
+        }
+        out.append(ASCII.quote)
     }
 
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
         if s.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return s }
-        return replacingScalars(s) { scalar in
+        var out: [UInt8] = []
+        appendReplacingScalars(s, to: &out) { scalar in
             if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
             return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `s` with each scalar `replacement` returns text for replaced, the others copied as they
-    /// are. Scalars that cannot need replacing (printable ASCII other than `"` and `\`, and the
-    /// letters of common scripts) are not offered, and are copied as bytes.
-    private static func replacingScalars(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 16)
+    /// Appends `s` with each scalar `replacement` returns text for replaced, the others copied as
+    /// they are. Scalars that cannot need replacing (printable ASCII other than `"` and `\`, and
+    /// the letters of common scripts) are not offered, and are copied as bytes.
+    private static func appendReplacingScalars(_ s: String, to out: inout [UInt8], _ replacement: (Unicode.Scalar) -> String?) {
         s.withUTF8Bytes { bytes in
             var i = 0
             while i < bytes.count {
-                let b = bytes[i]
-                if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C {
-                    out.append(b)
-                    i += 1
-                    continue
+                // A run that needs nothing is copied at once.
+                var end = i
+                while end < bytes.count, case let b = bytes[end], b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C { end += 1 }
+                if end > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
+                    if i == bytes.count { break }
                 }
                 // A String's bytes are valid UTF-8: the lead byte gives the length.
-                let length = UTF8Text.length(lead: b)
+                let length = UTF8Text.length(lead: bytes[i])
                 let scalar = Unicode.Scalar(UTF8Text.scalar(bytes, at: i, length: length)) ?? "\u{FFFD}"
                 if !isPlainLetter(scalar), let text = replacement(scalar) {
                     out.append(contentsOf: text.utf8)
@@ -73,7 +81,6 @@ struct SwiftPrinter {
                 i += length
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scripts whose every code point is an assigned letter or ordinary punctuation (Latin-1
@@ -157,9 +164,7 @@ struct SwiftPrinter {
             block("extension \(type.text)") { $0.members(ms) }
         case .staticLet(let doc, let name, let type, let value):
             self.doc(doc)
-            let rendered = expr(value)
-            line("public static let \(name): \(type.text) = " + rendered.first!)
-            for l in rendered.dropFirst() { line(l) }
+            emit(value, prefix: "public static let \(name): \(type.text) = ")
         case .storedLet(let doc, let name, let type):
             self.doc(doc)
             line("public let \(name): \(type.text)")
@@ -184,7 +189,7 @@ struct SwiftPrinter {
     private func parameterList(_ params: [SwiftParameter]) -> String {
         params.map { p in
             let label = p.label.map { $0 == p.name ? "\($0)" : "\($0) \(p.name)" } ?? "_ \(p.name)"
-            let value = p.defaultValue.map { " = " + expr($0).joined(separator: " ") } ?? ""
+            let value = p.defaultValue.map { " = " + String(decoding: Self.oneLine($0), as: UTF8.self) } ?? ""
             return "\(label): \(p.type.text)\(value)"
         }.joined(separator: ", ")
     }
@@ -195,63 +200,119 @@ struct SwiftPrinter {
 
     private mutating func statement(_ s: SwiftStatement) {
         switch s {
-        case .expression(let e): emit(expr(e), prefix: "")
-        case .returnValue(let e): emit(expr(e), prefix: "return ")
-        case .assignMember(let name, let e): emit(expr(e), prefix: "self.\(name) = ")
+        case .expression(let e): emit(e, prefix: "")
+        case .returnValue(let e): emit(e, prefix: "return ")
+        case .assignMember(let name, let e): emit(e, prefix: "self.\(name) = ")
         }
     }
 
-    private mutating func emit(_ lines: [String], prefix: String) {
-        guard let first = lines.first else { return }
-        line(prefix + first)
-        for l in lines.dropFirst() { line(l) }
+    /// `prefix` and the expression, its lines indented at the current level.
+    private mutating func emit(_ e: SwiftExpr, prefix: String) {
+        indent()
+        out.append(contentsOf: prefix.utf8)
+        Self.write(e, into: &out, indentingLinesBy: Array(repeatElement(Self.indentUnit, count: level).joined()))
+        out.append(ASCII.newline)
     }
 
-    /// An expression as lines (multi-line arrays print one element a line, indented relative to the first line).
-    private func expr(_ e: SwiftExpr) -> [String] {
+    /// Writes an expression whose lines after the first are indented by `indent` more than
+    /// `write` puts them.
+    private static func write(_ e: SwiftExpr, into out: inout [UInt8], indentingLinesBy indent: [UInt8]) {
+        let start = out.count
+        write(e, into: &out)
+        indentLines(of: &out, from: start, by: indent)
+    }
+
+    /// Puts `indent` after each newline written since `start`.
+    private static func indentLines(of out: inout [UInt8], from start: Int, by indent: [UInt8]) {
+        // Most expressions are one line: only a multi-line one is copied again.
+        guard !indent.isEmpty, out.firstIndex(of: [ASCII.newline], from: start) != nil else { return }
+        let text = Array(out[start...])
+        out.removeSubrange(start...)
+        var from = 0
+        while let newline = text.firstIndex(of: [ASCII.newline], from: from) {
+            out.append(contentsOf: text[from...newline])
+            out.append(contentsOf: indent)
+            from = newline + 1
+        }
+        out.append(contentsOf: text[from...])
+    }
+
+    /// An expression on one line: its lines joined by spaces.
+    private static func oneLine(_ e: SwiftExpr) -> [UInt8] {
+        var text: [UInt8] = []
+        write(e, into: &text)
+        return text.map { $0 == ASCII.newline ? ASCII.space : $0 }
+    }
+
+    /// Writes an expression as its lines joined by newlines, each line after the first indented
+    /// relative to the first (multi-line arrays and calls print one element a line).
+    private static func write(_ e: SwiftExpr, into out: inout [UInt8]) {
         switch e {
-        case .string(let s): return [SwiftPrinter.literal(s)]
-        case .int(let n): return [String(n)]
-        case .bool(let b): return [b ? "true" : "false"]
-        case .nilLiteral: return ["nil"]
-        case .name(let n): return [n.text]
-        case .selfValue: return ["self"]
-        case .typeMember(let t, let name): return ["\(t.text).\(name)"]
+        case .string(let s): appendLiteral(s, to: &out)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .nilLiteral: out.append(contentsOf: "nil".utf8)
+        case .name(let n): out.append(contentsOf: n.text.utf8)
+        case .selfValue: out.append(contentsOf: "self".utf8)
+        case .typeMember(let t, let name):
+            out.append(contentsOf: t.text.utf8)
+            out.append(ASCII.dot)
+            out.append(contentsOf: name.text.utf8)
         case .member(let base, let name):
-            guard let base else { return [".\(name)"] }
-            let b = expr(base)
-            return Array(b.dropLast()) + [b.last! + ".\(name)"]
+            if let base { write(base, into: &out) }
+            out.append(ASCII.dot)
+            out.append(contentsOf: name.text.utf8)
         case .tryAwait(let inner):
-            let b = expr(inner)
-            return ["try await " + b[0]] + b.dropFirst()
+            out.append(contentsOf: "try await ".utf8)
+            write(inner, into: &out)
         case .array(let items, let multiline):
-            if items.isEmpty { return ["[]"] }
+            if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
+            out.append(0x5B)
             if !multiline {
-                return ["[" + items.map { expr($0).joined(separator: " ") }.joined(separator: ", ") + "]"]
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out.append(contentsOf: ", ".utf8) }
+                    out.append(contentsOf: oneLine(item))
+                }
+                return out.append(0x5D)
             }
-            var lines = ["["]
             for item in items {
-                let rendered = expr(item)
-                for (k, l) in rendered.enumerated() { lines.append("    " + l + (k == rendered.count - 1 ? "," : "")) }
+                out.append(ASCII.newline)
+                out.append(contentsOf: indentUnit)
+                write(item, into: &out, indentingLinesBy: indentUnit)
+                out.append(0x2C)
             }
-            lines.append("]")
-            return lines
+            out.append(ASCII.newline)
+            out.append(0x5D)
         case .call(let callee, let args):
-            let head = expr(callee).joined(separator: " ")
-            let rendered = args.map { a -> [String] in
-                let v = expr(a.value)
-                guard let label = a.label else { return v }
-                return ["\(label): " + v[0]] + v.dropFirst()
+            out.append(contentsOf: oneLine(callee))
+            let rendered = args.map { a -> [UInt8] in
+                var text = a.label.map { Array($0.text.utf8) + [ASCII.colon, ASCII.space] } ?? []
+                write(a.value, into: &text)
+                return text
             }
-            if rendered.allSatisfy({ $0.count == 1 }) && rendered.reduce(0, { $0 + $1[0].count }) < 100 {
-                return [head + "(" + rendered.map { $0[0] }.joined(separator: ", ") + ")"]
+            out.append(0x28)
+            if rendered.allSatisfy({ !$0.contains(ASCII.newline) }) && rendered.reduce(0, { $0 + characterCount($1) }) < 100 {
+                for (k, r) in rendered.enumerated() {
+                    if k > 0 { out.append(contentsOf: ", ".utf8) }
+                    out.append(contentsOf: r)
+                }
+                return out.append(0x29)
             }
-            var lines = [head + "("]
             for (k, r) in rendered.enumerated() {
-                for (j, l) in r.enumerated() { lines.append("    " + l + (j == r.count - 1 && k < rendered.count - 1 ? "," : "")) }
+                out.append(ASCII.newline)
+                out.append(contentsOf: indentUnit)
+                let start = out.count
+                out.append(contentsOf: r)
+                indentLines(of: &out, from: start, by: indentUnit)
+                if k < rendered.count - 1 { out.append(0x2C) }
             }
-            lines.append(")")
-            return lines
+            out.append(ASCII.newline)
+            out.append(0x29)
         }
+    }
+
+    /// The characters of one line of UTF-8 text (its bytes, when it is ASCII).
+    private static func characterCount(_ text: [UInt8]) -> Int {
+        text.withUnsafeBufferPointer { ASCII.isASCII($0) } ? text.count : String(decoding: text, as: UTF8.self).count
     }
 }

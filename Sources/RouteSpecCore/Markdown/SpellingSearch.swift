@@ -1,0 +1,61 @@
+/// How candidate words spell a few wanted words with capitals (`resetpasscode` is spelled
+/// `resetPasscode` in `/deviceManagement/resetPasscode`): matches that ignore ASCII case, taken
+/// in the order offered and found on bytes, so a `String` is made only for a match.
+struct SpellingSearch {
+    /// The wanted words lower-cased (a word that is not ASCII is lower-cased by its characters,
+    /// and then matches only if that gives ASCII).
+    private let keys: [[UInt8]]
+    /// For each wanted word, the first candidate that spells it with a capital.
+    private(set) var capitalized: [String?]
+    /// For each wanted word, whether any candidate spelled it before it was capitalized.
+    private(set) var matched: [Bool]
+    private var open: Int
+
+    init(wanted: [String]) {
+        keys = wanted.map { w in w.withUTF8Bytes { ASCII.isASCII($0) ? $0.map(ASCII.lower) : Array(w.lowercased().utf8) } }
+        capitalized = Array(repeating: nil, count: keys.count)
+        matched = Array(repeating: false, count: keys.count)
+        open = keys.count
+    }
+
+    /// Whether every wanted word is capitalized: later candidates change nothing.
+    var isComplete: Bool { open == 0 }
+
+    /// Offers `p[range]`; a candidate that is not all ASCII spells nothing.
+    mutating func offer(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var capital = false
+        for i in range {
+            if p[i] >= 0x80 { return }
+            if ASCII.isUpper(p[i]) { capital = true }
+        }
+        for k in keys.indices where capitalized[k] == nil && ASCII.equalsIgnoringCase(p, range, lowered: keys[k]) {
+            matched[k] = true
+            guard capital else { continue }
+            capitalized[k] = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+            open -= 1
+        }
+    }
+
+    mutating func offer(_ word: Substring) {
+        if let done: Void = word.utf8.withContiguousStorageIfAvailable({ offer($0, 0..<$0.count) }) { return done }
+        Array(word.utf8).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
+    }
+
+    /// Offers `p[range]`, then its singular when that differs (as `PlaceholderRewriter.singular`
+    /// makes it: `policies` → `policy`, `classes` → `class`, `users` → `user`).
+    mutating func offerWithSingular(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        offer(p, range)
+        let n = range.count, end = range.upperBound
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let s = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            return n >= s.count && s.indices.allSatisfy { p[end - s.count + $0] == s[$0] }
+        }
+        if endsWith("ies") && n > 4 {
+            (Array(p[range.lowerBound..<end - 3]) + [0x79]).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
+        } else if endsWith("sses") {
+            offer(p, range.lowerBound..<end - 2)
+        } else if endsWith("s") && !endsWith("ss") && n > 3 {
+            offer(p, range.lowerBound..<end - 1)
+        }
+    }
+}
