@@ -7,6 +7,13 @@ import Testing
         return entries.map(\.names)
     }
 
+    @Test func notesAndItemsAreFoundOnBytes() {
+        #expect(PermissionCellParser.withoutNotes("Mail.Read (shared (nested) box), Mail.Send（共享）) Ж") == "Mail.Read , Mail.Send Ж")
+        #expect(PermissionCellParser.withoutNotes("a（b") == "a")
+        #expect(PermissionCellParser.splitItems("A.B,\r\nC.D；E.F、G.H，I.J;; ,K.L") == ["A.B", "C.D", "E.F", "G.H", "I.J", "K.L"])
+        #expect(PermissionCellParser.splitItems("Ж.Read") == ["Ж.Read"])
+    }
+
     @Test(arguments: [
         ("User.Read, User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
         ("User.Read、User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),

@@ -36,10 +36,18 @@ struct LanguageWords: Sendable {
 struct Conjunctions: Sendable {
     let words: [String]
     let set: Set<String>
+    /// No longer token can lower-case to a conjunction (lower-casing shrinks UTF-8 at most
+    /// threefold: the Kelvin sign becomes `k`).
+    let longestToken: Int
 
     init(_ words: [String]) {
         self.words = words
         set = Set(words)
+        longestToken = 3 * (words.map(\.utf8.count).max() ?? 0)
+    }
+
+    func contains(token: Substring) -> Bool {
+        token.utf8.count <= longestToken && set.contains(String(token).lowercasedByTable)
     }
 }
 

@@ -129,27 +129,65 @@ enum PermissionCellParser {
     }
 
     private static func matchesWhole(_ key: String, _ words: [String]) -> Bool {
-        words.contains { key == $0 || (key.hasPrefix($0) && $0.count >= 4 && key.count <= $0.count + 12 && !key.has(".")) }
-    }
-
-    /// Removes parenthesised notes: `Mail.Read (for shared mailboxes)`.
-    static func withoutNotes(_ s: String) -> String {
-        var out = ""
-        var depth = 0
-        for ch in s {
-            if ch == "(" || ch == "（" { depth += 1; continue }
-            if ch == ")" || ch == "）" { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(ch) }
+        // Counting characters walks the text: done last, and for the key once.
+        var keyCount: Int?
+        return words.contains { w in
+            if key == w { return true }
+            guard key.hasPrefix(w), !key.has("."), case let count = w.count, count >= 4 else { return false }
+            keyCount = keyCount ?? key.count
+            return keyCount! <= count + 12
         }
-        return out
     }
 
+    /// Removes parenthesised notes: `Mail.Read (for shared mailboxes)`. Found on bytes: the
+    /// brackets are `(` `)` and the full-width `（` `）` (EF BC 88, EF BC 89).
+    static func withoutNotes(_ s: String) -> String {
+        s.withUTF8Bytes { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var depth = 0
+            var i = 0
+            while i < p.count {
+                let fullWidth = p[i] == 0xEF && i + 2 < p.count && p[i + 1] == 0xBC && (p[i + 2] == 0x88 || p[i + 2] == 0x89)
+                if p[i] == ASCII.openParen || fullWidth && p[i + 2] == 0x88 {
+                    depth += 1
+                } else if p[i] == ASCII.closeParen || fullWidth {
+                    depth = max(0, depth - 1)
+                } else if depth == 0 {
+                    out.append(p[i])
+                }
+                i += fullWidth ? 3 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The items of a list cell, split at `,` `;` newlines and the CJK `、` `，` `；`; found on bytes.
     static func splitItems(_ s: String) -> [String] {
-        s.split(whereSeparator: { c in
-            // Compared as scalars: `String.contains(Character)` walks the separators as characters.
-            guard let ascii = c.asciiValue else { return c == "、" || c == "，" || c == "；" }
-            return ascii == UInt8(ascii: ",") || ascii == UInt8(ascii: ";") || ascii == ASCII.newline
-        }).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        s.withUTF8Bytes { p in
+            var items: [String] = []
+            var start = 0
+            var i = 0
+            func cut(_ end: Int, resumeAt next: Int) {
+                let item = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).trimmingSpaces
+                if !item.isEmpty { items.append(item) }
+                start = next
+                i = next
+            }
+            while i < p.count {
+                let b = p[i]
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == ASCII.newline {
+                    cut(i, resumeAt: i + 1)
+                } else if i + 2 < p.count, (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x81)
+                            || (b == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x8C || p[i + 2] == 0x9B)) {
+                    cut(i, resumeAt: i + 3)
+                } else {
+                    i += 1
+                }
+            }
+            cut(p.count, resumeAt: p.count)
+            return items
+        }
     }
 
     /// Splits on a conjunction standing as its own word: "A and B", "A и B", "A 和 B", "A+B".
@@ -157,7 +195,7 @@ enum PermissionCellParser {
         var parts: [String] = []
         var current: [Substring] = []
         for token in s.split(separator: " ") {
-            if conjunctions.set.contains(String(token).lowercasedByTable) {
+            if conjunctions.contains(token: token) {
                 if !current.isEmpty { parts.append(current.joined(separator: " ")) }
                 current = []
             } else {

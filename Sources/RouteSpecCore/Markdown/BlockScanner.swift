@@ -78,7 +78,7 @@ struct BlockScanner {
                 visible = removeComments(text.text(line), lineIndex: index, commentStart: &commentStart)
             }
             if let visible {
-                if let opened = fenceOpening(visible, line: line.number) {
+                if let opened = visible.withUTF8Bytes({ Self.fenceOpening($0, line: line.number) }) {
                     flushTable()
                     fence = opened
                     continue
@@ -94,8 +94,7 @@ struct BlockScanner {
             }
             let first = text.bytes[content.lowerBound]
             if mayOpenFence(line.range) {
-                let raw = text.text(line)
-                if let opened = fenceOpening(raw, line: line.number) {
+                if let opened = text.withBytes(.bytes(line.range), { Self.fenceOpening($0, line: line.number) }) {
                     flushTable()
                     fence = opened
                     continue
@@ -166,36 +165,37 @@ struct BlockScanner {
         return false
     }
 
-    private func emitFenceOpeningPrefix(_ s: Substring) -> (indent: Int, rest: Substring) {
-        // Fences may sit inside quotes (`> `) and list items (`- `, `* `, `1. `).
-        var rest = s
+    private static let fenceRuns = [Array("```".utf8), Array("~~~".utf8)]
+
+    /// A fence's opening line: three or more backticks or tildes, perhaps inside quotes (`> `) and
+    /// list items (`- `, `* `, `1. `), then the info string.
+    private static func fenceOpening(_ s: UnsafeBufferPointer<UInt8>, line: Int) -> OpenFence? {
+        guard fenceRuns.contains(where: { TextSearch.find($0, in: s) != nil }) else { return nil }
+        var i = 0
         var indent = 0
         while true {
-            let before = rest
-            while let c = rest.first, c == " " || c == "\t" { rest = rest.dropFirst(); indent += 1 }
-            if rest.hasPrefix(">") { rest = rest.dropFirst(); indent += 1; continue }
-            if rest.hasPrefix("- ") || rest.hasPrefix("* ") || rest.hasPrefix("+ ") { rest = rest.dropFirst(2); indent += 2; continue }
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            if !digits.isEmpty, digits.count <= 3 {
-                let after = rest.dropFirst(digits.count)
-                if after.hasPrefix(". ") || after.hasPrefix(") ") {
-                    rest = after.dropFirst(2); indent += digits.count + 2; continue
-                }
+            let before = i
+            while i < s.count, ASCII.isSpace(s[i]) { i += 1; indent += 1 }
+            if i < s.count, s[i] == ASCII.greaterThan { i += 1; indent += 1; continue }
+            if i + 1 < s.count, s[i] == ASCII.dash || s[i] == ASCII.star || s[i] == UInt8(ascii: "+"), s[i + 1] == ASCII.space {
+                i += 2; indent += 2; continue
             }
-            if rest == before { return (indent, rest) }
+            var end = i
+            while end < s.count, ASCII.isDigit(s[end]) { end += 1 }
+            if end > i, end - i <= 3, end + 1 < s.count, s[end] == ASCII.dot || s[end] == ASCII.closeParen, s[end + 1] == ASCII.space {
+                indent += end - i + 2; i = end + 2; continue
+            }
+            if i == before { break }
         }
-    }
-
-    private func fenceOpening(_ s: String, line: Int) -> OpenFence? {
-        guard s.has("```") || s.has("~~~") else { return nil }
-        let (indent, rest) = emitFenceOpeningPrefix(Substring(s))
-        guard let marker = rest.first, marker == "`" || marker == "~" else { return nil }
-        let run = rest.prefix(while: { $0 == marker })
-        guard run.count >= 3 else { return nil }
-        let info = rest.dropFirst(run.count).trimmingSpaces
-        if marker == "`" && info.has("`") { return nil }  // inline code, not a fence
-        return OpenFence(marker: marker == "`" ? ASCII.backtick : ASCII.tilde, length: run.count, indent: indent,
-                         info: info.lowercased(), line: line)
+        guard i < s.count, s[i] == ASCII.backtick || s[i] == ASCII.tilde else { return nil }
+        let marker = s[i]
+        var end = i
+        while end < s.count, s[end] == marker { end += 1 }
+        guard end - i >= 3 else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: s[end...])
+        let info = UnsafeBufferPointer(rebasing: rest[UTF8Text.trimmed(rest)])
+        if marker == ASCII.backtick && info.contains(ASCII.backtick) { return nil }  // inline code, not a fence
+        return OpenFence(marker: marker, length: end - i, indent: indent, info: String(decoding: info, as: UTF8.self).lowercased(), line: line)
     }
 
     private func closesFence(_ line: SourceLine, _ open: OpenFence) -> Bool {
@@ -277,11 +277,11 @@ struct BlockScanner {
         defer { pendingTable.removeAll(keepingCapacity: true) }
         // A table is a header row, a delimiter row and body rows; lone rows are prose.
         let rows = pendingTable, text = text
-        let isDelimiter = { (row: TableLines.Line) in TableRowSplitter.isDelimiter(text.cells(row.text) ?? []) }
+        let isDelimiter = { (row: TableLines.Line) in text.withBytes(row.text, TableRowSplitter.isDelimiter(bytes:)) }
         if rows.count >= 2, isDelimiter(rows[1]) {
             blocks.append(.table(TableLines(header: rows[0], rows: Array(rows.dropFirst(2)))))
         } else if rows.count >= 2,
-                  rows.allSatisfy({ text.prose($0.text, startsWith: ASCII.pipe) && (text.cells($0.text)?.count ?? 0) >= 2 }),
+                  rows.allSatisfy({ text.prose($0.text, startsWith: ASCII.pipe) && (text.withBytes($0.text, TableRowSplitter.cellCount(bytes:)) ?? 0) >= 2 }),
                   !isDelimiter(rows[0]) {
             // Header-less tables happen in translations that lost a line; keep them as body rows.
             blocks.append(.table(TableLines(header: nil, rows: rows)))

@@ -10,36 +10,61 @@ enum TableRowSplitter {
         split(bytes)?.map { cell(UnsafeBufferPointer(rebasing: bytes[$0.range]), escaped: $0.escaped) }
     }
 
-    /// Whether the bytes are a table row, decided without making the cells.
-    static func isRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { split(bytes) != nil }
+    /// Whether the bytes are a table row, decided without making the cells (every line that
+    /// may be structure is asked).
+    static func isRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first == ASCII.pipe { return true }
+        var cells = 1
+        forEachSplit(bytes) { _ in cells += 1 }
+        return cells - (hasTrailingPipe(bytes) ? 1 : 0) >= 2
+    }
+
+    /// Whether a row is a table's delimiter row (`|---|:--:|`): every cell dashes, colons and spaces.
+    static func isDelimiter(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let cells = split(bytes), !cells.isEmpty else { return false }
+        return cells.allSatisfy { cell in
+            let trimmed = UTF8Text.trimmed(UnsafeBufferPointer(rebasing: bytes[cell.range]))
+            let c = bytes[cell.range][cell.range.lowerBound + trimmed.lowerBound..<cell.range.lowerBound + trimmed.upperBound]
+            return c.contains(ASCII.dash) && c.allSatisfy { $0 == ASCII.dash || $0 == ASCII.colon || $0 == ASCII.space }
+        }
+    }
+
+    /// The number of cells of a row; nil if it is no table row.
+    static func cellCount(bytes: UnsafeBufferPointer<UInt8>) -> Int? { split(bytes)?.count }
+
+    /// Calls `body` with the index of each pipe that splits cells: not escaped, not in backticks.
+    private static func forEachSplit(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var inCode = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == ASCII.backslash, i + 1 < bytes.count {
+                i += 2
+                continue
+            }
+            if b == ASCII.backtick { inCode.toggle() }
+            if b == ASCII.pipe && !inCode { body(i) }
+            i += 1
+        }
+    }
+
+    private static func hasTrailingPipe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.last == ASCII.pipe && !(bytes.count >= 2 && bytes[bytes.count - 2] == ASCII.backslash)
+    }
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, escaped: Bool)]? {
         guard bytes.contains(ASCII.pipe) else { return nil }
         var cells: [(range: Range<Int>, escaped: Bool)] = []
         var start = 0
-        var inCode = false
-        var escaped = false
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == ASCII.backslash, i + 1 < bytes.count {
-                escaped = true
-                i += 2
-                continue
-            }
-            if b == ASCII.backtick { inCode.toggle() }
-            if b == ASCII.pipe && !inCode {
-                cells.append((start..<i, escaped))
-                start = i + 1
-                escaped = false
-            }
-            i += 1
+        forEachSplit(bytes) { i in
+            cells.append((start..<i, bytes[start..<i].contains(ASCII.backslash)))
+            start = i + 1
         }
-        cells.append((start..<bytes.count, escaped))
+        cells.append((start..<bytes.count, bytes[start...].contains(ASCII.backslash)))
         let leading = bytes.first == ASCII.pipe
-        let trailing = bytes.last == ASCII.pipe && !(bytes.count >= 2 && bytes[bytes.count - 2] == ASCII.backslash)
         if leading { cells.removeFirst() }
-        if trailing && !cells.isEmpty { cells.removeLast() }
+        if hasTrailingPipe(bytes) && !cells.isEmpty { cells.removeLast() }
         return cells.count >= 2 || leading ? cells : nil
     }
 
@@ -72,13 +97,6 @@ enum TableRowSplitter {
         return text.replacingOccurrences(of: "&#124;", with: "|")
     }
 
-    static func isDelimiter(_ cells: [String]) -> Bool {
-        guard !cells.isEmpty else { return false }
-        return cells.allSatisfy { cell in
-            let c = cell.trimmingSpaces
-            return !c.isEmpty && c.has("-") && c.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " }
-        }
-    }
 }
 
 /// `## <a name="http-request"></a>HTTP request` → level 2, anchor `http-request`, text `HTTP request`.
