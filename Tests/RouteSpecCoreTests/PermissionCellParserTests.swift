@@ -7,6 +7,18 @@ import Testing
         return entries.map(\.names)
     }
 
+    @Test(arguments: [("User.Read", true), ("a_b.c-d.9", true), ("openid", true), ("User", false), ("a..b", false),
+                      (".a.b", false), ("a.b.", false), ("_a.b", false), ("a.-b", false), ("Ünï.x", false),
+                      ("User.Read (for you)", false), ("e\u{301}.x", false)])
+    func wellFormedNames(name: String, wellFormed: Bool) {
+        #expect(PermissionName.isWellFormed(name) == wellFormed)
+    }
+
+    @Test(arguments: ["", " ", "a  b ", "  Mail.Read и  Mail.Send", "один два"])
+    func splitsOnSpacesAsCharactersDo(text: String) {
+        #expect(text.split(asciiSeparator: ASCII.space) == text.split(separator: " "))
+    }
+
     @Test func notesAndItemsAreFoundOnBytes() {
         #expect(PermissionCellParser.withoutNotes("Mail.Read (shared (nested) box), Mail.Send（共享）) Ж") == "Mail.Read , Mail.Send Ж")
         #expect(PermissionCellParser.withoutNotes("a（b") == "a")

@@ -83,7 +83,7 @@ enum PermissionCellParser {
             }
         }
         // "A.Read.All B.Read.All": the comma was lost in translation.
-        let tokens = text.split(separator: " ").map { String($0) }
+        let tokens = text.split(asciiSeparator: ASCII.space).map { String($0) }
         if tokens.count > 1 {
             let read = tokens.map(PermissionName.read)
             let names = read.compactMap { r -> String? in if case .name(let n, _) = r { return n } else { return nil } }
@@ -194,7 +194,7 @@ enum PermissionCellParser {
     static func splitConjunction(_ s: String, _ conjunctions: Conjunctions) -> [String] {
         var parts: [String] = []
         var current: [Substring] = []
-        for token in s.split(separator: " ") {
+        for token in s.split(asciiSeparator: ASCII.space) {
             if conjunctions.contains(token: token) {
                 if !current.isEmpty { parts.append(current.joined(separator: " ")) }
                 current = []

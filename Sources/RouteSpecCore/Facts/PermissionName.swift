@@ -26,14 +26,27 @@ enum PermissionName {
         return .name(s, repaired: !markupOnly)
     }
 
+    /// Two or more `.`-separated parts of ASCII letters, digits, `_` and `-`, each starting with a
+    /// letter or digit (or an OpenID scope); checked on bytes, so prose fails at its first space.
     static func isWellFormed(_ s: String) -> Bool {
         if openIDScopes.contains(s) { return true }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2 else { return false }
-        for part in parts {
-            guard let first = part.first, first.isASCII, first.isLetter || first.isNumber else { return false }
-            guard part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return false }
+        return s.withUTF8Bytes { p in
+            var parts = 1
+            var partStart = true
+            for b in p {
+                if b == ASCII.dot {
+                    if partStart { return false }
+                    parts += 1
+                    partStart = true
+                } else if ASCII.isAlphanumeric(b) {
+                    partStart = false
+                } else if (b == ASCII.underscore || b == ASCII.dash) && !partStart {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return !partStart && parts >= 2
         }
-        return true
     }
 }

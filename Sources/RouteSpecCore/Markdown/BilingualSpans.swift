@@ -105,9 +105,16 @@ enum OddSpaces {
         var lineOfByte: [Int32]?
     }
 
-    static func normalize(_ input: [UInt8], lineOfByte: [Int32]?) -> Result {
+    /// The three-byte scalars `normalize` rewrites: U+2000–U+200A and U+202F (spaces), U+200B–U+200D
+    /// and U+2060 (zero-width), U+FEFF (a BOM inside the text). U+00A0 is the two-byte one.
+    static func isOdd(_ scalar: UInt32) -> Bool {
+        (0x2000...0x200D).contains(scalar) || scalar == 0x202F || scalar == 0x2060 || scalar == 0xFEFF
+    }
+
+    /// `input` with odd spaces rewritten, given where the first is (`firstOdd(input)`).
+    static func normalize(_ input: [UInt8], lineOfByte: [Int32]?, firstOdd: Int?) -> Result {
         // Most pages have none (an em dash also starts with 0xE2): then the bytes stay as they are.
-        guard let first = firstOdd(input) else { return Result(bytes: input, lineOfByte: lineOfByte) }
+        guard let first = firstOdd else { return Result(bytes: input, lineOfByte: lineOfByte) }
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         out.append(contentsOf: input[..<first])
@@ -152,7 +159,7 @@ enum OddSpaces {
     }
 
     /// Where the first sequence `normalize` rewrites starts, if any.
-    private static func firstOdd(_ input: [UInt8]) -> Int? {
+    static func firstOdd(_ input: [UInt8]) -> Int? {
         input.withUnsafeBytes { p in
             let n = p.count
             var lead = 0

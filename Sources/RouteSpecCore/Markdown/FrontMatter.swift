@@ -1,14 +1,26 @@
-/// The YAML front matter block at the top of a page: only flat `key: value` pairs are needed.
+/// The YAML front matter block at the top of a page: only flat `key: value` pairs are needed,
+/// and only a few of them are read: pairs stay byte ranges of the page until one is asked for.
 struct FrontMatter: Sendable {
-    var values: [String: String] = [:]
+    private var bytes: [UInt8] = []
+    /// Each pair's key and value (trimmed) in the page's bytes; a later pair wins.
+    private var pairs: [(key: Range<Int>, value: Range<Int>)] = []
     /// Index of the first body line (after the closing `---`).
     var bodyStart = 0
 
-    subscript(key: String) -> String? { values[key] }
+    subscript(key: String) -> String? {
+        let wanted = Array(key.utf8)
+        guard let pair = pairs.last(where: { bytes[$0.key].elementsEqual(wanted) }) else { return nil }
+        var value = pair.value
+        if value.count >= 2, case let q = bytes[value.lowerBound], q == ASCII.quote || q == ASCII.apostrophe, bytes[value.upperBound - 1] == q {
+            value = value.lowerBound + 1..<value.upperBound - 1
+        }
+        return bytes.string(value)
+    }
 
     static func parse(_ text: SourceText, diagnostics: inout DiagnosticSink) -> FrontMatter {
         var result = FrontMatter()
         guard let first = text.lines.first, isDelimiter(text, first) else { return result }
+        result.bytes = text.bytes
         var index = 1
         var lastKeyLine = 0
         while index < text.lines.count {
@@ -17,8 +29,8 @@ struct FrontMatter: Sendable {
                 result.bodyStart = index + 1
                 return result
             }
-            if let (key, value) = keyValue(text.bytes, line.range) {
-                result.values[key] = value
+            if let pair = keyValue(text.bytes, line.range) {
+                result.pairs.append(pair)
                 lastKeyLine = index
             } else if let first = text.bytes[line.range].first, first != ASCII.space, first != ASCII.tab, first != ASCII.dash,
                       !text.text(line).trimmingSpaces.isEmpty {
@@ -40,18 +52,22 @@ struct FrontMatter: Sendable {
         }
     }
 
-    /// `key: value`, split on bytes (keys are nearly always ASCII; values are kept whole).
-    static func keyValue(_ bytes: [UInt8], _ line: Range<Int>) -> (String, String)? {
+    /// `key: value`, split on bytes: the key's and the value's ranges, trimmed. A key is letters,
+    /// digits, `.`, `_` and `-` (nearly always ASCII).
+    static func keyValue(_ bytes: [UInt8], _ line: Range<Int>) -> (key: Range<Int>, value: Range<Int>)? {
         guard let colon = bytes[line].firstIndex(of: ASCII.colon) else { return nil }
-        let key = bytes.string(line.lowerBound..<colon).trimmingSpaces
-        guard !key.isEmpty, key.utf8.allSatisfy({ ASCII.isKeyByte($0) }) || key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
-        else { return nil }
-        var value = bytes.string(colon + 1..<line.upperBound).trimmingSpaces
-        let v = value.utf8
-        if v.count >= 2, let q = v.first, q == ASCII.quote || q == ASCII.apostrophe, v.last == q {
-            value = String(decoding: v.dropFirst().dropLast(), as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { all in
+            let trimmed = { (r: Range<Int>) in
+                let t = UTF8Text.trimmed(UnsafeBufferPointer(rebasing: all[r]))
+                return r.lowerBound + t.lowerBound..<r.lowerBound + t.upperBound
+            }
+            let key = trimmed(line.lowerBound..<colon)
+            guard !key.isEmpty, all[key].allSatisfy(ASCII.isKeyByte)
+                    || String(decoding: UnsafeBufferPointer(rebasing: all[key]), as: UTF8.self)
+                        .allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
+            else { return nil }
+            return (key, trimmed(colon + 1..<line.upperBound))
         }
-        return (key, value)
     }
 }
 

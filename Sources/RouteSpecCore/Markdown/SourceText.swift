@@ -29,10 +29,14 @@ struct SourceText: Sendable {
             diagnostics.error("binary-page", "the page is not text (it contains NUL bytes)", line: 1)
             return nil
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        let checked = validate(bytes)
+        // Where the first odd space is, as the bytes stand now (nil: none); unknown once they change.
+        var firstOddSpace: Int?? = .some(checked.firstOddSpace)
+        if let bad = checked.firstInvalid {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             diagnostics.warning("invalid-utf8", "the page is not valid UTF-8; invalid bytes were replaced with U+FFFD", line: line)
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            firstOddSpace = nil
         }
         var lineOfByte: [Int32]? = nil
         var bilingual = false
@@ -41,22 +45,26 @@ struct SourceText: Sendable {
             let unwrapped = BilingualSpans.unwrap(bytes, diagnostics: &diagnostics)
             bytes = unwrapped.bytes
             lineOfByte = unwrapped.originalLine
+            firstOddSpace = nil
         }
-        let cleaned = OddSpaces.normalize(bytes, lineOfByte: lineOfByte)
+        let cleaned = OddSpaces.normalize(bytes, lineOfByte: lineOfByte, firstOdd: firstOddSpace ?? OddSpaces.firstOdd(bytes))
         return SourceText(bytes: cleaned.bytes, lines: splitLines(cleaned.bytes, lineOfByte: cleaned.lineOfByte), isBilingual: bilingual)
     }
 
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(65_536).contains(0)
+        bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0, min($0.count, 65_536)) != nil }
     }
 
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { firstInvalidUTF8($0) }
+    private static func validate(_ bytes: [UInt8]) -> (firstInvalid: Int?, firstOddSpace: Int?) {
+        bytes.withUnsafeBytes { validate($0) }
     }
 
-    private static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    /// Where the bytes stop being valid UTF-8, if they do; and, before that, where the first
+    /// sequence `OddSpaces` rewrites starts (found here, while every sequence is decoded anyway).
+    private static func validate(_ bytes: UnsafeRawBufferPointer) -> (firstInvalid: Int?, firstOddSpace: Int?) {
         var i = 0
         let n = bytes.count
+        var odd: Int?
         while i < n {
             // Runs of ASCII (markup, code, English) are checked eight bytes at a time.
             while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
@@ -65,7 +73,8 @@ struct SourceText: Sendable {
             if b < 0x80 { i += 1; continue }
             // Two-byte sequences (Cyrillic, Greek, accented Latin) are checked without decoding.
             if b >= 0xC2 && b <= 0xDF {
-                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return i }
+                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return (i, odd) }
+                if odd == nil && b == 0xC2 && bytes[i + 1] == 0xA0 { odd = i }
                 i += 2
                 continue
             }
@@ -74,18 +83,19 @@ struct SourceText: Sendable {
             if b & 0xE0 == 0xC0 { length = 2; minimum = 0x80 }
             else if b & 0xF0 == 0xE0 { length = 3; minimum = 0x800 }
             else if b & 0xF8 == 0xF0 { length = 4; minimum = 0x10000 }
-            else { return i }
-            guard i + length <= n else { return i }
+            else { return (i, odd) }
+            guard i + length <= n else { return (i, odd) }
             var scalar = UInt32(b) & (0xFF >> UInt32(length + 1))
             for k in 1..<length {
                 let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return i }
+                guard c & 0xC0 == 0x80 else { return (i, odd) }
                 scalar = scalar << 6 | UInt32(c & 0x3F)
             }
-            if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return i }
+            if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return (i, odd) }
+            if odd == nil && length == 3 && OddSpaces.isOdd(scalar) { odd = i }
             i += length
         }
-        return nil
+        return (nil, odd)
     }
 
     private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {

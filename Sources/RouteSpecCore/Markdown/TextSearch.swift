@@ -38,6 +38,20 @@ extension String {
         return substrings(utf8Ranges: ranges)
     }
 
+    /// The non-empty parts between the occurrences of an ASCII byte (`split(separator:)` for an
+    /// ASCII separator), found on bytes.
+    func split(asciiSeparator separator: UInt8) -> [Substring] {
+        substrings(utf8Ranges: withUTF8Bytes { p in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for i in 0...p.count where i == p.count || p[i] == separator {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            }
+            return ranges
+        })
+    }
+
     /// The parts of the string at these ranges of its UTF-8 bytes.
     func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
         let start = utf8.startIndex

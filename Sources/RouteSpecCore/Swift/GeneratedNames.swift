@@ -102,7 +102,7 @@ enum GeneratedNames {
         // Routes that differ only in placeholders: add the parameters (`usersById`).
         let repeated = Set(names.filter { n in names.filter { $0 == n }.count > 1 })
         for (i, name) in names.enumerated() where repeated.contains(name) {
-            let params = routes[i].parameters.map { SwiftNames.upperCamel(SwiftNames.words($0.name)) }
+            let params = routes[i].parameters.map { SwiftNames.camelCase(ofWords: $0.name, lowerFirst: false) }
             names[i] = name + (params.isEmpty ? "" : "By" + params.joined(separator: "And"))
         }
         var seen: [String: Int] = [:]
@@ -186,7 +186,7 @@ enum GeneratedNames {
     static func parameterLabels(_ route: Route) -> [SwiftName] {
         var used: Set<String> = []
         return route.parameters.enumerated().map { i, p in
-            var name = SwiftNames.lowerCamel(SwiftNames.words(p.name))
+            var name = SwiftNames.camelCase(ofWords: p.name, lowerFirst: true)
             if name.isEmpty || used.contains(name) { name = "arg\(i)" }
             used.insert(name)
             return SwiftNames.name(name, fallback: "arg\(i)")

@@ -17,6 +17,8 @@ struct RouteGroupBuilder {
 
     func typeDecl() -> SwiftDecl {
         var members: [SwiftDecl] = []
+        // An operation's routes share its permissions' lines (most of a route's documentation).
+        var operationPermissionDoc: [Int: [String]] = [:]
         for r in group.routes {
             let labels = GeneratedNames.parameterLabels(r.route)
             let make = SwiftExpr.call(.name(SwiftName(verbatim: "DocumentedRoute")), [
@@ -24,7 +26,7 @@ struct RouteGroupBuilder {
                 SwiftArgument(nil, .string(r.function.text.trimmingCharacters(in: "`"))),
                 SwiftArgument(nil, .array(labels.map { .name($0) }, multiline: false)),
             ])
-            members.append(.staticFunction(doc: routeDoc(r), name: r.function,
+            members.append(.staticFunction(doc: routeDoc(r, operationPermissionDoc: &operationPermissionDoc), name: r.function,
                                            parameters: labels.map { SwiftParameter(label: $0, name: $0, type: .string) },
                                            returns: .fixed("DocumentedRoute"), body: [.returnValue(make)]))
         }
@@ -67,14 +69,22 @@ struct RouteGroupBuilder {
 
     // MARK: Documentation
 
-    private func routeDoc(_ r: GroupRoute) -> SwiftDoc {
-        let op = r.op
-        var lines = [op.title ?? op.name, "", "`\(r.route.method) \(r.route.path)`",
-                     "- Operation: `\(op.name)` (`\(op.id)`)", "- Permissions\(r.route.permissions == nil ? "" : " (this route)"):"]
-        lines += permissionDoc(r.route.permissions ?? op.permissions).map { "  " + $0 }
+    private func routeDoc(_ r: GroupRoute, operationPermissionDoc: inout [Int: [String]]) -> SwiftDoc {
+        let op = r.op, route = r.route
+        var lines = [op.title ?? op.name, "", "`\(route.method) \(route.path)`",
+                     "- Operation: `\(op.name)` (`\(op.id)`)", "- Permissions\(route.permissions == nil ? "" : " (this route)"):"]
+        if let own = route.permissions {
+            lines += permissionDoc(own)
+        } else if let known = operationPermissionDoc[r.opIndex] {
+            lines += known
+        } else {
+            let made = permissionDoc(op.permissions)
+            operationPermissionDoc[r.opIndex] = made
+            lines += made
+        }
         lines += statusDoc(op)
         let primary = op.sources.first(where: \.primary) ?? op.sources.first
-        var source = "- Source: \(primary?.path ?? ""):\(r.route.line)"
+        var source = "- Source: \(primary?.path ?? ""):\(route.line)"
         let others = op.sources.filter { $0.path != primary?.path }.map(\.path)
         if !others.isEmpty { source += " (also " + others.joined(separator: ", ") + ")" }
         lines.append(source)
@@ -90,15 +100,16 @@ struct RouteGroupBuilder {
         .delegatedWork: "Delegated (work or school)", .delegatedPersonal: "Delegated (personal)", .application: "Application",
     ]
 
+    /// The permission lines of a route's documentation, indented under "- Permissions:".
     private func permissionDoc(_ set: PermissionSet?) -> [String] {
-        guard let set else { return ["- not documented"] }
+        guard let set else { return ["  - not documented"] }
         return SchemeKind.allCases.map { kind in
             let label = Self.schemeLabels[kind]!
-            guard let s = set[kind] else { return "- \(label): not documented" }
-            guard s.supported else { return "- \(label): not supported" }
-            if s.noPermissionRequired { return "- \(label): no permission needed" }
+            guard let s = set[kind] else { return "  - \(label): not documented" }
+            guard s.supported else { return "  - \(label): not supported" }
+            if s.noPermissionRequired { return "  - \(label): no permission needed" }
             let together = s.combinations.contains(s.leastPrivileged)
-            var text = "- \(label): least privileged "
+            var text = "  - \(label): least privileged "
                 + (s.leastPrivileged.isEmpty ? "none" : s.leastPrivileged.map { "`\($0)`" }.joined(separator: together ? " + " : ", "))
             if !s.higherPrivileged.isEmpty { text += "; higher " + s.higherPrivileged.map { "`\($0)`" }.joined(separator: ", ") }
             if !s.unparsed.isEmpty { text += "; unreadable in the docs: " + s.unparsed.joined(separator: " | ") }

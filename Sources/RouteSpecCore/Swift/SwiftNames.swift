@@ -29,6 +29,21 @@ enum SwiftNames {
         return ascii ?? raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
     }
 
+    /// `lowerCamel(words(raw))` (or `upperCamel`), made on bytes for ASCII text without a
+    /// `String` per word.
+    static func camelCase(ofWords raw: String, lowerFirst: Bool) -> String {
+        let ascii: String? = raw.withUTF8Bytes { p in
+            guard ASCII.isASCII(p) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            for run in ASCII.alphanumericRuns(p, in: 0..<p.count) {
+                appendCamelWord(UnsafeBufferPointer(rebasing: p[run]), lowerStart: lowerFirst && out.isEmpty, to: &out)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return ascii ?? (lowerFirst ? lowerCamel(words(raw)) : upperCamel(words(raw)))
+    }
+
     static func lowerCamel(_ words: [String]) -> String {
         if let ascii = asciiCamel(words, lowerFirst: true) { return ascii }
         var out = ""
