@@ -93,7 +93,7 @@ enum MirrorPath {
 enum Locale {
     static func of(front: FrontMatter, path: String) -> String {
         if let l = front["ms.contentlocale"], !l.isEmpty { return canonical(l) }
-        for part in path.split(separator: "/") {
+        for part in path.split(asciiSeparator: ASCII.slash) {
             if let l = localeLike(part) { return l }
         }
         return "en-US"
@@ -101,13 +101,13 @@ enum Locale {
 
     /// `ru-ru` → `ru-RU`.
     static func canonical(_ s: String) -> String {
-        let parts = s.split(separator: "-")
+        let parts = s.split(asciiSeparator: ASCII.dash)
         guard parts.count == 2 else { return s }
         return parts[0].lowercased() + "-" + parts[1].uppercased()
     }
 
     private static func localeLike(_ s: Substring) -> String? {
-        let parts = s.split(separator: "-")
+        let parts = s.split(asciiSeparator: ASCII.dash)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isLetter } }) else { return nil }
         return canonical(String(s))

@@ -93,7 +93,7 @@ enum ResponseCodeReader {
         let t = firstLine.trimmingSpaces
         let head = t.utf8.prefix(5).map(ASCII.lower)
         guard head.elementsEqual("http/".utf8) || head.elementsEqual("http ".utf8) else { return nil }
-        let parts = t.split(separator: " ")
+        let parts = t.split(asciiSeparator: ASCII.space)
         guard parts.count >= 2, parts[1].count == 3, let code = Int(parts[1]), (100...599).contains(code) else { return nil }
         return code
     }

@@ -248,7 +248,7 @@ struct PlaceholderRewriter {
             let name = s.dropLast().reversed().prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" })
             return String(name.reversed())
         }
-        return singular(cleanName(Substring(segmentPrefix.split(separator: "(").first ?? "")))
+        return singular(cleanName(Substring(segmentPrefix.split(asciiSeparator: ASCII.openParen).first ?? "")))
     }
 
     static func cleanName(_ s: Substring) -> String {

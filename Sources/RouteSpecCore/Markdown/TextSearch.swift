@@ -38,10 +38,19 @@ extension String {
         return substrings(utf8Ranges: ranges)
     }
 
-    /// The non-empty parts between the occurrences of an ASCII byte (`split(separator:)` for an
-    /// ASCII separator), found on bytes.
+    /// The parts of the string at these ranges of its UTF-8 bytes.
+    func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
+        let start = utf8.startIndex
+        return ranges.map { self[utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound)] }
+    }
+}
+
+extension StringProtocol where SubSequence == Substring {
+    /// The non-empty parts between the occurrences of an ASCII separator: what
+    /// `split(separator:)` gives (but for a combining mark right after a separator, which joins
+    /// the separator's character), found on bytes.
     func split(asciiSeparator separator: UInt8) -> [Substring] {
-        substrings(utf8Ranges: withUTF8Bytes { p in
+        let found = utf8.withContiguousStorageIfAvailable { p in
             var ranges: [Range<Int>] = []
             var start = 0
             for i in 0...p.count where i == p.count || p[i] == separator {
@@ -49,11 +58,8 @@ extension String {
                 start = i + 1
             }
             return ranges
-        })
-    }
-
-    /// The parts of the string at these ranges of its UTF-8 bytes.
-    func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
+        }
+        guard let ranges = found else { return split(separator: Character(Unicode.Scalar(separator))) }
         let start = utf8.startIndex
         return ranges.map { self[utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound)] }
     }

@@ -180,7 +180,7 @@ enum OperationMerger {
             return "\(version)/\(k)"
         }
         if let anchor = group.compactMap(\.facts.titleAnchor).min() { return "\(version)/#\(anchor)" }
-        let stem = facts.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "page"
+        let stem = facts.path.split(asciiSeparator: ASCII.slash).last.map { String($0.split(asciiSeparator: ASCII.dot).first ?? $0) } ?? "page"
         return "\(version)/\(stem)"
     }
 

@@ -7,14 +7,14 @@ enum OperationNamer {
     static func name(anchor: String?, title: String?, mirrorKey: String?, path: String, routes: [RouteFact]) -> String {
         var words: [String]
         if let anchor, !anchor.isEmpty {
-            words = anchor.split(separator: "-").map(String.init)
+            words = anchor.split(asciiSeparator: ASCII.dash).map(String.init)
         } else if let title, !title.isEmpty, title.utf8.allSatisfy({ $0 < 0x80 }),
                   case let titleWords = title.asciiWords.map(String.init),
                   !titleWords.isEmpty, titleWords.count <= 8 {
             // English pages have no anchors; their title says the same ("Get application").
             words = titleWords
-        } else if let stem = (mirrorKey ?? path).split(separator: "/").last?.split(separator: ".").first {
-            words = stem.split(separator: "-").map(String.init)
+        } else if let stem = (mirrorKey ?? path).split(asciiSeparator: ASCII.slash).last?.split(asciiSeparator: ASCII.dot).first {
+            words = stem.split(asciiSeparator: ASCII.dash).map(String.init)
         } else {
             words = ["operation"]
         }

@@ -70,8 +70,8 @@ enum RouteTableMatcher {
     /// before it: `outlook/tasks` → `outlooktask`), its camel-case parts, and placeholder words
     /// (`{client-serviceprincipal-id}` → `client`, `serviceprincipal`).
     static func routeWords(_ route: RouteFact) -> [Set<String>] {
-        let segments = route.path.split(separator: "/").map { segment -> String in
-            String(segment.split(separator: "(").first ?? segment)
+        let segments = route.path.split(asciiSeparator: ASCII.slash).map { segment -> String in
+            String(segment.split(asciiSeparator: ASCII.openParen).first ?? segment)
         }
         var groups: [Set<String>] = []
         var previous: String? = nil
@@ -79,7 +79,7 @@ enum RouteTableMatcher {
         for segment in segments {
             var words: Set<String> = []
             // Placeholders inside keys and function arguments: `servicePrincipals(appId='{client-appId}')`.
-            let full = route.path.split(separator: "/").first(where: { $0.hasPrefix(segment) && $0.has("{") && !segment.hasPrefix("{") })
+            let full = route.path.split(asciiSeparator: ASCII.slash).first(where: { $0.hasPrefix(segment) && $0.has("{") && !segment.hasPrefix("{") })
             if let full { words.formUnion(Words.of(String(full.drop(while: { $0 != "(" }))).filter { $0 != "id" && $0 != "appid" }) }
             if segment.hasPrefix("{") {
                 words.formUnion(Words.of(segment).filter { $0 != "id" })

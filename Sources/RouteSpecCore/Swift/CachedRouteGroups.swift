@@ -4,9 +4,10 @@ extension RouteGroups {
     /// an edit to them finds the groups of the last run. The key is made from each naming's
     /// digest, kept under its operation's digest (`digests`, in the order of `all`): a hit reads
     /// no naming.
+    /// Without a cache, `namings` may be given (in the order of `all`), made beforehand.
     static func build(all: GroupedOperations, digests: [ContentHash]?, selected: [(op: Int, kept: [Int])],
-                      cache: DerivedCache?, threads: Int) -> [RouteGroup] {
-        let make = { build(all: all, namings: namings(all, digests: digests, cache: cache, threads: threads), selected: selected) }
+                      cache: DerivedCache?, namings given: [OperationNaming]? = nil, threads: Int) -> [RouteGroup] {
+        let make = { build(all: all, namings: given ?? namings(all, digests: digests, cache: cache, threads: threads), selected: selected) }
         guard let cache, let digests else { return make() }
         let namingDigests = ParallelMap.map(Array(all.indices), threads: threads) { o in
             cache.value(DerivedCache.key(.routeNamesDigest) { $0.add(digests[o]) }, decode: { try ContentHash(&$0) },

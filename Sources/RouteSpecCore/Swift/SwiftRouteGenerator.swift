@@ -82,6 +82,11 @@ public struct SwiftRouteGenerator: Sendable {
         let selected = RouteFilter(options: options).apply(model.operations)
         let digests = cache == nil && ledger == nil ? nil : OperationDigests.of(model.operations, given: given, threads: options.threads)
         let keys = ledger == nil ? nil : GeneratedFileKey(digests: digests!)
+        // Each operation's naming depends on it alone: without a cache, all are made at once on
+        // every thread (made per version below, a parallel map nested in another runs on one).
+        let namings = cache != nil ? nil : ParallelMap.map(Array(model.operations.indices), threads: options.threads) {
+            RouteGroups.OperationNaming(model.operations[$0])
+        }
         // The permission list and each version's names are independent of each other.
         let parts = ParallelMap.map([nil] + ApiVersion.allCases.map { $0 }, threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
             guard let version else {
@@ -97,7 +102,8 @@ public struct SwiftRouteGenerator: Sendable {
             let selectedInVersion = selected.compactMap { s in positionInVersion[s.op].map { (op: $0, kept: s.kept) } }
             let groups = RouteGroups.build(all: GroupedOperations(model: model.operations, positions: indices),
                                            digests: cache == nil ? nil : digests.map { d in indices.map { d.inOrder[$0] } },
-                                           selected: selectedInVersion, cache: cache, threads: options.threads)
+                                           selected: selectedInVersion, cache: cache, namings: namings.map { n in indices.map { n[$0] } },
+                                           threads: options.threads)
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
             let operations = Set(selectedInVersion.map { indices[$0.op] }).count
             return (namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType), operations: operations),
