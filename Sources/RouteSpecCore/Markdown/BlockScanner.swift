@@ -215,12 +215,12 @@ struct BlockScanner {
         let bytes = text.bytes
         let start = line.range.lowerBound
         let end = line.range.upperBound
-        if bytes.hasPrefix(Array("## ".utf8), at: start, end: end) { return true }
-        for prefix in Self.anchoredHeadingPrefixes where bytes.hasPrefix(prefix, at: start, end: end) { return true }
-        return false
+        // Every line of a fence is asked: most do not start with `#`.
+        guard start < end, bytes[start] == ASCII.hash else { return false }
+        return Self.sectionHeadingPrefixes.contains { bytes.hasPrefix($0, at: start, end: end) }
     }
 
-    private static let anchoredHeadingPrefixes = ["# <a name=", "### <a name="].map { Array($0.utf8) }
+    private static let sectionHeadingPrefixes = ["## ", "# <a name=", "### <a name="].map { Array($0.utf8) }
 
     private func stripIndent(_ line: SourceLine, _ indent: Int) -> SourceLine {
         var start = line.range.lowerBound

@@ -48,11 +48,15 @@ struct SwiftPrinter {
     static func commentText(_ s: String) -> String {
         if s.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return s }
         var out: [UInt8] = []
+        appendCommentText(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendCommentText(_ s: String, to out: inout [UInt8]) {
         appendReplacingScalars(s, to: &out) { scalar in
             if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
             return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `s` with each scalar `replacement` returns text for replaced, the others copied as
@@ -127,7 +131,7 @@ struct SwiftPrinter {
                 out.append(contentsOf: Self.docEmpty)
             } else {
                 out.append(contentsOf: Self.docStart)
-                out.append(contentsOf: SwiftPrinter.commentText(l).utf8)
+                SwiftPrinter.appendCommentText(l, to: &out)
                 out.append(ASCII.newline)
             }
         }
