@@ -26,6 +26,13 @@ import Testing
         #expect(ResponseCodeReader.example("HTTP/1.1 204 No Content") == 204)
         #expect(ResponseCodeReader.example("  http/1.1 201 Created") == 201)
         #expect(ResponseCodeReader.example("HTTP 200") == 200)
+        #expect(ResponseCodeReader.example("HTTP/1.1  202  Accepted") == 202)
+        #expect(ResponseCodeReader.example("HTTP/1.1 2000") == nil)
+        #expect(ResponseCodeReader.example("HTTP/1.1 099 x") == nil)
+        #expect(ResponseCodeReader.example("HTTP/1.1 600") == nil)
+        #expect(ResponseCodeReader.example("HTTP/1.1\t204") == nil)
+        #expect(ResponseCodeReader.example("HTTP/1.1 2О4") == nil)
+        #expect(ResponseCodeReader.example("http") == nil)
         #expect(ResponseCodeReader.example("HTTPS/1.1 200") == nil)
         #expect(ResponseCodeReader.example("{\"value\": 200}") == nil)
     }

@@ -89,13 +89,22 @@ enum ResponseCodeReader {
     }
 
     /// The status of an example response block: its first line `HTTP/1.1 204 No Content`.
-    static func example(_ firstLine: String) -> Int? {
-        let t = firstLine.trimmingSpaces
-        let head = t.utf8.prefix(5).map(ASCII.lower)
-        guard head.elementsEqual("http/".utf8) || head.elementsEqual("http ".utf8) else { return nil }
-        let parts = t.split(asciiSeparator: ASCII.space)
-        guard parts.count >= 2, parts[1].count == 3, let code = Int(parts[1]), (100...599).contains(code) else { return nil }
-        return code
+    static func example(_ firstLine: String) -> Int? { firstLine.withUTF8Bytes(example(bytes:)) }
+
+    /// `example` of a line's bytes: every fence's first line is asked, and few are responses.
+    static func example(bytes u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let t = UTF8Text.trimmed(u)
+        guard t.count >= 5, zip(u[t.lowerBound..<t.lowerBound + 4], "http".utf8).allSatisfy({ ASCII.lower($0) == $1 }),
+              u[t.lowerBound + 4] == ASCII.slash || u[t.lowerBound + 4] == ASCII.space else { return nil }
+        // The second space-separated word: three digits.
+        var i = t.lowerBound
+        while i < t.upperBound && u[i] != ASCII.space { i += 1 }
+        while i < t.upperBound && u[i] == ASCII.space { i += 1 }
+        let start = i
+        while i < t.upperBound && u[i] != ASCII.space { i += 1 }
+        guard i - start == 3, u[start..<i].allSatisfy(ASCII.isDigit) else { return nil }
+        let code = u[start..<i].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return (100...599).contains(code) ? code : nil
     }
 
     static func isSuccess(_ code: Int) -> Bool { code < 400 }

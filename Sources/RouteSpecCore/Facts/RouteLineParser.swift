@@ -185,9 +185,9 @@ struct PlaceholderRewriter {
                     repairs.append("stray '}' after a placeholder removed")
                     j += 1
                 }
-                let owner = String(decoding: lastSegment.isEmpty ? previousSegment : lastSegment, as: UTF8.self)
+                let ownerSegment = lastSegment.isEmpty ? previousSegment : lastSegment
                 out.append(ASCII.openBrace)
-                out += register(Substring(inner), after: owner).utf8
+                out += register(Substring(inner), after: String(decoding: ownerSegment, as: UTF8.self)).utf8
                 out.append(ASCII.closeBrace)
                 i = j
                 continue
@@ -220,11 +220,12 @@ struct PlaceholderRewriter {
             && String(decoding: inner, as: UTF8.self).allSatisfy { $0.isLetter || $0.isNumber || $0 == "|" || $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
-    private mutating func register(_ inner: Substring, after segment: String) -> String {
-        let parts = inner.utf8.allSatisfy { $0 < 0x80 } ? inner.utf8.split(separator: ASCII.pipe).map { Substring($0) } : inner.split(separator: "|")
-        let alternatives = parts.map { Self.cleanName($0) }.filter { !$0.isEmpty }
+    /// `segment` is made only when the name repeats (most placeholders are the first of their name).
+    private mutating func register(_ inner: Substring, after segment: @autoclosure () -> String) -> String {
+        let alternatives = inner.split(asciiSeparator: ASCII.pipe).map { Self.cleanName($0) }.filter { !$0.isEmpty }
         var name = alternatives.first ?? "id"
         if parameters.contains(where: { $0.name == name }) {
+            let segment = segment()
             let owner = Self.owner(of: segment)
             let isFunctionArgument = segment.hasSuffix("=") || segment.hasSuffix("='")
             var candidate = owner.isEmpty ? name : isFunctionArgument ? owner : "\(owner)-\(name)"

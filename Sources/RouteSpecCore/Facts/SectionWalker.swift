@@ -83,8 +83,7 @@ struct SectionWalker {
     }
 
     private mutating func fence(_ f: Fence, facts: inout PageFacts) {
-        let firstLine = f.content.first.map { text.text($0) } ?? ""
-        if let status = ResponseCodeReader.example(firstLine) {
+        if let first = f.content.first, let status = text.withBytes(.bytes(first.range), ResponseCodeReader.example(bytes:)) {
             facts.responses.append(ResponseFact(status: status, origin: .example, line: f.content[0].number))
             return
         }
