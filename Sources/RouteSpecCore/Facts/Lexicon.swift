@@ -387,22 +387,11 @@ enum Lexicon {
     }
 
     /// Phrase sets for header words, built once.
-    static func phrases(_ item: KeyPath<LanguageWords, [String]>) -> PhraseSet {
-        switch item {
-        case \LanguageWords.mostToLeast: mostToLeastPhrases
-        case \LanguageWords.leastPrivilegedColumn: leastColumnPhrases
-        case \LanguageWords.higherPrivilegedColumn: higherColumnPhrases
-        case \LanguageWords.selfColumn: selfColumnPhrases
-        case \LanguageWords.othersColumn: othersColumnPhrases
-        default: PhraseSet(all(item))
-        }
-    }
-
-    private static let mostToLeastPhrases = PhraseSet(all(\.mostToLeast))
-    private static let leastColumnPhrases = PhraseSet(all(\.leastPrivilegedColumn))
-    private static let higherColumnPhrases = PhraseSet(all(\.higherPrivilegedColumn))
-    private static let selfColumnPhrases = PhraseSet(all(\.selfColumn))
-    private static let othersColumnPhrases = PhraseSet(all(\.othersColumn))
+    static let mostToLeastPhrases = PhraseSet(all(\.mostToLeast))
+    static let leastColumnPhrases = PhraseSet(all(\.leastPrivilegedColumn))
+    static let higherColumnPhrases = PhraseSet(all(\.higherPrivilegedColumn))
+    static let selfColumnPhrases = PhraseSet(all(\.selfColumn))
+    static let othersColumnPhrases = PhraseSet(all(\.othersColumn))
 
     static let notSupportedWords = all(\.notSupported)
     static let noneWords = all(\.none)

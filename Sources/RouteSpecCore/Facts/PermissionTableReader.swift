@@ -59,13 +59,12 @@ enum PermissionTableReader {
         }
 
         static func detect(_ header: [String], columnCount: Int) -> Layout {
-            func has(_ i: Int, _ item: KeyPath<LanguageWords, [String]>) -> Bool {
-                i < header.count && Lexicon.phrases(item).matches(header[i])
-            }
-            if columnCount <= 2 { return .orderedList(mostToLeast: has(1, \.mostToLeast)) }
-            if has(1, \.leastPrivilegedColumn) || has(2, \.higherPrivilegedColumn) { return .leastAndHigher }
-            if has(1, \.selfColumn) && has(2, \.othersColumn) {
-                return .audiences(mostToLeast: [has(1, \.mostToLeast), has(2, \.mostToLeast)])
+            // The phrase sets are named directly: looking one up by key path compares key paths.
+            func has(_ i: Int, _ phrases: PhraseSet) -> Bool { i < header.count && phrases.matches(header[i]) }
+            if columnCount <= 2 { return .orderedList(mostToLeast: has(1, Lexicon.mostToLeastPhrases)) }
+            if has(1, Lexicon.leastColumnPhrases) || has(2, Lexicon.higherColumnPhrases) { return .leastAndHigher }
+            if has(1, Lexicon.selfColumnPhrases) && has(2, Lexicon.othersColumnPhrases) {
+                return .audiences(mostToLeast: [has(1, Lexicon.mostToLeastPhrases), has(2, Lexicon.mostToLeastPhrases)])
             }
             return .modernAssumed
         }

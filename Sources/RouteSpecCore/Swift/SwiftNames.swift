@@ -103,11 +103,12 @@ enum SwiftNames {
     }
 
     /// A valid name from any text; `fallback` when nothing of it survives.
-    static func name(_ candidate: String, fallback: String) -> SwiftName {
-        var s = candidate.isEmpty ? fallback : candidate
+    /// The fallback is made only when needed (callers spell it with hashes and interpolation).
+    static func name(_ candidate: String, fallback: @autoclosure () -> String) -> SwiftName {
+        var s = candidate.isEmpty ? fallback() : candidate
         // Only an ASCII digit can lead a valid identifier once `_` is put before it.
         if let f = s.utf8.first, ASCII.isDigit(f) { s = "_" + s }
-        if !isValidIdentifier(s) { s = fallback }
+        if !isValidIdentifier(s) { s = fallback() }
         return SwiftName(verbatim: s)
     }
 
