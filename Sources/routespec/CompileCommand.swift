@@ -34,6 +34,8 @@ enum CompileCommand {
         generatorOptions.clientMethods = !parsed.flags.contains("no-client")
         generatorOptions.fixedFiles = parsed.flags.contains("fixed-files")
         var options = Compiler.Options()
+        // The facts stay until exit with the result (`LeftForExit`).
+        options.keepsPageFacts = true
         if let jobs = parsed.values["jobs"] {
             guard let n = Int(jobs), n >= 1 else { return CommandLineTool.usageError("--jobs takes a whole number ≥ 1") }
             options.threads = n

@@ -8,6 +8,10 @@ public struct Compiler {
         public var cache: FactsCache?
         /// Operations (and later JSON and Swift) of earlier runs, keyed on what they were made from.
         public var derived: DerivedCache?
+        /// Keep each page's facts with the result rather than free them (on a background thread,
+        /// where it takes about a core while the model is merged): for a process that exits once
+        /// it has written the outputs, freeing them is work for nothing.
+        public var keepsPageFacts = false
         public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: FactsCache? = nil,
                     derived: DerivedCache? = nil) {
             self.threads = max(1, threads)
@@ -31,6 +35,8 @@ public struct Compiler {
         public var operationDigests: OperationDigests?
         /// Why the cache could not be written, if it could not (the compile itself still succeeded).
         public var cacheWriteFailure: String?
+        /// The pages' facts, with `Options.keepsPageFacts`.
+        var keptPageFacts: (any Sendable)?
 
         /// Adds findings made after compiling (e.g. a catalog check) where diagnostics belong.
         public mutating func add(_ diagnostics: [Diagnostic]) {
@@ -92,7 +98,11 @@ public struct Compiler {
             result.pagesRead = extracted.count { !$0.hashWasKnown }
             result.cacheWriteFailure = cacheWriteFailure
         }
-        releaseInBackground((consume extracted, consume facts))
+        if options.keepsPageFacts {
+            result.keptPageFacts = (consume extracted, consume facts)
+        } else {
+            releaseInBackground((consume extracted, consume facts))
+        }
         return result
     }
 
