@@ -65,8 +65,32 @@ import Testing
         ("a | b", ["a", "b"]),
         ("just text", nil),
         ("a |", nil),
+        ("|", []),
+        ("x `a|", nil),
+        ("a\\|b", nil),
+        ("a|b\\", ["a", "b\\"]),
+        ("`a|b` | c", ["`a|b`", "c"]),
     ])
     func splitsTableRows(line: String, cells: [String]?) {
         #expect(TableRowSplitter.row(line) == cells)
+        Array(line.utf8).withUnsafeBufferPointer { bytes in
+            #expect(TableRowSplitter.isRow(bytes) == (cells != nil), "isRow decides as the split does")
+            #expect(TableRowSplitter.cellCount(bytes: bytes) == cells?.count)
+        }
+    }
+
+    @Test(arguments: [("|---|:--:|", true), ("| --- | --- |", true), ("|\u{00A0}-\u{00A0}|", true), ("---|---", true),
+                      ("| - | : |", false), ("|-\\|-|", false), ("| &#124; |", false), ("---", false), ("| -x- |", false), ("", false)])
+    func recognisesDelimiterRows(line: String, isDelimiter: Bool) {
+        Array(line.utf8).withUnsafeBufferPointer { #expect(TableRowSplitter.isDelimiter(bytes: $0) == isDelimiter) }
+    }
+
+    /// A combining mark right after an ASCII delimiter joins it into one character; the byte
+    /// splitters still see the delimiter (see `split(asciiSeparator:)`).
+    @Test func byteSplittersSeeADelimiterBeforeACombiningMark() {
+        #expect("get-\u{301}user".split(asciiSeparator: ASCII.dash) == ["get", "\u{301}user"])
+        #expect("get-\u{301}user".split(separator: "-").count == 1)
+        #expect("/a//b/".split(asciiSeparator: ASCII.slash) == ["a", "b"])
+        #expect(Substring("x.y.z").split(asciiSeparator: ASCII.dot) == ["x", "y", "z"])
     }
 }

@@ -89,6 +89,29 @@ import Testing
         #expect(model.operations.first?.routes.count == 2)
     }
 
+    @Test func fenceOpeningsInQuotesListsAndAfterCombiningMarks() throws {
+        let http = """
+        > - 1. ```http
+        >      GET /me/quoted
+        > ```
+        10) ~~~
+            GET /me/numbered
+            ~~~
+        ```\u{301}
+        GET /me/marked
+        ```
+        """
+        let model = try compilePage(page(permissions: oldTable, http: http))
+        #expect(Set(model.operations.first?.routes.map(\.path) ?? []) == ["/me/quoted", "/me/numbered", "/me/marked"])
+    }
+
+    @Test func frontMatterKeepsTheLastOfARepeatedKeyAndUnquotesValues() throws {
+        let text = page(permissions: oldTable, http: "```http\nGET /me\n```")
+            .replacingOccurrences(of: "title: Test\n", with: "title: Test\nms.date: 01/01/2020\nms.date: \"05/01/2023\"\n")
+        let model = try compilePage(text)
+        #expect(model.operations.first?.sources.first?.date == "2023-05-01")
+    }
+
     @Test func betaFromNoticeAndFromFolder() throws {
         let beta = try compilePage(page(beta: true, permissions: oldTable, http: "```http\nGET /me\n```"))
         #expect(beta.operations.first?.apiVersion == .beta)

@@ -9,8 +9,8 @@ public struct Compiler {
         /// Operations (and later JSON and Swift) of earlier runs, keyed on what they were made from.
         public var derived: DerivedCache?
         /// Keep each page's facts with the result rather than free them (on a background thread,
-        /// where it takes about a core while the model is merged): for a process that exits once
-        /// it has written the outputs, freeing them is work for nothing.
+        /// where it takes about a core while the JSON and Swift are made): for a process that
+        /// exits once it has written the outputs, freeing them is work for nothing.
         public var keepsPageFacts = false
         public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: FactsCache? = nil,
                     derived: DerivedCache? = nil) {

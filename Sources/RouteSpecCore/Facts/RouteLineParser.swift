@@ -283,10 +283,17 @@ struct PlaceholderRewriter {
     }
 
     static func singular(_ word: String) -> String {
-        if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("sses") { return String(word.dropLast(2)) }
-        if word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 { return String(word.dropLast()) }
-        return word
+        guard let edit = singularEdit(count: word.count, hasSuffix: word.hasSuffix) else { return word }
+        return String(word.dropLast(edit.drop)) + (edit.addY ? "y" : "")
+    }
+
+    /// How a plural becomes singular: its last `drop` characters go and, with `addY`, a `y` is
+    /// added (`policies` → `policy`, `classes` → `class`, `users` → `user`); nil if it stays.
+    static func singularEdit(count: @autoclosure () -> Int, hasSuffix: (String) -> Bool) -> (drop: Int, addY: Bool)? {
+        if hasSuffix("ies") && count() > 4 { return (3, true) }
+        if hasSuffix("sses") { return (2, false) }
+        if hasSuffix("s") && !hasSuffix("ss") && count() > 3 { return (1, false) }
+        return nil
     }
 }
 

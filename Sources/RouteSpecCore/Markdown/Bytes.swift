@@ -58,17 +58,24 @@ enum ASCII {
         return true
     }
 
-    /// The runs of letters and digits in `p[range]` (ASCII text's words).
-    static func alphanumericRuns(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+    /// The maximal runs of bytes in `p[range]` that `belongs` accepts: the parts between
+    /// separators (never empty), or the words of ASCII text.
+    @inline(__always)
+    static func runs(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>, where belongs: (UInt8) -> Bool) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            guard isAlphanumeric(p[i]) else { i += 1; continue }
+            guard belongs(p[i]) else { i += 1; continue }
             let start = i
-            while i < range.upperBound && isAlphanumeric(p[i]) { i += 1 }
+            while i < range.upperBound && belongs(p[i]) { i += 1 }
             runs.append(start..<i)
         }
         return runs
+    }
+
+    /// The runs of letters and digits in `p[range]` (ASCII text's words).
+    static func alphanumericRuns(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        runs(p, in: range, where: isAlphanumeric)
     }
 
     /// Whether `p[range]` is `lowered` (lower-case) but for the case of ASCII letters.

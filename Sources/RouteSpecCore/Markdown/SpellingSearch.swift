@@ -41,21 +41,33 @@ struct SpellingSearch {
         Array(word.utf8).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
     }
 
-    /// Offers `p[range]`, then its singular when that differs (as `PlaceholderRewriter.singular`
-    /// makes it: `policies` → `policy`, `classes` → `class`, `users` → `user`).
-    mutating func offerWithSingular(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    /// Offers each run of letters and digits of `text` (its alphanumeric runs: by character when
+    /// it is not ASCII), and with `singulars` each run's singular after it.
+    mutating func offerWords(of text: String, singulars: Bool) {
+        text.withUTF8Bytes { p in
+            guard ASCII.isASCII(p) else {
+                for run in text.alphanumericRuns {
+                    Array(run.utf8).withUnsafeBufferPointer { offerWord($0, 0..<$0.count, singular: singulars) }
+                }
+                return
+            }
+            for run in ASCII.alphanumericRuns(p, in: 0..<p.count) { offerWord(p, run, singular: singulars) }
+        }
+    }
+
+    /// Offers `p[range]`, then, with `singular`, its singular when that differs
+    /// (`PlaceholderRewriter.singularEdit`: `policies` → `policy`, `classes` → `class`).
+    mutating func offerWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, singular: Bool) {
         offer(p, range)
-        let n = range.count, end = range.upperBound
-        func endsWith(_ suffix: StaticString) -> Bool {
-            let s = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-            return n >= s.count && s.indices.allSatisfy { p[end - s.count + $0] == s[$0] }
+        guard singular else { return }
+        let end = range.upperBound
+        let edit = PlaceholderRewriter.singularEdit(count: range.count) { suffix in
+            let s = Array(suffix.utf8)
+            return range.count >= s.count && s.indices.allSatisfy { p[end - s.count + $0] == s[$0] }
         }
-        if endsWith("ies") && n > 4 {
-            (Array(p[range.lowerBound..<end - 3]) + [0x79]).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
-        } else if endsWith("sses") {
-            offer(p, range.lowerBound..<end - 2)
-        } else if endsWith("s") && !endsWith("ss") && n > 3 {
-            offer(p, range.lowerBound..<end - 1)
-        }
+        guard let edit else { return }
+        let kept = range.lowerBound..<end - edit.drop
+        guard edit.addY else { return offer(p, kept) }
+        (Array(p[kept]) + [UInt8(ascii: "y")]).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
     }
 }

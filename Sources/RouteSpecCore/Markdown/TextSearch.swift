@@ -37,29 +37,24 @@ extension String {
         guard let ranges else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
         return substrings(utf8Ranges: ranges)
     }
-
-    /// The parts of the string at these ranges of its UTF-8 bytes.
-    func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
-        let start = utf8.startIndex
-        return ranges.map { self[utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound)] }
-    }
 }
 
+/// Text split on ASCII bytes. Splitting on bytes and splitting on characters differ in one case
+/// only: a combining mark right after an ASCII delimiter (`-` then U+0301) forms one character
+/// with it, so a character walk does not see the delimiter while a byte walk does. The byte
+/// readers of pages, paths and names all take such a delimiter as a delimiter (as CommonMark,
+/// which works on code points, does).
 extension StringProtocol where SubSequence == Substring {
     /// The non-empty parts between the occurrences of an ASCII separator: what
-    /// `split(separator:)` gives (but for a combining mark right after a separator, which joins
-    /// the separator's character), found on bytes.
+    /// `split(separator:)` gives but for the case above.
     func split(asciiSeparator separator: UInt8) -> [Substring] {
-        let found = utf8.withContiguousStorageIfAvailable { p in
-            var ranges: [Range<Int>] = []
-            var start = 0
-            for i in 0...p.count where i == p.count || p[i] == separator {
-                if i > start { ranges.append(start..<i) }
-                start = i + 1
-            }
-            return ranges
-        }
+        let found = utf8.withContiguousStorageIfAvailable { p in ASCII.runs(p, in: 0..<p.count) { $0 != separator } }
         guard let ranges = found else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return substrings(utf8Ranges: ranges)
+    }
+
+    /// The parts of the text at these ranges of its UTF-8 bytes.
+    func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
         let start = utf8.startIndex
         return ranges.map { self[utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound)] }
     }

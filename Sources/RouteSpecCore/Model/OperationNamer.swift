@@ -25,12 +25,7 @@ enum OperationNamer {
         // routes' segments, else its lower case if one spells it in lower case.
         var search = SpellingSearch(wanted: words)
         for w in (title ?? "").asciiWords where !search.isComplete { search.offer(w) }
-        for route in routes where !search.isComplete {
-            route.path.withUTF8Bytes { p in
-                guard ASCII.isASCII(p) else { return route.path.alphanumericRuns.forEach { search.offer($0) } }
-                for run in ASCII.alphanumericRuns(p, in: 0..<p.count) { search.offer(p, run) }
-            }
-        }
+        for route in routes where !search.isComplete { search.offerWords(of: route.path, singulars: false) }
         var result = ""
         for (i, word) in words.enumerated() where !word.isEmpty {
             let spelled = search.capitalized[i] ?? (search.matched[i] ? word.lowercased() : word)

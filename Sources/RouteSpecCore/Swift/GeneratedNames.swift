@@ -16,8 +16,8 @@ enum GeneratedNames {
     /// `resetPasscodeAction`. Ids are unique, so two pages never compete for a name and adding or
     /// removing one never renames another (operation names like `getUser` repeat across pages).
     static func pageName(_ op: APIOperation) -> String {
-        // The id's last part; a `~` starts a suffix kept as it is (`/` and `~` are ASCII, never
-        // part of another character's bytes).
+        // The id's last part; a `~` starts a suffix kept as it is. Found on bytes, as the text
+        // splitters do (`split(asciiSeparator:)` says how that differs from characters).
         let (tail, suffix) = op.id.withUTF8Bytes { p -> (String, String) in
             var end = p.count
             while end > 0 && p[end - 1] == ASCII.slash { end -= 1 }
@@ -57,17 +57,7 @@ enum GeneratedNames {
                 }
             }
         }
-        for r in op.routes where !search.isComplete {
-            r.path.withUTF8Bytes { p in
-                if ASCII.isASCII(p) {
-                    for run in ASCII.alphanumericRuns(p, in: 0..<p.count) { search.offerWithSingular(p, run) }
-                } else {
-                    for run in r.path.alphanumericRuns {
-                        Array(run.utf8).withUnsafeBufferPointer { search.offerWithSingular($0, 0..<$0.count) }
-                    }
-                }
-            }
-        }
+        for r in op.routes where !search.isComplete { search.offerWords(of: r.path, singulars: true) }
         return search.capitalized
     }
 
@@ -135,9 +125,9 @@ enum GeneratedNames {
         }
         if let ascii { return ascii }
         var words: [String] = []
-        for segment in path.split(separator: "/") where !segment.hasPrefix("{") {
+        for segment in segments(path) where !segment.hasPrefix("{") {
             if words.count == limit { break }
-            var s = String(segment.split(separator: "(").first ?? segment)
+            var s = String(segment.split(asciiSeparator: ASCII.openParen).first ?? segment)
             if s.utf8.count >= 16 && s.utf8.prefix(16).map(ASCII.lower).elementsEqual(microsoftGraph) {
                 s = String(s.dropFirst(microsoftGraph.count))
             }
@@ -161,25 +151,12 @@ enum GeneratedNames {
         return lo..<hi
     }
 
-    /// A path's `/`-separated segments; ASCII paths (nearly all) are split on bytes, which is
-    /// many times cheaper than splitting characters.
-    static func segments(_ path: String) -> [Substring] {
-        let ranges = path.withUTF8Bytes { p in ASCII.isASCII(p) ? segmentRanges(p) : nil }
-        guard let ranges else { return path.split(separator: "/") }
-        return path.substrings(utf8Ranges: ranges)
-    }
+    /// A path's `/`-separated segments, split on bytes (many times cheaper than on characters).
+    static func segments(_ path: String) -> [Substring] { path.split(asciiSeparator: ASCII.slash) }
 
     /// The byte ranges of the segments of an ASCII path (never empty).
     private static func segmentRanges(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var i = 0
-        while i < p.count {
-            guard p[i] != ASCII.slash else { i += 1; continue }
-            let start = i
-            while i < p.count && p[i] != ASCII.slash { i += 1 }
-            ranges.append(start..<i)
-        }
-        return ranges
+        ASCII.runs(p, in: 0..<p.count) { $0 != ASCII.slash }
     }
 
     /// Argument labels from placeholder names: `managed-device-id` → `managedDeviceId`.
