@@ -27,6 +27,28 @@ import Testing
         #expect(SwiftPrinter.commentText("line\nbreak\u{FEFF}") == "line break\\u{feff}")
     }
 
+    /// The page validator (eight bytes at a time over ASCII and two-byte runs) against the
+    /// standard library's, on random mixes of valid and invalid sequences.
+    @Test func validationAgreesWithTheStandardLibrary() {
+        var generator = SeededGenerator(seed: 23)
+        let valid = ["a", " ", "Ж", "ё", "\u{A0}", "€", "\u{2003}", "\u{FEFF}", "😀", "語", "ÿ"].map { Array($0.utf8) }
+        let invalid: [[UInt8]] = [[0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                  [0xC2], [0xFF], [0xD0, 0x41]]
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<48, using: &generator) {
+                // Mostly long runs of one two-byte letter, so that the eight-byte path is taken.
+                let r = Int.random(in: 0..<100, using: &generator)
+                bytes += r < 60 ? valid[2] : r < 97 ? valid.randomElement(using: &generator)! : invalid.randomElement(using: &generator)!
+            }
+            let (firstInvalid, firstOdd) = SourceText.validate(bytes)
+            #expect((firstInvalid == nil) == (String(validating: bytes, as: UTF8.self) != nil), "round \(round): \(bytes)")
+            let validPrefix = Array(bytes[..<(firstInvalid ?? bytes.count)])
+            #expect(String(validating: validPrefix, as: UTF8.self) != nil, "round \(round)")
+            #expect(firstOdd == OddSpaces.firstOdd(validPrefix), "round \(round): \(bytes)")
+        }
+    }
+
     @Test func asciiTestsEveryByte() {
         for length in 0..<20 {
             let ascii = [UInt8](repeating: 0x61, count: length)

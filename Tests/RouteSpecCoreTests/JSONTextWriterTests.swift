@@ -37,6 +37,21 @@ import Testing
         #expect(String(decoding: writer.out, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
 
+    /// Strings of every length with a byte to escape anywhere (or none) read back as written.
+    @Test func stringsRoundTrip() throws {
+        var generator = SeededGenerator(seed: 5)
+        let pieces = ["a", "Ж", "😀", "\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", " ", "~", "\u{80}"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                Int.random(in: 0..<10, using: &generator) < 8 ? "a" : pieces.randomElement(using: &generator)!
+            }.joined()
+            var out: [UInt8] = []
+            JSONValue.writeString(text, into: &out)
+            #expect(try JSONParser.parse(out) == .string(text), "\(Array(text.utf8))")
+            #expect(!out.dropFirst().dropLast().contains { $0 < 0x20 || $0 == 0x7F })
+        }
+    }
+
     @Test(arguments: values)
     func buildsTheValueItDescribes(value: JSONValue) {
         #expect(JSONValueBuilder.build { write(value, to: &$0) } == value)

@@ -167,7 +167,7 @@ enum OddSpaces {
                 // Eight bytes at a time: is any of them 0xC2 or 0xE2 (equal but for bit 5), or 0xEF?
                 if lead + 8 <= n {
                     let word = p.loadUnaligned(fromByteOffset: lead, as: UInt64.self)
-                    if !hasByte(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2) && !hasByte(word, 0xEF) { lead += 8; continue }
+                    if !WordBytes.has(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2) && !WordBytes.has(word, 0xEF) { lead += 8; continue }
                 }
                 let b = p[lead]
                 guard b == 0xC2 || b == 0xE2 || b == 0xEF else { lead += 1; continue }
@@ -187,11 +187,5 @@ enum OddSpaces {
             }
             return nil
         }
-    }
-
-    /// Whether any byte of `word` is `byte` (the zero-byte test of `word ^ byte…byte`).
-    @inline(__always) private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let v = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -95,6 +95,23 @@ enum ASCII {
     }
 }
 
+/// Tests of eight bytes at once, as a word: exact for "is any byte …".
+enum WordBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is `byte` (the zero-byte test of `word ^ byte…byte`).
+    @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (UInt64(byte) &* ones)
+        return (v &- ones) & ~v & highs != 0
+    }
+
+    /// Whether any byte of `word` is below `limit` (at most 0x80).
+    @inline(__always) static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- UInt64(limit) &* ones) & ~word & highs != 0
+    }
+}
+
 /// UTF-8 text known to be valid (a `String`'s bytes, or a page after `SourceText.decode`).
 enum UTF8Text {
     /// The length of the sequence `lead` starts.

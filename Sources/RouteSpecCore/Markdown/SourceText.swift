@@ -55,7 +55,7 @@ struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0, min($0.count, 65_536)) != nil }
     }
 
-    private static func validate(_ bytes: [UInt8]) -> (firstInvalid: Int?, firstOddSpace: Int?) {
+    static func validate(_ bytes: [UInt8]) -> (firstInvalid: Int?, firstOddSpace: Int?) {
         bytes.withUnsafeBytes { validate($0) }
     }
 
@@ -71,8 +71,14 @@ struct SourceText: Sendable {
             guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            // Two-byte sequences (Cyrillic, Greek, accented Latin) are checked without decoding.
+            // Two-byte sequences (Cyrillic, Greek, accented Latin) are checked without decoding,
+            // runs of them eight bytes at a time.
             if b >= 0xC2 && b <= 0xDF {
+                if i + 8 <= n, isTwoByteRun(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+                                            withoutNoBreakSpace: odd == nil) {
+                    i += 8
+                    continue
+                }
                 guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return (i, odd) }
                 if odd == nil && b == 0xC2 && bytes[i + 1] == 0xA0 { odd = i }
                 i += 2
@@ -96,6 +102,20 @@ struct SourceText: Sendable {
             i += length
         }
         return (nil, odd)
+    }
+
+    /// Whether eight bytes (the first one lowest) are four valid two-byte sequences: leads
+    /// 0xC2–0xDF in the even places, continuation bytes in the odd ones; with
+    /// `withoutNoBreakSpace`, none of them U+00A0 (C2 A0, which `OddSpaces` rewrites).
+    @inline(__always)
+    private static func isTwoByteRun(_ w: UInt64, withoutNoBreakSpace: Bool) -> Bool {
+        guard w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 else { return false }
+        // A lead of 0xC0 or 0xC1 (an overlong encoding) has none of its bits 1–4 set.
+        let leadBits = w & 0x001E_001E_001E_001E
+        guard (leadBits &+ 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000 == 0x8000_8000_8000_8000 else { return false }
+        guard withoutNoBreakSpace else { return true }
+        let v = w ^ 0xA0C2_A0C2_A0C2_A0C2
+        return (v &- 0x0001_0001_0001_0001) & ~v & 0x8000_8000_8000_8000 == 0
     }
 
     private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {

@@ -72,11 +72,25 @@ public enum JSONValue: Sendable, Equatable {
         out.append(0x30 + UInt8(value))
     }
 
+    /// Whether any byte must be escaped (a control character, `"`, `\`, DEL), tested eight at a time.
+    static func needsEscape(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let escaped = { (b: UInt8) in b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F }
+        var i = 0
+        if let base = p.baseAddress {
+            while i + 8 <= p.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if WordBytes.hasBelow(w, 0x20) || WordBytes.has(w, 0x22) || WordBytes.has(w, 0x5C) || WordBytes.has(w, 0x7F) { return true }
+                i += 8
+            }
+        }
+        return p[i...].contains(where: escaped)
+    }
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         // Nearly every string needs no escape: copy its bytes at once.
         let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return false }
+            guard !needsEscape(utf8) else { return false }
             out.append(contentsOf: utf8)
             return true
         }
