@@ -7,6 +7,16 @@ import Testing
         return (p.method, p.path)
     }
 
+    /// Prose lines are asked on bytes first; a line it turns away must be no route.
+    @Test(arguments: ["GET /me", "  > - get /x", "Получить пользователя", "&#71;ET /me", "GETTER /x", "* POST https://graph.microsoft.com/v1.0/me",
+                      "", "OPTIONS", "delete", "\tPATCH /users/{id}", "GET", "Use GET /me to read"])
+    func methodPrecheckTurnsAwayOnlyNonRoutes(line: String) {
+        let may = Array(line.utf8).withUnsafeBufferPointer(RouteLineParser.mayStartWithMethod)
+        if !may { #expect(RouteLineParser.parse(line, requireSlash: true) == .failure(.notARoute), "\(line)") }
+        let shouldBeAsked = ["GET /me", "  > - get /x", "&#71;ET /me", "* POST https://graph.microsoft.com/v1.0/me", "OPTIONS", "delete", "\tPATCH /users/{id}", "GET"]
+        #expect(may == shouldBeAsked.contains(line), "\(line)")
+    }
+
     @Test(arguments: [
         ("GET /me", "GET", "/me"),
         ("get /me/events", "GET", "/me/events"),

@@ -9,16 +9,16 @@ enum ResponseCodeReader {
     /// Codes named in one line of prose. Read on the line's UTF-8 bytes: a code and the words
     /// around it that decide whether it counts are ASCII; non-ASCII neighbours are only asked
     /// whether they are letters or digits.
-    static func prose(_ line: String) -> [Int] {
-        line.withUTF8Bytes { bytes in
-            // A code is three ASCII digits in a row; most lines have none.
-            var digits = 0
-            guard bytes.contains(where: { b in
-                digits = ASCII.isDigit(b) ? digits + 1 : 0
-                return digits == 3
-            }) else { return [] }
-            return codes(in: bytes)
-        }
+    static func prose(_ line: String) -> [Int] { line.withUTF8Bytes(prose(bytes:)) }
+
+    static func prose(bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        // A code is three ASCII digits in a row; most lines have none.
+        var digits = 0
+        guard bytes.contains(where: { b in
+            digits = ASCII.isDigit(b) ? digits + 1 : 0
+            return digits == 3
+        }) else { return [] }
+        return codes(in: bytes)
     }
 
     private static func codes(in b: UnsafeBufferPointer<UInt8>) -> [Int] {

@@ -48,6 +48,24 @@ enum RouteLineParser {
         return normalize(method: method, target: target)
     }
 
+    /// Whether `parse` could find a method at the start of these bytes: false only when no
+    /// entity can hide one and the first word (past quote marks and a list bullet) is no method.
+    /// Prose lines are asked first, and few are routes.
+    static func mayStartWithMethod(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if line.contains(UInt8(ascii: "&")) { return true }
+        var i = 0
+        let n = line.count
+        while i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.greaterThan { i += 1 }
+        if i + 1 < n, line[i] == ASCII.dash || line[i] == ASCII.star, line[i + 1] == ASCII.space {
+            i += 2
+            while i < n, line[i] == ASCII.space { i += 1 }
+        }
+        let start = i
+        while i < n, ASCII.isLetter(line[i]) { i += 1 }
+        return i - start >= 3 && i - start <= 7
+            && methods.contains(String(decoding: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self).uppercased())
+    }
+
     /// The path runs to the first space outside braces, angle brackets, parentheses and quotes.
     private static func pathToken(_ s: [UInt8], from start: Int) -> String {
         var depth = 0

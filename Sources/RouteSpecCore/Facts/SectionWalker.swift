@@ -17,8 +17,9 @@ struct SectionWalker {
     private var sectionLevel = 0
     private var subheadings: [(level: Int, ref: HeadingRef)] = []
     private var seenLevel2 = false
-    /// The last line of prose in the HTTP request section, which often says whom the next block is for.
-    private var lastRequestProse: String?
+    /// The last line of prose in the HTTP request section, which often says whom the next block
+    /// is for (made a `String` only when a route takes it).
+    private var lastRequestProse: Prose?
     private var exampleRequestLines: [SourceLine] = []
     /// Route blocks outside the HTTP request section, used when that section has none.
     private var strayRoutes: [RouteFact] = []
@@ -118,7 +119,7 @@ struct SectionWalker {
             for r in parsed.repairs { sink.note("route-repaired", "\(r) in '\(raw.trimmingSpaces)'", line: line) }
             if routes.contains(where: { $0.method == parsed.method && $0.path == parsed.path }) { return }
             routes.append(RouteFact(method: parsed.method, path: parsed.path, parameters: parsed.parameters, line: line,
-                                    headings: subheadings.map(\.ref), context: lastRequestProse))
+                                    headings: subheadings.map(\.ref), context: lastRequestProse.map(text.prose)))
         case .failure(.notARoute):
             return
         case .failure(.emptyPath(let method)):
@@ -231,18 +232,18 @@ struct SectionWalker {
         if !seenLevel2, text.prose(p, startsWith: ASCII.greaterThan), VersionEvidence.isBetaNotice(text.prose(p)) {
             versionEvidence.betaNoticeLine = versionEvidence.betaNoticeLine ?? line
         }
-        guard section == .response || section == .httpRequest else { return }
-        let s = text.prose(p)
         switch section {
         case .response:
-            for code in ResponseCodeReader.prose(s) {
+            for code in text.withBytes(p, ResponseCodeReader.prose(bytes:)) {
                 facts.responses.append(ResponseFact(status: code, origin: .prose, line: line))
             }
         case .httpRequest:
             // Route lines written as prose or indented code.
             let before = facts.routes.count
-            readRoute(s, line: line, into: &facts.routes, reportFailures: false, requireSlash: true)
-            if facts.routes.count == before { lastRequestProse = s }
+            if text.withBytes(p, RouteLineParser.mayStartWithMethod) {
+                readRoute(text.prose(p), line: line, into: &facts.routes, reportFailures: false, requireSlash: true)
+            }
+            if facts.routes.count == before { lastRequestProse = p }
         default:
             break
         }
