@@ -5,8 +5,8 @@ import Foundation
 /// does not depend on scheduling.
 enum ParallelMap {
     /// `chunk`: items taken at a time (by default a 32nd of a thread's share, so threads finish
-    /// together although items differ in cost); give 1 for
-    /// few, unequal items sorted largest first, so that no thread is handed several big ones.
+    /// together although items differ in cost); give 1 for few, unequal items sorted largest
+    /// first, so that no thread is handed several big ones.
     static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int, chunk: Int? = nil, _ transform: @Sendable (T) -> R) -> [R] {
         guard threads > 1, items.count > 1 else { return items.map(transform) }
         return fill(items, threads: threads, chunk: chunk, transform).values()

@@ -26,15 +26,9 @@ enum RouteLineParser {
     static func parse(_ rawLine: String, requireSlash: Bool = false) -> Result<Parsed, Failure> {
         let line = Array(HTMLEntities.decode(rawLine).utf8)
         let n = line.count
-        var i = 0
-        while i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.greaterThan { i += 1 }
-        if i + 1 < n, line[i] == ASCII.dash || line[i] == ASCII.star, line[i + 1] == ASCII.space {
-            i += 2
-            while i < n, line[i] == ASCII.space { i += 1 }
-        }
-        let wordStart = i
-        while i < n, ASCII.isLetter(line[i]) { i += 1 }
-        let method = line.string(wordStart..<i).uppercased()
+        let word = line.withUnsafeBufferPointer(methodWord)
+        var i = word.upperBound
+        let method = line.string(word).uppercased()
         guard methods.contains(method) else { return .failure(.notARoute) }
         guard i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.slash || line[i] == UInt8(ascii: "h") || line[i] == UInt8(ascii: "H") else {
             return .failure(.notARoute)
@@ -53,6 +47,14 @@ enum RouteLineParser {
     /// Prose lines are asked first, and few are routes.
     static func mayStartWithMethod(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if line.contains(UInt8(ascii: "&")) { return true }
+        let word = methodWord(line)
+        return word.count >= 3 && word.count <= 7
+            && methods.contains(String(decoding: UnsafeBufferPointer(rebasing: line[word]), as: UTF8.self).uppercased())
+    }
+
+    /// Where a route line's method would be: the first run of letters past spaces, quote marks
+    /// (`>`) and a list bullet (`- `, `* `).
+    private static func methodWord(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var i = 0
         let n = line.count
         while i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.greaterThan { i += 1 }
@@ -62,8 +64,7 @@ enum RouteLineParser {
         }
         let start = i
         while i < n, ASCII.isLetter(line[i]) { i += 1 }
-        return i - start >= 3 && i - start <= 7
-            && methods.contains(String(decoding: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self).uppercased())
+        return start..<i
     }
 
     /// The path runs to the first space outside braces, angle brackets, parentheses and quotes.
