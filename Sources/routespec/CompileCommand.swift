@@ -91,7 +91,7 @@ enum CompileCommand {
         }
         let digests = derived == nil ? nil : result.operationDigests ?? OperationDigests(model.operations, threads: threads)
         let ((bytes, modelFailure), files) = inParallel(threads: threads, {
-            let bytes = model.jsonBytes(cache: derived, digests: digests, threads: threads)
+            let bytes = model.jsonChunks(cache: derived, digests: digests, threads: threads)
             // Written as soon as it is made, while the Swift is still being made.
             return (bytes, modelPath.flatMap { path in failure { try AtomicFile.write(bytes, to: path) } })
         }, {
@@ -105,7 +105,7 @@ enum CompileCommand {
             FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(modelFailure)\n".utf8))
             return 1
         } else if modelPath == nil && swiftDirectory == nil {
-            FileHandle.standardOutput.write(Data(bytes))
+            FileHandle.standardOutput.write(Data(bytes.joined()))
         }
         // The derived cache is saved while the Swift files are written.
         let (swiftFailure, derivedFailure) = inParallel(threads: threads, {

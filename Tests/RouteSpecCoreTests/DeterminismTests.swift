@@ -36,6 +36,49 @@ import Testing
         }
     }
 
+    /// Discovery orders each folder's entries itself; the pages must come out in the byte order of
+    /// their whole relative paths, whatever order the file system lists them in. Names here share
+    /// long prefixes, differ only past eight bytes, and put `-`, `.` and `/` against each other.
+    @Test func discoveryListsPagesInByteOrderOfTheirPaths() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-order-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let pages = ["a.md", "a-b.md", "a/x.md", "a/b/c.md", "ab.md", "A.md", "a0.md", "a.b/z.md", "accessreview-get.md",
+                     "accessreview-list.md", "accessreview/get.md", "accessreviews.md", "Z.MD", "é.md", "e.md", "zz/yy/xx.md"]
+        let ignored = ["a/includes/i.md", ".hidden.md", "a/.hidden/h.md", "notes.txt", "a/readme"]
+        var generator = SeededGenerator(seed: 11)
+        for rel in (pages + ignored).shuffled(using: &generator) {
+            let path = root + "/" + rel
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("# t\n".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let found = try PageDiscovery.pages(under: [root]).map(\.relativePath)
+        #expect(found == pages.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    /// The model file is written from its pieces through a buffer of a megabyte: pieces smaller
+    /// than the buffer, straddling its end, and larger than it must come out as the joined bytes;
+    /// the same pieces again leave the file alone, and any other bytes replace it.
+    @Test func piecesAreWrittenAsTheirJoinedBytes() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-chunks-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var generator = SeededGenerator(seed: 5)
+        var chunks = ByteChunks()
+        for size in [0, 1, 700_000, 400_000, 3 << 20, 17, 1 << 20, 5] {
+            chunks.append((0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        }
+        let stored = SharedBytes(Array("stored in the cache file".utf8))
+        chunks.append(.stored(SharedBytes.Slice(owner: stored, range: 7..<13)))
+        let joined = chunks.joined()
+        #expect(joined.count == chunks.count)
+        #expect(try AtomicFile.write(chunks, to: path) == .written)
+        #expect(FileManager.default.contents(atPath: path) == Data(joined))
+        #expect(try AtomicFile.write(chunks, to: path) == .unchanged)
+        var changed = ByteChunks()
+        changed.append(Array(joined.dropLast()) + [joined.last! ^ 1])
+        #expect(try AtomicFile.write(changed, to: path) == .written)
+        #expect(FileManager.default.contents(atPath: path) == Data(changed.joined()))
+    }
+
     @Test func randomCorpusSubsets() throws {
         guard let shared = TestPaths.shared else {
             print(TestPaths.skipMessage("DeterminismTests.randomCorpusSubsets"))

@@ -83,6 +83,20 @@ import Testing
             let decoded = try PageExtractor.Outcome(decoding: SharedBytes(encoded), range: 0..<encoded.count)
             #expect(decoded.encoded() == encoded, "\(page.displayPath)")
             #expect(throws: BinaryReader.Malformed.self) { try PageExtractor.Outcome(decoding: SharedBytes(encoded), range: 0..<encoded.count - 1) }
+            // A hit reads the summary alone; the rest decodes when asked for, or, cut off, is read afresh.
+            guard case .page(let facts) = outcome else { continue }
+            let sentinel = PageFacts(path: "reread", locale: "", date: nil, apiVersion: .beta, mirrorKey: nil)
+            for (range, expected) in [(0..<encoded.count, facts.path), (0..<encoded.count - 1, "reread")] {
+                guard case .page(let lazy) = try PageOutcome(decoding: SharedBytes(encoded), range: range, reread: { sentinel }) else {
+                    Issue.record("\(page.displayPath): not read as a page")
+                    continue
+                }
+                var summary = BinaryWriter(), whole = BinaryWriter()
+                lazy.summary.encode(&summary)
+                PageFacts.Summary(of: facts).encode(&whole)
+                #expect(summary.bytes == whole.bytes, "\(page.displayPath)")
+                #expect(lazy.facts.path == expected, "\(page.displayPath)")
+            }
         }
     }
 

@@ -39,4 +39,15 @@ import Testing
             #expect(throws: BinaryReader.Malformed.self, "\(bad)") { try SwiftName(spelled: bad) }
         }
     }
+
+    /// Every keyword, and only keywords, needs backticks: near misses (case, length, prefixes) do not.
+    @Test func keywordsAreTheListedOnesExactly() {
+        for keyword in SwiftNames.keywords {
+            #expect(SwiftNames.isKeyword(keyword) && SwiftName(verbatim: keyword).text == "`\(keyword)`", "\(keyword)")
+            for near in [keyword.uppercased(), keyword + "s", String(keyword.dropLast()), "_" + keyword] where !SwiftNames.keywords.contains(near) {
+                #expect(!SwiftNames.isKeyword(near), "\(near)")
+            }
+        }
+        #expect(!SwiftNames.isKeyword("") && !SwiftNames.isKeyword("precedencegroupx") && !SwiftNames.isKeyword("users"))
+    }
 }

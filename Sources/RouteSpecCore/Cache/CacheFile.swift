@@ -110,7 +110,7 @@ struct CacheFile: Sendable {
         let fd = open(path, O_WRONLY | O_APPEND)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        if let failure = AtomicFile.writeAll(fd, bytes) { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+        if let failure = bytes.withUnsafeBytes({ AtomicFile.writeAll(fd, $0) }) { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
     }
 
     /// A payload's hash; its low half is the record's checksum.

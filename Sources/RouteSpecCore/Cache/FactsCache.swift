@@ -12,7 +12,7 @@ import Foundation
 /// pages) outweigh them (see `CacheFile`).
 public struct FactsCache: Sendable {
     /// Changes whenever the entry layout (`PageFactsCoding`) or the file layout changes.
-    static let format = "routespec-facts-cache 2"
+    static let format = "routespec-facts-cache 3"
     static let fileName = "facts.cache"
 
     public let directory: String
@@ -54,11 +54,14 @@ public struct FactsCache: Sendable {
     }
 
     /// The cached outcome for `key`, if there is one and every include it read is unchanged, with
-    /// the digest of its stored encoding.
-    func outcome(for key: ContentHash, includes: IncludeResolver) -> (outcome: PageExtractor.Outcome, digest: ContentHash)? {
-        guard let (bytes, range, hash) = file.payload(key), let outcome = try? PageExtractor.Outcome(decoding: bytes, range: range) else { return nil }
+    /// the digest of its stored encoding. A page's facts are read only as far as `LazyPageFacts`
+    /// needs at once; `reread` extracts the page afresh should the rest not decode.
+    func outcome(for key: ContentHash, includes: IncludeResolver, reread: @escaping @Sendable () -> PageFacts)
+        -> (outcome: PageOutcome, digest: ContentHash)? {
+        guard let (bytes, range, hash) = file.payload(key),
+              let outcome = try? PageOutcome(decoding: bytes, range: range, reread: reread) else { return nil }
         if case .page(let facts) = outcome {
-            for probe in facts.includeProbes where includes.resolve(probe.target, from: probe.from).fingerprint != probe.fingerprint {
+            for probe in facts.summary.includeProbes where includes.resolve(probe.target, from: probe.from).fingerprint != probe.fingerprint {
                 return nil
             }
         }

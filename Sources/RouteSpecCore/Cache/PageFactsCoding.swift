@@ -26,37 +26,86 @@ extension PageExtractor.Outcome {
     }
 }
 
+extension PageOutcome {
+    /// A stored `PageExtractor.Outcome` read as far as a cache hit needs: a page's summary, the
+    /// rest of its facts decoded when asked for (`reread` extracts the page afresh should they
+    /// not decode).
+    init(decoding bytes: SharedBytes, range: Range<Int>, reread: @escaping @Sendable () -> PageFacts) throws {
+        var r = BinaryReader(bytes, range: range)
+        if try r.bool() {
+            self = .page(LazyPageFacts(summary: try PageFacts.Summary(&r), encoding: bytes, range: range, reread: reread))
+        } else {
+            self = .skipped(try r.array { try Diagnostic(&$0) })
+            guard r.isAtEnd else { throw BinaryReader.Malformed() }
+        }
+    }
+}
+
 extension PageFacts {
+    /// What a cache hit reads at once (see `LazyPageFacts`); encoded ahead of the other fields.
+    struct Summary {
+        var apiVersion: ApiVersion
+        var mirrorKey: String?
+        var titleAnchor: String?
+        var hasRoutes: Bool
+        var diagnostics: [Diagnostic]
+        var includeProbes: [IncludeProbe]
+
+        func encode<W: FieldWriter>(_ w: inout W) {
+            w.string(apiVersion.rawValue)
+            w.optional(mirrorKey) { $0.string($1) }
+            w.optional(titleAnchor) { $0.string($1) }
+            w.bool(hasRoutes)
+            w.array(diagnostics) { $1.encode(&$0) }
+            w.array(includeProbes) { $1.encode(&$0) }
+        }
+
+        init(_ r: inout BinaryReader) throws {
+            apiVersion = try r.enumeration(ApiVersion.self)
+            mirrorKey = try r.optional { try $0.string() }
+            titleAnchor = try r.optional { try $0.string() }
+            hasRoutes = try r.bool()
+            diagnostics = try r.array { try Diagnostic(&$0) }
+            includeProbes = try r.array { try IncludeProbe(&$0) }
+        }
+
+        init(of facts: PageFacts) {
+            apiVersion = facts.apiVersion
+            mirrorKey = facts.mirrorKey
+            titleAnchor = facts.titleAnchor
+            hasRoutes = !facts.routes.isEmpty
+            diagnostics = facts.diagnostics
+            includeProbes = facts.includeProbes
+        }
+    }
+
     func encode<W: FieldWriter>(_ w: inout W) {
+        Summary(of: self).encode(&w)
         w.string(path)
         w.string(locale)
         w.optional(date) { $0.string($1) }
         w.optional(title) { $0.string($1) }
-        w.optional(titleAnchor) { $0.string($1) }
         w.int(titleLine)
-        w.string(apiVersion.rawValue)
-        w.optional(mirrorKey) { $0.string($1) }
         w.array(routes) { $1.encode(&$0) }
         w.array(permissionTables) { $1.encode(&$0) }
         w.array(responses) { $1.encode(&$0) }
-        w.array(diagnostics) { $1.encode(&$0) }
         w.bool(hasRequestSection)
-        w.array(includeProbes) { $1.encode(&$0) }
     }
 
     init(_ r: inout BinaryReader) throws {
-        self.init(path: try r.string(), locale: try r.string(), date: try r.optional { try $0.string() }, apiVersion: .v1, mirrorKey: nil)
+        let summary = try Summary(&r)
+        self.init(path: try r.string(), locale: try r.string(), date: try r.optional { try $0.string() },
+                  apiVersion: summary.apiVersion, mirrorKey: summary.mirrorKey)
+        titleAnchor = summary.titleAnchor
+        diagnostics = summary.diagnostics
+        includeProbes = summary.includeProbes
         title = try r.optional { try $0.string() }
-        titleAnchor = try r.optional { try $0.string() }
         titleLine = try r.int()
-        apiVersion = try r.enumeration(ApiVersion.self)
-        mirrorKey = try r.optional { try $0.string() }
         routes = try r.array { try RouteFact(&$0) }
         permissionTables = try r.array { try PermissionTableFact(&$0) }
         responses = try r.array { try ResponseFact(&$0) }
-        diagnostics = try r.array { try Diagnostic(&$0) }
         hasRequestSection = try r.bool()
-        includeProbes = try r.array { try IncludeProbe(&$0) }
+        guard summary.hasRoutes == !routes.isEmpty else { throw BinaryReader.Malformed() }
     }
 }
 

@@ -23,6 +23,46 @@ public enum AtomicFile {
         return .written
     }
 
+    /// `write` for bytes in pieces: compared with the file where the system holds it, and written
+    /// through a buffer of a megabyte (a call per piece would be thousands of calls).
+    @discardableResult
+    public static func write(_ chunks: ByteChunks, to path: String) throws -> Outcome {
+        if FileSignature.of(path)?.size == Int64(chunks.count), let existing = SharedBytes.file(path), same(existing.raw, chunks) {
+            return .unchanged
+        }
+        try replace(path) { fd in
+            let capacity = 1 << 20
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(capacity)
+            var failure: Int32?
+            chunks.forEach { piece in
+                guard failure == nil else { return }
+                if buffer.count + piece.count > capacity {
+                    failure = buffer.withUnsafeBytes { writeAll(fd, $0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                if piece.count >= capacity {
+                    failure = failure ?? writeAll(fd, piece)
+                } else {
+                    buffer.append(contentsOf: piece)
+                }
+            }
+            return failure ?? buffer.withUnsafeBytes { writeAll(fd, $0) }
+        }
+        return .written
+    }
+
+    private static func same(_ file: UnsafeRawBufferPointer, _ chunks: ByteChunks) -> Bool {
+        var offset = 0
+        var equal = file.count == chunks.count
+        chunks.forEach { piece in
+            guard equal, !piece.isEmpty else { return }
+            equal = memcmp(file.baseAddress! + offset, piece.baseAddress!, piece.count) == 0
+            offset += piece.count
+        }
+        return equal
+    }
+
     /// `==` on arrays compares element by element; output files run to megabytes.
     static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.withUnsafeBytes { x in b.withUnsafeBytes { y in same(x, y) } }
@@ -34,12 +74,18 @@ public enum AtomicFile {
 
     /// Writes without first comparing: for files that differ whenever they are written (caches).
     static func replace(_ path: String, with bytes: [UInt8]) throws {
+        try replace(path) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
+    }
+
+    /// Writes the temporary file with `fill` (which returns the `errno` of a failure) and renames
+    /// it over `path`.
+    private static func replace(_ path: String, fill: (Int32) -> Int32?) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let failure = writeAll(fd, bytes)
+        let failure = fill(fd)
         if close(fd) != 0 && failure == nil {
             unlink(temporary)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -56,17 +102,15 @@ public enum AtomicFile {
     }
 
     /// Writes every byte to `fd`; the `errno` of a failure, nil on success.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
         var written = 0
-        return bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = writeSome(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return n < 0 ? errno : EIO }
-                written += n
-            }
-            return nil
+        while written < raw.count {
+            let n = writeSome(fd, raw.baseAddress! + written, raw.count - written)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n < 0 ? errno : EIO }
+            written += n
         }
+        return nil
     }
 
     private static func writeSome(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {

@@ -65,7 +65,7 @@ public struct Compiler {
         let pages = zip(unordered, unordered.dropFirst()).allSatisfy({ !precedes($1, $0) }) ? unordered : unordered.sorted(by: precedes)
         let cache = options.cache, digesting = options.derived != nil
         let extracted = ParallelMap.map(pages, threads: options.threads) { page in Compiler.extract(page, cache: cache, digest: digesting) }
-        var facts: [PageFacts] = []
+        var facts: [LazyPageFacts] = []
         var digests: [ContentHash] = []
         var diagnostics: [Diagnostic] = []
         var fileOfPath: [String: String] = [:]
@@ -117,7 +117,7 @@ public struct Compiler {
     }
 
     private struct Extracted: Sendable {
-        var outcome: PageExtractor.Outcome
+        var outcome: PageOutcome
         /// What the cache keeps for this page (nothing for an unreadable page).
         var cacheEntry: FactsCache.Entry?
         /// The digest of the outcome's encoding, when asked for: what derived values are keyed on.
@@ -133,7 +133,7 @@ public struct Compiler {
         let look = cache?.hashes.look(page.absolutePath)
         if let cache, let look {
             let key = cache.key(for: page, contentHash: look.hash)
-            if let hit = cache.outcome(for: key, includes: includes) {
+            if let hit = cache.outcome(for: key, includes: includes, reread: { reread(page) }) {
                 return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest, seen: look.entry, hashWasKnown: look.bytes == nil)
             }
         }
@@ -148,8 +148,16 @@ public struct Compiler {
         let key = hash.flatMap { cache?.key(for: page, contentHash: $0) }
         let outcome = PageExtractor(includes: includes).extract(PageExtractor.Input(displayPath: page.displayPath,
                                                                                      absolutePath: page.absolutePath, bytes: bytes))
-        guard key != nil || digest else { return Extracted(outcome: outcome) }
+        guard key != nil || digest else { return Extracted(outcome: PageOutcome(outcome)) }
         let encoded = outcome.encoded()
-        return Extracted(outcome: outcome, cacheEntry: key.map { .fresh($0, encoded) }, digest: ContentHash(bytes: encoded), seen: seen)
+        return Extracted(outcome: PageOutcome(outcome), cacheEntry: key.map { .fresh($0, encoded) }, digest: ContentHash(bytes: encoded),
+                         seen: seen)
+    }
+
+    /// `page`'s facts read afresh, for a cached page whose stored facts do not decode after all
+    /// (their checksum held: only a fault of this compiler's coding could cause it).
+    private static func reread(_ page: PageDiscovery.Page) -> PageFacts {
+        if case .page(let facts) = extract(page, cache: nil, digest: false).outcome { return facts.facts }
+        return PageFacts(path: page.displayPath, locale: "", date: nil, apiVersion: .v1, mirrorKey: nil)
     }
 }

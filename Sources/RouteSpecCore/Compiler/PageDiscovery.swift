@@ -40,7 +40,7 @@ public struct PageDiscovery {
             }
             var found: [String] = []
             collect(canonical, relative: "", into: &found)
-            for rel in found.sorted(by: String.utf8Precedes) {
+            for rel in found {
                 pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: canonical + "/" + rel))
             }
         }
@@ -61,19 +61,43 @@ public struct PageDiscovery {
         return tail.count == 3 && tail[0] == UInt8(ascii: ".") && tail[1] | 0x20 == UInt8(ascii: "m") && tail[2] | 0x20 == UInt8(ascii: "d")
     }
 
+    /// Appends the pages under `directory` in byte order of their relative paths: each folder's
+    /// entries are visited in the order of their names, a folder's name taken as followed by `/`
+    /// (so `a/x.md` comes after `a-b.md` and before `ab.md`, as in a sort of the whole paths).
     private static func collect(_ directory: String, relative: String, into found: inout [String]) {
-        guard let entries = DirectoryEntries.list(directory) else { return }
-        for (name, kind) in entries where !name.hasPrefix(".") {
-            let rel = relative.isEmpty ? name : relative + "/" + name
+        guard let listed = DirectoryEntries.list(directory) else { return }
+        let entries = listed.filter { name, kind in
             switch kind {
-            case .directory:
-                if name == "includes" { continue }
-                collect(directory + "/" + name, relative: rel, into: &found)
-            case .linkedDirectory:
-                continue
-            case .file:
-                if isMarkdown(name) { found.append(rel) }
+            case .directory: !name.hasPrefix(".") && name != "includes"
+            case .linkedDirectory: false
+            case .file: !name.hasPrefix(".") && isMarkdown(name)
             }
+        }
+        let keys = entries.map { $0.kind == .directory ? $0.name + "/" : $0.name }
+        // Most names differ in their first eight bytes: compared as one integer, they spare the
+        // sort a string comparison per step.
+        let leads = keys.map(leadingWord)
+        let order = entries.indices.sorted { a, b in
+            leads[a] != leads[b] ? leads[a] < leads[b] : String.utf8Precedes(keys[a], keys[b])
+        }
+        for i in order {
+            let (name, kind) = entries[i]
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            if kind == .directory {
+                collect(directory + "/" + name, relative: rel, into: &found)
+            } else {
+                found.append(rel)
+            }
+        }
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian integer (zeros past its end), so that
+    /// integers compare as the bytes do.
+    private static func leadingWord(_ key: String) -> UInt64 {
+        key.withUTF8Bytes { bytes in
+            var word: UInt64 = 0
+            for i in 0..<8 { word = word << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+            return word
         }
     }
 }

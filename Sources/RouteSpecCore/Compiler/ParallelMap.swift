@@ -72,7 +72,7 @@ private final class ResultBuffer<R>: @unchecked Sendable {
         slots.deinitialize(count: count)
         slots.deallocate()
     }
-    func set(_ i: Int, _ value: R) { slots[i] = value }
+    func set(_ i: Int, _ value: consuming R) { slots[i] = consume value }
     /// Moves the values out (copying would retain every reference in them, and freeing the
     /// slots release each again); the buffer is empty afterwards.
     func values() -> [R] {
@@ -87,8 +87,8 @@ private final class ResultBuffer<R>: @unchecked Sendable {
         b.reserveCapacity(count)
         for i in 0..<count {
             let (x, y) = (slots + i).move()!
-            a.append(x)
-            b.append(y)
+            a.append(consume x)
+            b.append(consume y)
         }
         count = 0
         return (a, b)

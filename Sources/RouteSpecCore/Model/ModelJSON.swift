@@ -13,14 +13,18 @@ extension Model {
     /// `json().serializedBytes()`, the model file's bytes, made operation by operation on
     /// `threads` threads. With a cache, each operation's JSON is kept under the operation's digest
     /// (`digests`, of this model's operations, are made here when not given).
-    public func jsonBytes(cache: DerivedCache? = nil, digests given: OperationDigests? = nil, threads: Int) -> [UInt8] {
+    public func jsonBytes(cache: DerivedCache? = nil, digests: OperationDigests? = nil, threads: Int) -> [UInt8] {
+        jsonChunks(cache: cache, digests: digests, threads: threads).joined()
+    }
+
+    /// The same bytes as the pieces they are made of, to be written as they are (`AtomicFile`):
+    /// an operation's JSON from the cache stays where the cache file lies.
+    public func jsonChunks(cache: DerivedCache? = nil, digests given: OperationDigests? = nil, threads: Int) -> ByteChunks {
         let digests = cache == nil ? nil : OperationDigests.of(operations, given: given, threads: threads)
-        // A fragment from the cache stays where the cache file lies until copied into the result.
-        let fragments = ParallelMap.map(Array(operations.indices), threads: threads) { o -> Fragment in
-            let op = operations[o]
+        let fragments = ParallelMap.map(Array(operations.indices), threads: threads) { o -> ByteChunks.Chunk in
             let fresh = { () -> [UInt8] in
                 var writer = JSONTextWriter(indent: 4)
-                op.encode(to: &writer)
+                operations[o].encode(to: &writer)
                 return writer.out
             }
             guard let cache, let digests else { return .made(fresh()) }
@@ -30,45 +34,20 @@ extension Model {
         // The layout `JSONValue` gives the whole model: keys sorted, the operations at depth 2.
         var diagnosticsText = JSONTextWriter(indent: 2)
         diagnosticsText.array(diagnostics) { $1.encode(to: &$0) }
-        var head = Array("{\n  \"diagnostics\": ".utf8) + diagnosticsText.out
-        head += Array(",\n  \"operations\": ".utf8)
-        head += Array((fragments.isEmpty ? "[]" : "[").utf8)
+        var text = ByteChunks()
+        text.append(Array("{\n  \"diagnostics\": ".utf8) + diagnosticsText.out + Array(",\n  \"operations\": ".utf8)
+                    + Array((fragments.isEmpty ? "[]" : "[").utf8))
+        let first = Array("\n    ".utf8), next = Array(",\n    ".utf8)
+        for (i, fragment) in fragments.enumerated() {
+            text.append(i == 0 ? first : next)
+            text.append(fragment)
+        }
         var tail = Array((fragments.isEmpty ? "" : "\n  ]").utf8)
         tail += Array(",\n  \"schemaVersion\": ".utf8)
         JSONValue.int(Model.schemaVersion).write(into: &tail, indent: 2)
         tail += Array("\n}\n".utf8)
-        let first = Array("\n    ".utf8), next = Array(",\n    ".utf8)
-        // One buffer of the final size: growing it step by step would copy and touch it twice.
-        let total = head.count + tail.count + fragments.reduce(0) { $0 + $1.count } + next.count * fragments.count
-        var out: [UInt8] = []
-        out.reserveCapacity(total)
-        out += head
-        for (i, fragment) in fragments.enumerated() {
-            out += i == 0 ? first : next
-            fragment.withBytes { out.append(contentsOf: $0) }
-        }
-        out += tail
-        return out
-    }
-
-    /// One operation's JSON: made this run, or as the cache file holds it.
-    private enum Fragment {
-        case made([UInt8])
-        case stored(SharedBytes.Slice)
-
-        var count: Int {
-            switch self {
-            case .made(let bytes): bytes.count
-            case .stored(let slice): slice.range.count
-            }
-        }
-
-        func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
-            switch self {
-            case .made(let bytes): bytes.withUnsafeBytes(body)
-            case .stored(let slice): body(slice.bytes)
-            }
-        }
+        text.append(tail)
+        return text
     }
 }
 

@@ -7,17 +7,19 @@ enum OperationMerger {
     /// caller sorts them), so the result does not depend on the thread count. With a cache, and
     /// each page's facts digest (`digests`, in the order of `pages`), a group whose pages' facts
     /// are all unchanged is taken from the cache, with its digest (`APIOperation.digest`): then
-    /// every operation's digest is returned, in the order of the operations.
-    static func merge(_ all: [PageFacts], digests: [ContentHash]? = nil, cache: DerivedCache? = nil, threads: Int = 1)
+    /// every operation's digest is returned, in the order of the operations. A page's facts are
+    /// decoded (`LazyPageFacts.facts`) only when its group's operation is made afresh.
+    static func merge(_ all: [LazyPageFacts], digests: [ContentHash]? = nil, cache: DerivedCache? = nil, threads: Int = 1)
         -> (operations: [APIOperation], diagnostics: [Diagnostic], digests: [ContentHash]?) {
-        let kept = all.indices.filter { !all[$0].routes.isEmpty }
+        let kept = all.indices.filter { all[$0].hasRoutes }
         let pages = kept.map { all[$0] }
         let pageDigests = digests.map { d in kept.map { d[$0] } }
         typealias Built = (operation: APIOperation, rest: (diagnostics: [Diagnostic], digest: ContentHash?))
         var (operations, rest) = ParallelMap.unzippedMap(groups(pages), threads: threads) { group -> Built in
             var diagnostics: [Diagnostic] = []
             let fresh = { () -> APIOperation in
-                let resolved = group.sorted { newer(pages[$0], than: pages[$1]) }.map { resolve(pages[$0], diagnostics: &diagnostics) }
+                let facts = group.map { pages[$0].facts }
+                let resolved = facts.indices.sorted { newer(facts[$0], than: facts[$1]) }.map { resolve(facts[$0], diagnostics: &diagnostics) }
                 return build(resolved, diagnostics: &diagnostics)
             }
             guard let cache, let pageDigests else {
@@ -26,16 +28,18 @@ enum OperationMerger {
             }
             // The operation and its diagnostics depend on the group's facts alone.
             let key = DerivedCache.key(.operation) { b in for i in group { b.add(pageDigests[i]) } }
-            let value = cache.value(key, decode: { r in (try APIOperation(&r), try r.array { try Diagnostic(&$0) }, try ContentHash(&r)) },
-                                    encode: { value, w in
-                                        value.0.encode(&w)
-                                        w.array(value.1) { $1.encode(&$0) }
-                                        value.2.encode(&w)
-                                    }, make: {
-                                        let operation = fresh()
-                                        return (operation, diagnostics, operation.digest)
-                                    })
-            return (value.0, (value.1, value.2))
+            // Taken apart as returned: the tuple copied whole would retain every list it holds.
+            let (operation, stored, digest) = cache.value(
+                key, decode: { r in (try APIOperation(&r), try r.array { try Diagnostic(&$0) }, try ContentHash(&r)) },
+                encode: { value, w in
+                    value.0.encode(&w)
+                    w.array(value.1) { $1.encode(&$0) }
+                    value.2.encode(&w)
+                }, make: {
+                    let operation = fresh()
+                    return (operation, diagnostics, operation.digest)
+                })
+            return (operation, (stored, digest))
         }
         var digestsOfOperations = cache == nil || pageDigests == nil ? nil : rest.map { $0.digest! }
         for o in uniquifyIDs(&operations) { digestsOfOperations?[o] = operations[o].digest }
@@ -90,7 +94,7 @@ enum OperationMerger {
 
     // MARK: Grouping
 
-    private static func groups(_ pages: [PageFacts]) -> [[Int]] {
+    private static func groups(_ pages: [LazyPageFacts]) -> [[Int]] {
         var parent = Array(pages.indices)
         func find(_ i: Int) -> Int {
             var i = i
@@ -122,7 +126,7 @@ enum OperationMerger {
         var byAnchorRoute: [String: [Int]] = [:]
         for (i, p) in pages.enumerated() where !anchorsOfUnplacedPages.isEmpty {
             guard let anchor = p.titleAnchor, anchorsOfUnplacedPages.contains(InVersion(version: p.apiVersion, key: anchor)) else { continue }
-            for shape in Set(p.routes.map { RouteShape(method: $0.method, path: $0.path) }) {
+            for shape in Set(p.facts.routes.map { RouteShape(method: $0.method, path: $0.path) }) {
                 byAnchorRoute["\(p.apiVersion.rawValue)|\(anchor)|\(shape.description)", default: []].append(i)
             }
         }

@@ -5,15 +5,17 @@ struct RouteFilter {
     /// The selected operations (by index) with the indices of their selected routes. Names are
     /// still made from every route of an operation, so a selection never renames anything.
     func apply(_ operations: [APIOperation]) -> [(op: Int, kept: [Int])] {
-        operations.indices.compactMap { o in
-            let op = operations[o]
+        let prefixes = options.pathPrefixes.map { $0.lowercased() }
+        // Fields are read in place: a copy of an operation retains each of its lists.
+        return operations.indices.compactMap { o in
             if !options.pageGlobs.isEmpty,
-               !op.sources.contains(where: { s in options.pageGlobs.contains { Glob.matches($0, s.path) } }) {
+               !operations[o].sources.contains(where: { s in options.pageGlobs.contains { Glob.matches($0, s.path) } }) {
                 return nil
             }
-            let kept = op.routes.indices.filter { i in
-                options.pathPrefixes.isEmpty
-                    || options.pathPrefixes.contains { op.routes[i].path.lowercased().hasPrefix($0.lowercased()) }
+            let routes = operations[o].routes
+            let kept = prefixes.isEmpty ? Array(routes.indices) : routes.indices.filter { i in
+                let path = routes[i].path.lowercased()
+                return prefixes.contains { path.hasPrefix($0) }
             }
             return kept.isEmpty ? nil : (o, kept)
         }

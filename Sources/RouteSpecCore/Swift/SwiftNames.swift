@@ -1,7 +1,9 @@
+import Foundation
+
 /// Identifiers from docs text: ASCII words joined in camel case, keywords escaped, never empty,
 /// never starting with a digit.
 enum SwiftNames {
-    static let keywords: Set<String> = [
+    static let keywords = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
         "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
         "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
@@ -9,6 +11,23 @@ enum SwiftNames {
         "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "async", "some", "any", "Type",
         "Protocol", "borrowing", "consuming", "each", "macro", "package",
     ]
+
+    /// Whether `name` is a keyword (written in backticks): compared byte by byte with the keywords
+    /// of its length. Every generated name is checked, and hashing it for a set costs more.
+    static func isKeyword(_ name: String) -> Bool {
+        name.withUTF8Bytes { bytes in
+            guard bytes.count < keywordsByLength.count else { return false }
+            return keywordsByLength[bytes.count].contains { keyword in
+                keyword.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            }
+        }
+    }
+
+    private static let keywordsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 1 + keywords.map(\.utf8.count).max()!)
+        for k in keywords { table[k.utf8.count].append(Array(k.utf8)) }
+        return table
+    }()
 
     static func isValidIdentifier(_ s: String) -> Bool {
         // ASCII letters, digits and `_`, not starting with a digit; over the contiguous bytes

@@ -87,8 +87,11 @@ public struct SwiftRouteGenerator: Sendable {
         let namings = cache != nil ? nil : ParallelMap.map(Array(model.operations.indices), threads: options.threads) {
             RouteGroups.OperationNaming(model.operations[$0])
         }
-        // The permission list and each version's names are independent of each other.
-        let parts = ParallelMap.map([nil] + ApiVersion.allCases.map { $0 }, threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
+        // The permission list and each version's names are independent of each other: made at
+        // once, the version with the most operations first, so that it is not left to the end.
+        let sizes = ApiVersion.allCases.map { v in (version: v, operations: model.operations.indices.count { model.operations[$0].apiVersion == v }) }
+        let versions = sizes.sorted { $0.operations > $1.operations }.map { Optional($0.version) }
+        let parts = ParallelMap.map(versions + [nil], threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
             guard let version else {
                 var names: Set<String> = []
                 for s in selected { Self.addPermissionNames(model.operations[s.op], to: &names) }
@@ -276,7 +279,8 @@ public struct SwiftRouteGenerator: Sendable {
     /// so a group stays in its file until the top-level group doubles. File names never affect
     /// symbol names.
     private func fileName(_ group: RouteGroup, routesOfTop total: Int, caseClash: Bool) -> String {
-        var top = group.path[0].text.replacingOccurrences(of: "`", with: "")
+        var top = group.path[0].text
+        if top.utf8.first == UInt8(ascii: "`") { top = String(top.dropFirst().dropLast()) }
         // Names that differ only in case are one file on case-insensitive file systems.
         if caseClash { top += "_" + SwiftNames.shortHash(top) }
         var buckets = 1

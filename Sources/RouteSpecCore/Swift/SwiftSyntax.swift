@@ -9,7 +9,7 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
     /// `raw` must already be a valid identifier (letters, digits, `_`, not starting with a digit).
     init(verbatim raw: String) {
         precondition(SwiftNames.isValidIdentifier(raw), "not an identifier: \(raw)")
-        text = SwiftNames.keywords.contains(raw) ? "`\(raw)`" : raw
+        text = SwiftNames.isKeyword(raw) ? "`\(raw)`" : raw
     }
 
     /// A name as `text` spelled it (a keyword in backticks), read back from a cache; throws if
@@ -21,7 +21,7 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
             guard text.utf8.count > 2, text.utf8.last == UInt8(ascii: "`") else { throw BinaryReader.Malformed() }
             bare = String(text.dropFirst().dropLast())
         }
-        guard SwiftNames.isValidIdentifier(bare), quoted == SwiftNames.keywords.contains(bare) else { throw BinaryReader.Malformed() }
+        guard SwiftNames.isValidIdentifier(bare), quoted == SwiftNames.isKeyword(bare) else { throw BinaryReader.Malformed() }
         self.text = text
     }
 
