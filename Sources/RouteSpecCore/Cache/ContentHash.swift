@@ -18,7 +18,7 @@ public struct ContentHash: Hashable, Sendable {
     }
 
     /// Fields added one at a time, for inputs too large to hold at once.
-    public struct Builder {
+    public struct Builder: Sendable {
         private var state = State()
 
         public init() {}

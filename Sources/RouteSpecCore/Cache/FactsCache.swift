@@ -20,6 +20,8 @@ public struct FactsCache: Sendable {
     private let file: CacheFile
     /// The hash of each page's bytes as last read, by the page's file signature.
     let hashes: ContentHashIndex
+    /// Every key starts with the compiler's identity: hashed once, not once per page.
+    private let keyPrefix: ContentHash.Builder
 
     /// A cache for the running compiler, or nil when the compiler cannot identify itself (then a
     /// stale result could not be told from a fresh one).
@@ -35,6 +37,9 @@ public struct FactsCache: Sendable {
     init(directory: String, toolIdentity: String, settling: Int64) {
         self.directory = directory
         self.toolIdentity = toolIdentity
+        var prefix = ContentHash.Builder()
+        prefix.add(toolIdentity)
+        keyPrefix = prefix
         file = CacheFile(path: directory + "/" + Self.fileName, format: Self.format, toolIdentity: toolIdentity)
         hashes = ContentHashIndex(path: directory + "/content-hashes.index", settling: settling)
     }
@@ -47,8 +52,10 @@ public struct FactsCache: Sendable {
 
     /// The key of `page`'s entry, given the hash of its bytes.
     func key(for page: PageDiscovery.Page, contentHash: ContentHash) -> ContentHash {
-        var builder = ContentHash.Builder()
-        for field in [toolIdentity, page.displayPath, page.absolutePath, page.canonicalRoot] { builder.add(field) }
+        var builder = keyPrefix
+        builder.add(page.displayPath)
+        builder.add(page.absolutePath)
+        builder.add(page.canonicalRoot)
         builder.add(contentHash)
         return builder.hash
     }

@@ -57,8 +57,10 @@ public struct PageDiscovery {
 
     /// `.md` in any case, without lower-casing every name.
     private static func isMarkdown(_ name: String) -> Bool {
-        let tail = Array(name.utf8.suffix(3))
-        return tail.count == 3 && tail[0] == UInt8(ascii: ".") && tail[1] | 0x20 == UInt8(ascii: "m") && tail[2] | 0x20 == UInt8(ascii: "d")
+        name.withUTF8Bytes { b in
+            let n = b.count
+            return n >= 3 && b[n - 3] == UInt8(ascii: ".") && b[n - 2] | 0x20 == UInt8(ascii: "m") && b[n - 1] | 0x20 == UInt8(ascii: "d")
+        }
     }
 
     /// Appends the pages under `directory` in byte order of their relative paths: each folder's

@@ -257,20 +257,24 @@ public struct SwiftRouteGenerator: Sendable {
     /// Each operation's client method's routes, keyed by the builder of the group of its first
     /// route, so where a method lands depends only on its own operation.
     private func clientMethods(_ builders: [RouteGroupBuilder]) -> [Int: [[MethodRoute]]] {
-        var routesOfOperation: [Int: [MethodRoute]] = [:]
-        for (i, b) in builders.enumerated() {
-            for (p, r) in b.group.routes.enumerated() { routesOfOperation[r.opIndex, default: []].append(MethodRoute(builder: i, position: p)) }
-        }
-        var methods: [Int: [[MethodRoute]]] = [:]
-        for routes in routesOfOperation.values {
-            let ordered = routes.sorted {
-                builders[$0.builder].group.routes[$0.position].routeIndex < builders[$1.builder].group.routes[$1.position].routeIndex
+        // Each route's fields are read once, in place: the sorts compare integers and names, not
+        // copies of routes (each copy retains what it holds).
+        var routesOfOperation: [[(routeIndex: Int, at: MethodRoute)]] = []
+        for i in builders.indices {
+            let routes = builders[i].group.routes
+            for p in routes.indices {
+                let o = routes[p].opIndex
+                if o >= routesOfOperation.count { routesOfOperation += Array(repeating: [], count: o + 1 - routesOfOperation.count) }
+                routesOfOperation[o].append((routes[p].routeIndex, MethodRoute(builder: i, position: p)))
             }
-            methods[ordered[0].builder, default: []].append(ordered)
         }
-        return methods.mapValues { methods in
-            methods.map { ($0, builders[$0[0].builder].group.routes[$0[0].position].operationName.text) }.sorted { $0.1 < $1.1 }.map(\.0)
+        var methods: [Int: [(name: String, routes: [MethodRoute])]] = [:]
+        for var routes in routesOfOperation where !routes.isEmpty {
+            routes.sort { $0.routeIndex < $1.routeIndex }
+            let first = routes[0].at
+            methods[first.builder, default: []].append((builders[first.builder].group.routes[first.position].operationName.text, routes.map(\.at)))
         }
+        return methods.mapValues { $0.sorted { $0.name < $1.name }.map(\.routes) }
     }
 
     /// Few large files build faster than many small ones (every compiler job reads every file),
