@@ -39,6 +39,8 @@ struct ContentHashIndex: Sendable {
         if let bytes = SharedBytes.file(path) {
             var r = BinaryReader(bytes)
             if (try? r.string()) == Self.format, (try? r.string()) == owner, let start = try? r.int() {
+                // An entry takes a hundred-odd bytes: room for all of them at once, not grown step by step.
+                entries.reserveCapacity(bytes.count / 100)
                 while !r.isAtEnd {
                     guard let file = try? r.string(), let entry = try? Self.entry(&r) else {
                         // A damaged index is dropped as a whole: every file is then read.
