@@ -105,7 +105,7 @@ enum CompileCommand {
             FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(modelFailure)\n".utf8))
             return 1
         } else if modelPath == nil && swiftDirectory == nil {
-            FileHandle.standardOutput.write(Data(bytes.joined()))
+            bytes.forEach { FileHandle.standardOutput.write(Data($0)) }
         }
         // The derived cache is saved while the Swift files are written.
         let (swiftFailure, derivedFailure) = inParallel(threads: threads, {

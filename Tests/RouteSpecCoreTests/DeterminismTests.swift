@@ -43,7 +43,8 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-order-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let pages = ["a.md", "a-b.md", "a/x.md", "a/b/c.md", "ab.md", "A.md", "a0.md", "a.b/z.md", "accessreview-get.md",
-                     "accessreview-list.md", "accessreview/get.md", "accessreviews.md", "Z.MD", "é.md", "e.md", "zz/yy/xx.md"]
+                     "accessreview-list.md", "accessreview/get.md", "accessreview.md", "accessreviews.md", "a b.md", "a+b.md", "a,b.md",
+                     "a b/c.md", "Z.MD", "é.md", "e.md", "zz/yy/xx.md"]
         let ignored = ["a/includes/i.md", ".hidden.md", "a/.hidden/h.md", "notes.txt", "a/readme"]
         var generator = SeededGenerator(seed: 11)
         for rel in (pages + ignored).shuffled(using: &generator) {
@@ -68,6 +69,7 @@ import Testing
         }
         let stored = SharedBytes(Array("stored in the cache file".utf8))
         chunks.append(.stored(SharedBytes.Slice(owner: stored, range: 7..<13)))
+        chunks.append(.stored(SharedBytes.Slice(owner: stored, range: 3..<3)))
         let joined = chunks.joined()
         #expect(joined.count == chunks.count)
         #expect(try AtomicFile.write(chunks, to: path) == .written)

@@ -87,7 +87,7 @@ import Testing
             guard case .page(let facts) = outcome else { continue }
             let sentinel = PageFacts(path: "reread", locale: "", date: nil, apiVersion: .beta, mirrorKey: nil)
             for (range, expected) in [(0..<encoded.count, facts.path), (0..<encoded.count - 1, "reread")] {
-                guard case .page(let lazy) = try PageOutcome(decoding: SharedBytes(encoded), range: range, reread: { sentinel }) else {
+                guard case .page(let lazy) = try PageOutcome(decoding: SharedBytes(encoded), range: range, reread: { _ in sentinel }) else {
                     Issue.record("\(page.displayPath): not read as a page")
                     continue
                 }

@@ -63,7 +63,7 @@ public struct FactsCache: Sendable {
     /// The cached outcome for `key`, if there is one and every include it read is unchanged, with
     /// the digest of its stored encoding. A page's facts are read only as far as `LazyPageFacts`
     /// needs at once; `reread` extracts the page afresh should the rest not decode.
-    func outcome(for key: ContentHash, includes: IncludeResolver, reread: @escaping @Sendable () -> PageFacts)
+    func outcome(for key: ContentHash, includes: IncludeResolver, reread: @escaping @Sendable (PageFacts.Summary) -> PageFacts)
         -> (outcome: PageOutcome, digest: ContentHash)? {
         guard let (bytes, range, hash) = file.payload(key),
               let outcome = try? PageOutcome(decoding: bytes, range: range, reread: reread) else { return nil }

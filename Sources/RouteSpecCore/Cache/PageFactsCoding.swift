@@ -30,7 +30,7 @@ extension PageOutcome {
     /// A stored `PageExtractor.Outcome` read as far as a cache hit needs: a page's summary, the
     /// rest of its facts decoded when asked for (`reread` extracts the page afresh should they
     /// not decode).
-    init(decoding bytes: SharedBytes, range: Range<Int>, reread: @escaping @Sendable () -> PageFacts) throws {
+    init(decoding bytes: SharedBytes, range: Range<Int>, reread: @escaping @Sendable (PageFacts.Summary) -> PageFacts) throws {
         var r = BinaryReader(bytes, range: range)
         if try r.bool() {
             self = .page(LazyPageFacts(summary: try PageFacts.Summary(&r), encoding: bytes, range: range, reread: reread))

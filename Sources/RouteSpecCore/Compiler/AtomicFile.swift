@@ -13,25 +13,22 @@ public enum AtomicFile {
 
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
-        // A file of another size differs: it need not be read to tell.
-        // The file is compared where the system holds it (mapped), not read into a copy.
-        if FileSignature.of(path)?.size == Int64(bytes.count), let existing = SharedBytes.file(path),
-           bytes.withUnsafeBytes({ same(existing.raw, $0) }) {
-            return .unchanged
-        }
-        try replace(path, with: bytes)
-        return .written
+        var chunks = ByteChunks()
+        chunks.append(bytes)
+        return try write(chunks, to: path)
     }
 
-    /// `write` for bytes in pieces: compared with the file where the system holds it, and written
-    /// through a buffer of a megabyte (a call per piece would be thousands of calls).
+    /// `write` for bytes in pieces, written through a buffer of up to a megabyte (a call per piece
+    /// would be thousands of calls).
     @discardableResult
     public static func write(_ chunks: ByteChunks, to path: String) throws -> Outcome {
+        // A file of another size differs: it need not be read to tell.
+        // The file is compared where the system holds it (mapped), not read into a copy.
         if FileSignature.of(path)?.size == Int64(chunks.count), let existing = SharedBytes.file(path), same(existing.raw, chunks) {
             return .unchanged
         }
         try replace(path) { fd in
-            let capacity = 1 << 20
+            let capacity = min(1 << 20, chunks.count)
             var buffer: [UInt8] = []
             buffer.reserveCapacity(capacity)
             var failure: Int32?

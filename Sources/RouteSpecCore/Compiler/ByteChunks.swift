@@ -24,7 +24,7 @@ public struct ByteChunks: Sendable {
     }
 
     /// Each piece in order.
-    func forEach(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    public func forEach(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         for chunk in chunks { try chunk.withBytes(body) }
     }
 

@@ -133,7 +133,7 @@ public struct Compiler {
         let look = cache?.hashes.look(page.absolutePath)
         if let cache, let look {
             let key = cache.key(for: page, contentHash: look.hash)
-            if let hit = cache.outcome(for: key, includes: includes, reread: { reread(page) }) {
+            if let hit = cache.outcome(for: key, includes: includes, reread: { reread(page, summary: $0) }) {
                 return Extracted(outcome: hit.outcome, cacheEntry: .stored(key), digest: hit.digest, seen: look.entry, hashWasKnown: look.bytes == nil)
             }
         }
@@ -155,9 +155,13 @@ public struct Compiler {
     }
 
     /// `page`'s facts read afresh, for a cached page whose stored facts do not decode after all
-    /// (their checksum held: only a fault of this compiler's coding could cause it).
-    private static func reread(_ page: PageDiscovery.Page) -> PageFacts {
+    /// (their checksum held: only a fault of this compiler's coding could cause it). A page that
+    /// no longer reads as one keeps what its summary says, without routes.
+    private static func reread(_ page: PageDiscovery.Page, summary: PageFacts.Summary) -> PageFacts {
         if case .page(let facts) = extract(page, cache: nil, digest: false).outcome { return facts.facts }
-        return PageFacts(path: page.displayPath, locale: "", date: nil, apiVersion: .v1, mirrorKey: nil)
+        var facts = PageFacts(path: page.displayPath, locale: "", date: nil, apiVersion: summary.apiVersion, mirrorKey: summary.mirrorKey)
+        facts.titleAnchor = summary.titleAnchor
+        facts.diagnostics = summary.diagnostics
+        return facts
     }
 }

@@ -1,7 +1,8 @@
 /// A page's facts as the merger takes them: what groups pages into operations, and the page's
 /// diagnostics, at hand; the rest decoded when asked for. A page from the facts cache whose
-/// operation the derived cache holds too is then never decoded, which is most of a recompile
-/// after one page changed.
+/// operation the derived cache holds too is then never decoded (unless its title anchor is shared
+/// with a page outside a docs tree: then its routes are read to group it), which is most of a
+/// recompile after one page changed.
 struct LazyPageFacts: Sendable {
     let summary: PageFacts.Summary
     private let storage: Storage
@@ -9,8 +10,8 @@ struct LazyPageFacts: Sendable {
     private enum Storage: Sendable {
         case decoded(PageFacts)
         /// A stored `PageExtractor.Outcome` whose checksum held; `reread` extracts the page afresh
-        /// should it still not decode.
-        case encoded(SharedBytes, Range<Int>, reread: @Sendable () -> PageFacts)
+        /// should it still not decode (given the summary, for a page that no longer reads as one).
+        case encoded(SharedBytes, Range<Int>, reread: @Sendable (PageFacts.Summary) -> PageFacts)
     }
 
     init(_ facts: PageFacts) {
@@ -18,7 +19,8 @@ struct LazyPageFacts: Sendable {
         storage = .decoded(facts)
     }
 
-    init(summary: PageFacts.Summary, encoding bytes: SharedBytes, range: Range<Int>, reread: @escaping @Sendable () -> PageFacts) {
+    init(summary: PageFacts.Summary, encoding bytes: SharedBytes, range: Range<Int>,
+         reread: @escaping @Sendable (PageFacts.Summary) -> PageFacts) {
         self.summary = summary
         storage = .encoded(bytes, range, reread: reread)
     }
@@ -29,14 +31,16 @@ struct LazyPageFacts: Sendable {
     var hasRoutes: Bool { summary.hasRoutes }
     var diagnostics: [Diagnostic] { summary.diagnostics }
 
-    /// The whole facts. Stored facts are decoded on every call: callers ask once per page.
+    /// The whole facts. Stored facts are decoded on every call: the merger asks once per page
+    /// (twice for the rare page grouped by its routes).
     var facts: PageFacts {
         switch storage {
         case .decoded(let facts):
             return facts
         case .encoded(let bytes, let range, let reread):
             if case .page(let facts)? = try? PageExtractor.Outcome(decoding: bytes, range: range) { return facts }
-            return reread()
+            // Only a fault in this compiler's coding gets here: the checksum held.
+            return reread(summary)
         }
     }
 }

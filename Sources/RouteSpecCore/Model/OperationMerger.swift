@@ -8,7 +8,8 @@ enum OperationMerger {
     /// each page's facts digest (`digests`, in the order of `pages`), a group whose pages' facts
     /// are all unchanged is taken from the cache, with its digest (`APIOperation.digest`): then
     /// every operation's digest is returned, in the order of the operations. A page's facts are
-    /// decoded (`LazyPageFacts.facts`) only when its group's operation is made afresh.
+    /// decoded (`LazyPageFacts.facts`) only when its group's operation is made afresh, or when
+    /// its routes group it (see `groups`).
     static func merge(_ all: [LazyPageFacts], digests: [ContentHash]? = nil, cache: DerivedCache? = nil, threads: Int = 1)
         -> (operations: [APIOperation], diagnostics: [Diagnostic], digests: [ContentHash]?) {
         let kept = all.indices.filter { all[$0].hasRoutes }

@@ -268,13 +268,14 @@ public struct SwiftRouteGenerator: Sendable {
                 routesOfOperation[o].append((routes[p].routeIndex, MethodRoute(builder: i, position: p)))
             }
         }
-        var methods: [Int: [(name: String, routes: [MethodRoute])]] = [:]
-        for var routes in routesOfOperation where !routes.isEmpty {
+        var methods: [Int: [(name: String, operation: Int, routes: [MethodRoute])]] = [:]
+        for (o, var routes) in routesOfOperation.enumerated() where !routes.isEmpty {
             routes.sort { $0.routeIndex < $1.routeIndex }
             let first = routes[0].at
-            methods[first.builder, default: []].append((builders[first.builder].group.routes[first.position].operationName.text, routes.map(\.at)))
+            methods[first.builder, default: []].append((builders[first.builder].group.routes[first.position].operationName.text, o,
+                                                        routes.map(\.at)))
         }
-        return methods.mapValues { $0.sorted { $0.name < $1.name }.map(\.routes) }
+        return methods.mapValues { $0.sorted { ($0.name, $0.operation) < ($1.name, $1.operation) }.map(\.routes) }
     }
 
     /// Few large files build faster than many small ones (every compiler job reads every file),
