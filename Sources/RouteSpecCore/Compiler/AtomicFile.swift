@@ -53,8 +53,8 @@ public enum AtomicFile {
         var offset = 0
         var equal = file.count == chunks.count
         chunks.forEach { piece in
-            guard equal, !piece.isEmpty else { return }
-            equal = memcmp(file.baseAddress! + offset, piece.baseAddress!, piece.count) == 0
+            guard equal else { return }
+            equal = same(UnsafeRawBufferPointer(rebasing: file[offset..<offset + piece.count]), piece)
             offset += piece.count
         }
         return equal
