@@ -37,20 +37,37 @@ public struct RouteRow: Sendable, Hashable {
         // Written into one buffer: the generator encodes every documented route.
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        for (i, field) in [name, method, template, String(line), operationID, operationName].enumerated() {
-            if i > 0 { out.append(9) }
-            Self.escape(field, into: &out)
-        }
+        Self.escape(name, into: &out)
+        out.append(9)
+        Self.escape(method, into: &out)
+        out.append(9)
+        Self.escape(template, into: &out)
+        out.append(9)
+        Self.appendDecimal(line, to: &out)
+        out.append(9)
+        Self.escape(operationID, into: &out)
+        out.append(9)
+        Self.escape(operationName, into: &out)
         out.append(9)
         for (i, status) in expectedStatuses.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: String(status).utf8)
+            Self.appendDecimal(status, to: &out)
         }
         out.append(9)
         Self.escape(source, into: &out)
         Self.encode(operationPermissions, into: &out)
         if let routePermissions { Self.encode(routePermissions, into: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 && n < 10_000 else { return out.append(contentsOf: String(n).utf8) }
+        var divisor = 1
+        while divisor * 10 <= n { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// Reads a row; nil when it is not one (tables skip such rows rather than trap).
@@ -76,40 +93,46 @@ public struct RouteRow: Sendable, Hashable {
     // lists comma-separated; the flag `n` means no permission is needed.
     /// Appends the three scheme fields, each after a tab.
     private static func encode(_ p: RoutePermissions, into out: inout [UInt8]) {
-        for requirement in [p.delegatedWork, p.delegatedPersonal, p.application] {
-            out.append(9)
-            guard let r = requirement else { continue }
-            guard r.isSupported else { out.append(UInt8(ascii: "-")); continue }
-            // The five parts, each ending at `ends[i]`.
-            var ends: [Int] = []
-            list(r.leastPrivileged.map(\.rawValue), separator: ",", into: &out)
-            ends.append(out.count)
-            out.append(UInt8(ascii: "|"))
-            list(r.higherPrivileged.map(\.rawValue), separator: ",", into: &out)
-            ends.append(out.count)
-            out.append(UInt8(ascii: "|"))
-            for (i, combination) in r.combinations.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                list(combination.map(\.rawValue), separator: "+", into: &out)
-            }
-            ends.append(out.count)
-            out.append(UInt8(ascii: "|"))
-            if r.noPermissionRequired { out.append(UInt8(ascii: "n")) }
-            ends.append(out.count)
-            out.append(UInt8(ascii: "|"))
-            list(r.unparsed, separator: ",", into: &out)
-            ends.append(out.count)
-            // Trailing empty parts are left out, but at least two are kept: an empty field means "not documented".
-            var used = ends.count
-            while used > 2 && ends[used - 1] == ends[used - 2] + 1 { used -= 1 }
-            out.removeSubrange(ends[used - 1]...)
-        }
+        encode(p.delegatedWork, into: &out)
+        encode(p.delegatedPersonal, into: &out)
+        encode(p.application, into: &out)
     }
 
-    private static func list(_ items: [String], separator: Unicode.Scalar, into out: inout [UInt8]) {
+    private static func encode(_ requirement: PermissionRequirement?, into out: inout [UInt8]) {
+        out.append(9)
+        guard let r = requirement else { return }
+        guard r.isSupported else { return out.append(UInt8(ascii: "-")) }
+        list(r.leastPrivileged, separator: ",", into: &out)
+        out.append(UInt8(ascii: "|"))
+        list(r.higherPrivileged, separator: ",", into: &out)
+        // Trailing empty parts are left out, but at least two are kept: an empty field means "not
+        // documented". `keep` is where the last part kept ends.
+        var keep = out.count
+        out.append(UInt8(ascii: "|"))
+        var start = out.count
+        for (i, combination) in r.combinations.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            list(combination, separator: "+", into: &out)
+        }
+        if out.count > start { keep = out.count }
+        out.append(UInt8(ascii: "|"))
+        start = out.count
+        if r.noPermissionRequired { out.append(UInt8(ascii: "n")) }
+        if out.count > start { keep = out.count }
+        out.append(UInt8(ascii: "|"))
+        start = out.count
+        for (i, item) in r.unparsed.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            escape(item, into: &out)
+        }
+        if out.count > start { keep = out.count }
+        out.removeSubrange(keep...)
+    }
+
+    private static func list(_ items: [GraphPermission], separator: Unicode.Scalar, into out: inout [UInt8]) {
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(UInt8(ascii: separator)) }
-            escape(item, into: &out)
+            escape(item.rawValue, into: &out)
         }
     }
 

@@ -318,6 +318,12 @@ struct PlaceholderRewriter {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
+        // Nothing to trim when neither end's byte is in an ASCII set (a character of the set is
+        // then a single byte, which a character at either end would have to be).
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, set.utf8.allSatisfy({ $0 < 0x80 }),
+           !set.utf8.contains(f), !set.utf8.contains(l) {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

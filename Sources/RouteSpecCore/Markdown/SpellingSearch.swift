@@ -62,8 +62,10 @@ struct SpellingSearch {
         guard singular else { return }
         let end = range.upperBound
         let edit = PlaceholderRewriter.singularEdit(count: range.count) { suffix in
-            let s = Array(suffix.utf8)
-            return range.count >= s.count && s.indices.allSatisfy { p[end - s.count + $0] == s[$0] }
+            // Compared in place: every word of every route path is offered.
+            let n = suffix.utf8.count
+            guard range.count >= n else { return false }
+            return zip(p[(end - n)..<end], suffix.utf8).allSatisfy { $0 == $1 }
         }
         guard let edit else { return }
         let kept = range.lowerBound..<end - edit.drop

@@ -109,17 +109,28 @@ enum GeneratedNames {
     /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,
     /// `items('{id}')` → `items`, `$value` → `value`.
     static func staticWords(_ path: String, limit: Int = .max) -> [String] {
+        // Segments and their letter-and-digit runs are walked in place, without a list of either:
+        // every route's path is read for its group and for its function's name.
         let ascii = path.withUTF8Bytes { p -> [String]? in
             guard ASCII.isASCII(p) else { return nil }
             var words: [String] = []
             var camel: [UInt8] = []
-            for segment in segmentRanges(p) where p[segment.lowerBound] != ASCII.openBrace {
-                if words.count == limit { break }
-                let parts = ASCII.alphanumericRuns(p, in: staticPart(p, segment))
-                guard !parts.isEmpty else { continue }
+            var i = 0
+            while i < p.count && words.count < limit {
+                while i < p.count && p[i] == ASCII.slash { i += 1 }
+                let start = i
+                while i < p.count && p[i] != ASCII.slash { i += 1 }
+                guard start < i, p[start] != ASCII.openBrace else { continue }
+                let part = staticPart(p, start..<i)
                 camel.removeAll(keepingCapacity: true)
-                for part in parts { SwiftNames.appendCamelWord(UnsafeBufferPointer(rebasing: p[part]), lowerStart: camel.isEmpty, to: &camel) }
-                words.append(String(decoding: camel, as: UTF8.self))
+                var j = part.lowerBound
+                while j < part.upperBound {
+                    guard ASCII.isAlphanumeric(p[j]) else { j += 1; continue }
+                    let run = j
+                    while j < part.upperBound && ASCII.isAlphanumeric(p[j]) { j += 1 }
+                    SwiftNames.appendCamelWord(UnsafeBufferPointer(rebasing: p[run..<j]), lowerStart: camel.isEmpty, to: &camel)
+                }
+                if !camel.isEmpty { words.append(String(decoding: camel, as: UTF8.self)) }
             }
             return words
         }
@@ -153,11 +164,6 @@ enum GeneratedNames {
 
     /// A path's `/`-separated segments, split on bytes (many times cheaper than on characters).
     static func segments(_ path: String) -> [Substring] { path.split(asciiSeparator: ASCII.slash) }
-
-    /// The byte ranges of the segments of an ASCII path (never empty).
-    private static func segmentRanges(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        ASCII.runs(p, in: 0..<p.count) { $0 != ASCII.slash }
-    }
 
     /// Argument labels from placeholder names: `managed-device-id` → `managedDeviceId`.
     static func parameterLabels(_ route: Route) -> [SwiftName] {

@@ -100,7 +100,8 @@ struct RouteGroupBuilder {
         .delegatedWork: "Delegated (work or school)", .delegatedPersonal: "Delegated (personal)", .application: "Application",
     ]
 
-    /// The permission lines of a route's documentation, indented under "- Permissions:".
+    /// The permission lines of a route's documentation, indented under "- Permissions:". Each
+    /// line is put together as bytes: every route of the corpus has three.
     private func permissionDoc(_ set: PermissionSet?) -> [String] {
         guard let set else { return ["  - not documented"] }
         return SchemeKind.allCases.map { kind in
@@ -108,12 +109,38 @@ struct RouteGroupBuilder {
             guard let s = set[kind] else { return "  - \(label): not documented" }
             guard s.supported else { return "  - \(label): not supported" }
             if s.noPermissionRequired { return "  - \(label): no permission needed" }
-            let together = s.combinations.contains(s.leastPrivileged)
-            var text = "  - \(label): least privileged "
-                + (s.leastPrivileged.isEmpty ? "none" : s.leastPrivileged.map { "`\($0)`" }.joined(separator: together ? " + " : ", "))
-            if !s.higherPrivileged.isEmpty { text += "; higher " + s.higherPrivileged.map { "`\($0)`" }.joined(separator: ", ") }
-            if !s.unparsed.isEmpty { text += "; unreadable in the docs: " + s.unparsed.joined(separator: " | ") }
-            return text
+            var text: [UInt8] = []
+            text.reserveCapacity(128)
+            text.append(contentsOf: "  - ".utf8)
+            text.append(contentsOf: label.utf8)
+            text.append(contentsOf: ": least privileged ".utf8)
+            if s.leastPrivileged.isEmpty {
+                text.append(contentsOf: "none".utf8)
+            } else {
+                Self.appendCodeList(s.leastPrivileged, separator: s.combinations.contains(s.leastPrivileged) ? " + " : ", ", to: &text)
+            }
+            if !s.higherPrivileged.isEmpty {
+                text.append(contentsOf: "; higher ".utf8)
+                Self.appendCodeList(s.higherPrivileged, separator: ", ", to: &text)
+            }
+            if !s.unparsed.isEmpty {
+                text.append(contentsOf: "; unreadable in the docs: ".utf8)
+                for (i, u) in s.unparsed.enumerated() {
+                    if i > 0 { text.append(contentsOf: " | ".utf8) }
+                    text.append(contentsOf: u.utf8)
+                }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// `` `a`, `b` `` (with `separator` between).
+    private static func appendCodeList(_ names: [String], separator: StaticString, to text: inout [UInt8]) {
+        for (i, name) in names.enumerated() {
+            if i > 0 { text.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
+            text.append(ASCII.backtick)
+            text.append(contentsOf: name.utf8)
+            text.append(ASCII.backtick)
         }
     }
 }

@@ -181,6 +181,24 @@ enum RouteGroups {
         // Static words are letters and digits, never empty: one word each.
         let words = GeneratedNames.staticWords(path, limit: 2).map { SwiftNames.upperCamel([$0]) }
         let key = words.isEmpty ? ["Root"] : words
+        // `/` and each segment up to the key's last static one; on bytes for an ASCII path, with
+        // segments split as `GeneratedNames.segments` splits them (on `/`, none empty).
+        let asciiPrefix = path.withUTF8Bytes { p -> [UInt8]? in
+            guard ASCII.isASCII(p) else { return nil }
+            var prefix: [UInt8] = []
+            var seen = 0, i = 0
+            while i < p.count && seen < key.count {
+                while i < p.count && p[i] == ASCII.slash { i += 1 }
+                let start = i
+                while i < p.count && p[i] != ASCII.slash { i += 1 }
+                guard start < i else { break }
+                prefix.append(ASCII.slash)
+                prefix.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
+                if p[start] != ASCII.openBrace { seen += 1 }
+            }
+            return prefix
+        }
+        if let asciiPrefix { return (key, asciiPrefix.isEmpty ? "/" : String(decoding: asciiPrefix, as: UTF8.self)) }
         var prefix = ""
         var seen = 0
         for segment in GeneratedNames.segments(path) {

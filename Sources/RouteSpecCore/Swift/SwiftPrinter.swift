@@ -67,8 +67,7 @@ struct SwiftPrinter {
             var i = 0
             while i < bytes.count {
                 // A run that needs nothing is copied at once.
-                var end = i
-                while end < bytes.count, case let b = bytes[end], b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C { end += 1 }
+                let end = plainRunEnd(bytes, from: i)
                 if end > i {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     i = end
@@ -85,6 +84,49 @@ struct SwiftPrinter {
                 i += length
             }
         }
+    }
+
+    /// Where the run of bytes from `start` that no escape can touch ends: printable ASCII other
+    /// than `"` and `\`, eight bytes at a time, and the two- and three-byte sequences of scripts
+    /// `isPlainLetter` accepts whole (Latin-1 letters to Latin Extended-B, Cyrillic, most CJK
+    /// ideographs, most Hangul syllables), told by their lead byte alone.
+    private static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        let n = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while end < n {
+            if end + 8 <= n && isPrintableASCIIWord(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)) {
+                end += 8
+                continue
+            }
+            let b = bytes[end]
+            if b >= 0x20 && b < 0x7F && b != ASCII.quote && b != ASCII.backslash {
+                end += 1
+            } else if (b >= 0xC3 && b <= 0xC8) || (b >= 0xD0 && b <= 0xD3) {
+                // U+00C0–U+023F, U+0400–U+04FF: the bytes are valid UTF-8, so the continuation is there.
+                end += 2
+            } else if (b >= 0xE5 && b <= 0xE9) || b == 0xEB || b == 0xEC {
+                // U+5000–U+9FFF, U+B000–U+CFFF.
+                end += 3
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// Whether eight bytes are all printable ASCII (0x20–0x7E) and none is `"` or `\`.
+    @inline(__always)
+    private static func isPrintableASCIIWord(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20, or with the high bit set, or 0x7F (0x7F + 1 sets the high bit).
+        let low = (w &- ones &* 0x20) & ~w & highs
+        let high = (w | (w &+ ones)) & highs
+        func hasByte(_ value: UInt8) -> Bool {
+            let x = w ^ (ones &* UInt64(value))
+            return (x &- ones) & ~x & highs != 0
+        }
+        return low == 0 && high == 0 && !hasByte(ASCII.quote) && !hasByte(ASCII.backslash)
     }
 
     /// Scripts whose every code point is an assigned letter or ordinary punctuation (Latin-1
