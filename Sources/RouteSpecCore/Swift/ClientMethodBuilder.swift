@@ -5,14 +5,19 @@ struct ClientMethodBuilder {
     /// The operation's routes with the group type each function is declared in.
     let routes: [(group: SwiftType, route: GroupRoute)]
 
+    private static let bodyMethods = ["POST", "PUT", "PATCH"]
+    private static let route = SwiftName(verbatim: "route"), base = SwiftName(verbatim: "base")
+    private static let operation = SwiftName(verbatim: "operation")
+    private static let bodyCall = SwiftName(verbatim: "GraphBodyCall"), plainCall = SwiftName(verbatim: "GraphCall")
+
     func method() -> SwiftDecl {
         let op = routes[0].route.op
-        let takesBody = routes.contains { ["POST", "PUT", "PATCH"].contains($0.route.route.method) }
-        let route = SwiftName(verbatim: "route")
+        let takesBody = routes.contains { Self.bodyMethods.contains($0.route.route.method) }
+        let route = Self.route
         let call = takesBody ? "GraphBodyCall" : "GraphCall"
-        let make = SwiftExpr.call(.name(SwiftName(verbatim: call)), [
-            SwiftArgument(nil, .name(SwiftName(verbatim: "base"))),
-            SwiftArgument(SwiftName(verbatim: "operation"), .string(op.id)),
+        let make = SwiftExpr.call(.name(takesBody ? Self.bodyCall : Self.plainCall), [
+            SwiftArgument(nil, .name(Self.base)),
+            SwiftArgument(Self.operation, .string(op.id)),
             SwiftArgument(route, .name(route)),
         ])
         let shown = routes.prefix(3).map { "`\($0.group.text).\($0.route.function.text)`" }

@@ -167,11 +167,13 @@ enum GeneratedNames {
 
     /// Argument labels from placeholder names: `managed-device-id` → `managedDeviceId`.
     static func parameterLabels(_ route: Route) -> [SwiftName] {
-        var used: Set<String> = []
+        // A route has a few parameters: the names used are searched, not hashed.
+        var used: [String] = []
+        used.reserveCapacity(route.parameters.count)
         return route.parameters.enumerated().map { i, p in
             var name = SwiftNames.camelCase(ofWords: p.name, lowerFirst: true)
             if name.isEmpty || used.contains(name) { name = "arg\(i)" }
-            used.insert(name)
+            used.append(name)
             return SwiftNames.name(name, fallback: "arg\(i)")
         }
     }

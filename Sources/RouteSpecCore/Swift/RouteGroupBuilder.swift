@@ -14,6 +14,7 @@ struct RouteGroupBuilder {
     var enclosingType: SwiftType { SwiftType(text: ([namespace] + group.path.dropLast()).map(\.text).joined(separator: ".")) }
 
     static let table = SwiftName(verbatim: "table")
+    private static let documentedRoute = SwiftName(verbatim: "DocumentedRoute")
 
     func typeDecl() -> SwiftDecl {
         var members: [SwiftDecl] = []
@@ -21,7 +22,7 @@ struct RouteGroupBuilder {
         var operationPermissionDoc: [Int: [String]] = [:]
         for r in group.routes {
             let labels = GeneratedNames.parameterLabels(r.route)
-            let make = SwiftExpr.call(.name(SwiftName(verbatim: "DocumentedRoute")), [
+            let make = SwiftExpr.call(.name(Self.documentedRoute), [
                 SwiftArgument(nil, .name(Self.table)),
                 SwiftArgument(nil, .string(r.function.text.trimmingCharacters(in: "`"))),
                 SwiftArgument(nil, .array(labels.map { .name($0) }, multiline: false)),
@@ -71,8 +72,10 @@ struct RouteGroupBuilder {
 
     private func routeDoc(_ r: GroupRoute, operationPermissionDoc: inout [Int: [String]]) -> SwiftDoc {
         let op = r.op, route = r.route
-        var lines = [op.title ?? op.name, "", "`\(route.method) \(route.path)`",
-                     "- Operation: `\(op.name)` (`\(op.id)`)", "- Permissions\(route.permissions == nil ? "" : " (this route)"):"]
+        var lines: [String] = []
+        lines.reserveCapacity(12)
+        lines += [op.title ?? op.name, "", "`\(route.method) \(route.path)`",
+                  "- Operation: `\(op.name)` (`\(op.id)`)", route.permissions == nil ? "- Permissions:" : "- Permissions (this route):"]
         if let own = route.permissions {
             lines += permissionDoc(own)
         } else if let known = operationPermissionDoc[r.opIndex] {
@@ -93,6 +96,7 @@ struct RouteGroupBuilder {
 
     private func statusDoc(_ op: APIOperation) -> [String] {
         op.responses.isEmpty ? ["- Status: not documented (any 2xx is accepted)."]
+            : op.responses.count == 1 ? ["- Status: \(op.responses[0].status)"]
             : ["- Status: " + op.responses.map { String($0.status) }.joined(separator: ", ")]
     }
 

@@ -256,43 +256,33 @@ struct SwiftPrinter {
     private mutating func emit(_ e: SwiftExpr, prefix: String) {
         indent()
         out.append(contentsOf: prefix.utf8)
-        Self.write(e, into: &out, indentingLinesBy: Array(repeatElement(Self.indentUnit, count: level).joined()))
+        Self.write(e, into: &out, depth: level)
         out.append(ASCII.newline)
     }
 
-    /// Writes an expression whose lines after the first are indented by `indent` more than
-    /// `write` puts them.
-    private static func write(_ e: SwiftExpr, into out: inout [UInt8], indentingLinesBy indent: [UInt8]) {
-        let start = out.count
-        write(e, into: &out)
-        indentLines(of: &out, from: start, by: indent)
+    /// A newline and `depth` indentation units.
+    private static func newline(_ out: inout [UInt8], depth: Int) {
+        out.append(ASCII.newline)
+        for _ in 0..<depth { out.append(contentsOf: indentUnit) }
     }
 
-    /// Puts `indent` after each newline written since `start`.
-    private static func indentLines(of out: inout [UInt8], from start: Int, by indent: [UInt8]) {
-        // Most expressions are one line: only a multi-line one is copied again.
-        guard !indent.isEmpty, out.firstIndex(of: [ASCII.newline], from: start) != nil else { return }
-        let text = Array(out[start...])
-        out.removeSubrange(start...)
-        var from = 0
-        while let newline = text.firstIndex(of: [ASCII.newline], from: from) {
-            out.append(contentsOf: text[from...newline])
-            out.append(contentsOf: indent)
-            from = newline + 1
-        }
-        out.append(contentsOf: text[from...])
-    }
-
-    /// An expression on one line: its lines joined by spaces.
+    /// An expression on one line: its lines joined by spaces (written, then its newlines replaced).
     private static func oneLine(_ e: SwiftExpr) -> [UInt8] {
         var text: [UInt8] = []
-        write(e, into: &text)
-        return text.map { $0 == ASCII.newline ? ASCII.space : $0 }
+        writeOneLine(e, into: &text)
+        return text
     }
 
-    /// Writes an expression as its lines joined by newlines, each line after the first indented
-    /// relative to the first (multi-line arrays and calls print one element a line).
-    private static func write(_ e: SwiftExpr, into out: inout [UInt8]) {
+    private static func writeOneLine(_ e: SwiftExpr, into out: inout [UInt8]) {
+        let start = out.count
+        write(e, into: &out, depth: 0)
+        for i in start..<out.count where out[i] == ASCII.newline { out[i] = ASCII.space }
+    }
+
+    /// Writes an expression whose lines after the first start with `depth` indentation units
+    /// (multi-line arrays and calls print one element a line, one unit deeper). Written in place:
+    /// a call is written on one line and, should that not do, written again over it.
+    private static func write(_ e: SwiftExpr, into out: inout [UInt8], depth: Int) {
         switch e {
         case .string(let s): appendLiteral(s, to: &out)
         case .int(let n): out.append(contentsOf: String(n).utf8)
@@ -305,60 +295,73 @@ struct SwiftPrinter {
             out.append(ASCII.dot)
             out.append(contentsOf: name.text.utf8)
         case .member(let base, let name):
-            if let base { write(base, into: &out) }
+            if let base { write(base, into: &out, depth: depth) }
             out.append(ASCII.dot)
             out.append(contentsOf: name.text.utf8)
         case .tryAwait(let inner):
             out.append(contentsOf: "try await ".utf8)
-            write(inner, into: &out)
+            write(inner, into: &out, depth: depth)
         case .array(let items, let multiline):
             if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
             out.append(0x5B)
             if !multiline {
                 for (i, item) in items.enumerated() {
                     if i > 0 { out.append(contentsOf: ", ".utf8) }
-                    out.append(contentsOf: oneLine(item))
+                    writeOneLine(item, into: &out)
                 }
                 return out.append(0x5D)
             }
             for item in items {
-                out.append(ASCII.newline)
-                out.append(contentsOf: indentUnit)
-                write(item, into: &out, indentingLinesBy: indentUnit)
+                newline(&out, depth: depth + 1)
+                write(item, into: &out, depth: depth + 1)
                 out.append(0x2C)
             }
-            out.append(ASCII.newline)
+            newline(&out, depth: depth)
             out.append(0x5D)
         case .call(let callee, let args):
-            out.append(contentsOf: oneLine(callee))
-            let rendered = args.map { a -> [UInt8] in
-                var text = a.label.map { Array($0.text.utf8) + [ASCII.colon, ASCII.space] } ?? []
-                write(a.value, into: &text)
-                return text
-            }
+            writeOneLine(callee, into: &out)
             out.append(0x28)
-            if rendered.allSatisfy({ !$0.contains(ASCII.newline) }) && rendered.reduce(0, { $0 + characterCount($1) }) < 100 {
-                for (k, r) in rendered.enumerated() {
-                    if k > 0 { out.append(contentsOf: ", ".utf8) }
-                    out.append(contentsOf: r)
-                }
-                return out.append(0x29)
-            }
-            for (k, r) in rendered.enumerated() {
-                out.append(ASCII.newline)
-                out.append(contentsOf: indentUnit)
+            let open = out.count
+            // On one line when no argument takes several and they are short.
+            var characters = 0
+            var fits = true
+            for (k, a) in args.enumerated() {
+                if k > 0 { out.append(contentsOf: ", ".utf8) }
                 let start = out.count
-                out.append(contentsOf: r)
-                indentLines(of: &out, from: start, by: indentUnit)
-                if k < rendered.count - 1 { out.append(0x2C) }
+                writeArgument(a, into: &out, depth: depth + 1)
+                let (count, multiline) = out.withUnsafeBufferPointer { all in
+                    let text = UnsafeBufferPointer(rebasing: all[start...])
+                    return (characterCount(text), text.contains(ASCII.newline))
+                }
+                characters += count
+                if multiline || characters >= 100 {
+                    fits = false
+                    break
+                }
             }
-            out.append(ASCII.newline)
+            if fits { return out.append(0x29) }
+            out.removeSubrange(open...)
+            for (k, a) in args.enumerated() {
+                newline(&out, depth: depth + 1)
+                writeArgument(a, into: &out, depth: depth + 1)
+                if k < args.count - 1 { out.append(0x2C) }
+            }
+            newline(&out, depth: depth)
             out.append(0x29)
         }
     }
 
+    private static func writeArgument(_ a: SwiftArgument, into out: inout [UInt8], depth: Int) {
+        if let label = a.label {
+            out.append(contentsOf: label.text.utf8)
+            out.append(ASCII.colon)
+            out.append(ASCII.space)
+        }
+        write(a.value, into: &out, depth: depth)
+    }
+
     /// The characters of one line of UTF-8 text (its bytes, when it is ASCII).
-    private static func characterCount(_ text: [UInt8]) -> Int {
-        text.withUnsafeBufferPointer { ASCII.isASCII($0) } ? text.count : String(decoding: text, as: UTF8.self).count
+    private static func characterCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        ASCII.isASCII(text) ? text.count : String(decoding: text, as: UTF8.self).count
     }
 }
