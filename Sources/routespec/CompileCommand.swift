@@ -109,7 +109,7 @@ enum CompileCommand {
         }
         // The derived cache is saved while the Swift files are written.
         let (swiftFailure, derivedFailure) = inParallel(threads: threads, {
-            swiftDirectory.flatMap { directory in failure { try GeneratedOutput.write(files, to: directory) } }
+            swiftDirectory.flatMap { directory in failure { try GeneratedOutput.write(files, to: directory, threads: threads) } }
         }, { derived.flatMap { derived in failure { try derived.save() } } })
         if let swiftDirectory, let swiftFailure {
             FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(swiftFailure)\n".utf8))

@@ -68,9 +68,7 @@ public struct Compiler {
         var facts: [LazyPageFacts] = []
         var digests: [ContentHash] = []
         var diagnostics: [Diagnostic] = []
-        var fileOfPath: [String: String] = [:]
-        for (page, extract) in zip(pages, extracted) {
-            fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : (page.root.hasSuffix("/") ? page.root : page.root + "/") + page.relativePath
+        for extract in extracted {
             switch extract.outcome {
             case .page(let f):
                 facts.append(f)
@@ -82,10 +80,11 @@ public struct Compiler {
         }
         let derived = options.derived, threads = options.threads
         let pageFacts = facts, pageDigests = digests
-        // Saving the facts cache depends on the pages alone: it is done while they are merged.
-        let (merged, cacheWriteFailure) = inParallel(threads: threads, {
+        // Saving the facts cache, and finding each page's file, depend on the pages alone: they
+        // are done while the pages are merged.
+        let (merged, (fileOfPath, cacheWriteFailure)) = inParallel(threads: threads, {
             OperationMerger.merge(pageFacts, digests: digesting ? pageDigests : nil, cache: derived, threads: threads)
-        }, { cache.flatMap { Self.save(extracted, of: pages, to: $0) } })
+        }, { (Self.files(of: pages), cache.flatMap { Self.save(extracted, of: pages, to: $0) }) })
         diagnostics.append(contentsOf: merged.diagnostics)
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
         diagnostics.sort(by: Diagnostic.ordered)
@@ -104,6 +103,16 @@ public struct Compiler {
             releaseInBackground((consume extracted, consume facts))
         }
         return result
+    }
+
+    /// Each page's display path → the file as reachable from the working directory.
+    private static func files(of pages: [PageDiscovery.Page]) -> [String: String] {
+        var fileOfPath: [String: String] = [:]
+        fileOfPath.reserveCapacity(pages.count)
+        for page in pages {
+            fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : (page.root.hasSuffix("/") ? page.root : page.root + "/") + page.relativePath
+        }
+        return fileOfPath
     }
 
     /// Writes what the facts cache and the content-hash index keep of this run; why not, if not.
