@@ -13,8 +13,12 @@ let package = Package(
         .plugin(name: "GenerateRoutes", targets: ["GenerateRoutes"]),
     ],
     targets: [
-        .target(name: "RouteSpecCore", dependencies: ["RouteSpecRuntime"]),
-        .target(name: "RouteSpecRuntime"),
+        .target(name: "RouteSpecCore", dependencies: ["RouteSpecShared"]),
+        // What the compiler and generated code both use (row format, permissions, path
+        // templates). The compiler links only this, not the runtime's URLSession transport,
+        // whose FoundationNetworking would load dozens of libraries on every run.
+        .target(name: "RouteSpecShared"),
+        .target(name: "RouteSpecRuntime", dependencies: ["RouteSpecShared"]),
         // The committed output for spec/: building it proves the generated code compiles.
         .target(name: "GraphRoutes", dependencies: ["RouteSpecRuntime"], path: "generated/GraphRoutes"),
         .executableTarget(name: "routespec", dependencies: ["RouteSpecCore"]),

@@ -18,13 +18,13 @@ work="$repo/.build-fuzz"
 mkdir -p "$work/artifacts/$target" "$work/corpus/$target"
 binary="$work/fuzz-$target"
 sources=$(find "$repo/Sources/RouteSpecCore" -name '*.swift' | sort)
-runtime=$(find "$repo/Sources/RouteSpecRuntime" -name '*.swift' | sort)
-newest=$(ls -t $sources $runtime "$repo/Fuzz/$entry" | head -1)
+shared_sources=$(find "$repo/Sources/RouteSpecShared" -name '*.swift' | sort)
+newest=$(ls -t $sources $shared_sources "$repo/Fuzz/$entry" | head -1)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   echo "building $binary"
-  swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecRuntime -emit-module \
-    -emit-module-path "$work/RouteSpecRuntime.swiftmodule" -emit-library -static -o "$work/libRouteSpecRuntime.a" $runtime
-  swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecCore -I "$work" -L "$work" -lRouteSpecRuntime \
+  swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecShared -emit-module \
+    -emit-module-path "$work/RouteSpecShared.swiftmodule" -emit-library -static -o "$work/libRouteSpecShared.a" $shared_sources
+  swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecCore -I "$work" -L "$work" -lRouteSpecShared \
     $sources "$repo/Fuzz/$entry" -o "$binary"
 fi
 # Seeds: the repo's pages, the regressions, and a fixed sample of the shared corpora when present.

@@ -137,10 +137,13 @@ import Testing
     func typecheck(_ files: [SwiftRouteGenerator.File]) throws {
         let work = try temporaryFolder(Dictionary(uniqueKeysWithValues: files.map { ("gen/" + $0.path, $0.contents) }))
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let runtime = TestPaths.packageRoot + "/Sources/RouteSpecRuntime"
-        let runtimeSources = try FileManager.default.contentsOfDirectory(atPath: runtime).filter { $0.hasSuffix(".swift") }.map { runtime + "/" + $0 }
-        try run(["swiftc", "-parse-as-library", "-module-name", "RouteSpecRuntime", "-emit-module",
-                 "-emit-module-path", work + "/RouteSpecRuntime.swiftmodule"] + runtimeSources)
+        // The runtime library as generated code sees it: RouteSpecRuntime, re-exporting RouteSpecShared.
+        for module in ["RouteSpecShared", "RouteSpecRuntime"] {
+            let folder = TestPaths.packageRoot + "/Sources/" + module
+            let sources = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }.map { folder + "/" + $0 }
+            try run(["swiftc", "-parse-as-library", "-module-name", module, "-emit-module", "-I", work,
+                     "-emit-module-path", work + "/\(module).swiftmodule"] + sources)
+        }
         let generated = files.map { work + "/gen/" + $0.path }
         try run(["swiftc", "-typecheck", "-parse-as-library", "-swift-version", "6", "-I", work, "-module-name", "Generated"] + generated)
     }

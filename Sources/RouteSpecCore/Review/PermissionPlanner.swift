@@ -1,4 +1,4 @@
-import RouteSpecRuntime
+import RouteSpecShared
 
 /// `routespec permissions`: given the routes an app calls, the smallest set of least-privileged
 /// permissions per scheme that covers them all, and which routes that set forces beyond their own

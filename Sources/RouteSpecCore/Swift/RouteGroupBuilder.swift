@@ -1,4 +1,4 @@
-import RouteSpecRuntime
+import RouteSpecShared
 
 /// One route group as Swift: a caseless enum with a static function per route, each returning a
 /// `DocumentedRoute` that names its row in the group's route table.

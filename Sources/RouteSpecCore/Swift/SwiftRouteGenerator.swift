@@ -1,5 +1,5 @@
 import Foundation
-import RouteSpecRuntime
+import RouteSpecShared
 
 /// Builds the Swift for a model: per API version a namespace enum with route groups (an enum per
 /// path prefix, a static function per route, labelled arguments), client methods (one per
