@@ -3,6 +3,7 @@
 /// segments and title words that spell the same word (`resetPasscode`, `getUser`).
 enum OperationNamer {
     private static let kindSuffixes: Set<String> = ["action", "function", "method"]
+    private static let articles: Set<String> = ["a", "an", "the"]
 
     static func name(anchor: String?, title: String?, mirrorKey: String?, path: String, routes: [RouteFact]) -> String {
         var words: [String]
@@ -19,22 +20,36 @@ enum OperationNamer {
             words = ["operation"]
         }
         if words.count > 1, let last = words.last, kindSuffixes.contains(last.lowercased()) { words.removeLast() }
-        let articles: Set<String> = ["a", "an", "the"]
-        if words.count > 1 { words.removeAll { articles.contains($0.lowercased()) } }
+        // No word of more than three bytes lower-cases to an article.
+        if words.count > 1 { words.removeAll { $0.utf8.count <= 3 && Self.articles.contains($0.lowercased()) } }
         // A word takes the first spelling with a capital among the title's ASCII words and the
         // routes' segments, else its lower case if one spells it in lower case.
         var search = SpellingSearch(wanted: words)
         for w in (title ?? "").asciiWords where !search.isComplete { search.offer(w) }
         for route in routes where !search.isComplete { search.offerWords(of: route.path, singulars: false) }
-        var result = ""
-        for (i, word) in words.enumerated() where !word.isEmpty {
-            let spelled = search.capitalized[i] ?? (search.matched[i] ? word.lowercased() : word)
-            if i == 0 {
-                result += spelled.prefix(1).lowercased() + spelled.dropFirst()
-            } else {
-                result += spelled.prefix(1).uppercased() + spelled.dropFirst()
+        let spellings = words.indices.map { i in search.capitalized[i] ?? (search.matched[i] ? words[i].lowercased() : words[i]) }
+        return camelCase(spellings) ?? "operation"
+    }
+
+    /// The spellings joined, the first letter of the first one lower-cased and of every later one
+    /// upper-cased; empty spellings left out. Nil when nothing is left.
+    private static func camelCase(_ spellings: [String]) -> String? {
+        // ASCII (nearly every name): put together on bytes, not by character.
+        var bytes: [UInt8] = []
+        let ascii = spellings.indices.allSatisfy { i in
+            spellings[i].withUTF8Bytes { p in
+                guard ASCII.isASCII(p) else { return false }
+                guard let lead = p.first else { return true }
+                bytes.append(i == 0 ? ASCII.lower(lead) : ASCII.upper(lead))
+                bytes.append(contentsOf: p.dropFirst())
+                return true
             }
         }
-        return result.isEmpty ? "operation" : result
+        if ascii { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        var result = ""
+        for (i, spelled) in spellings.enumerated() where !spelled.isEmpty {
+            result += i == 0 ? spelled.prefix(1).lowercased() + spelled.dropFirst() : spelled.prefix(1).uppercased() + spelled.dropFirst()
+        }
+        return result.isEmpty ? nil : result
     }
 }
