@@ -26,10 +26,7 @@ struct JSONTextWriter: JSONSink {
         }
     }
 
-    private mutating func newline(_ indent: Int) {
-        out.append(ASCII.newline)
-        out.append(contentsOf: repeatElement(ASCII.space, count: indent))
-    }
+    private mutating func newline(_ indent: Int) { JSONValue.newline(&out, indent) }
 
     mutating func string(_ s: String) {
         beginValue()

@@ -59,10 +59,17 @@ public enum JSONValue: Sendable, Equatable {
     /// Byte order of the UTF-8 keys, as `sort_keys` tools produce for ASCII keys.
     static func keyOrder(_ a: String, _ b: String) -> Bool { String.utf8Precedes(a, b) }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int) {
-        out.append(ASCII.newline)
-        out.append(contentsOf: repeatElement(ASCII.space, count: indent))
+    /// A newline and `indent` spaces: copied from one run of them (the model is mostly
+    /// indentation, and appending a repeated element goes byte by byte).
+    static func newline(_ out: inout [UInt8], _ indent: Int) {
+        guard indent < newlineAndSpaces.count else {
+            out.append(ASCII.newline)
+            return out.append(contentsOf: repeatElement(ASCII.space, count: indent))
+        }
+        newlineAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[...indent])) }
     }
+
+    private static let newlineAndSpaces = [ASCII.newline] + Array(repeating: ASCII.space, count: 64)
 
     private static let hex = Array("0123456789abcdef".utf8)
     static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
