@@ -18,6 +18,8 @@ import Testing
     func contents(of directory: String) throws -> [String: String] {
         var found: [String: String] = [:]
         for rel in FileManager.default.subpaths(atPath: directory) ?? [] where rel.hasSuffix(".swift") {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory + "/" + rel, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             found[rel] = try String(contentsOfFile: directory + "/" + rel, encoding: .utf8)
         }
         return found
@@ -48,14 +50,27 @@ import Testing
         #expect(try contents(of: directory) == expected)
     }
 
-    @Test func aFileThatCannotBeWrittenFailsTheWrite() throws {
+    @Test(arguments: [1, 2])
+    func aFileThatCannotBeWrittenFailsTheWriteButNotTheOthers(threads: Int) throws {
         let directory = folder()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        // `blocked` is a file, so nothing can be written under it.
-        try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/blocked"))
+        // A folder named like a generated file: writing it fails in the writer, not before.
+        try FileManager.default.createDirectory(atPath: directory + "/B.swift", withIntermediateDirectories: true)
         #expect(throws: (any Error).self) {
-            try GeneratedOutput.write(files(["A.swift", "blocked/B.swift", "C.swift"]), to: directory, threads: 2)
+            try GeneratedOutput.write(files(["A.swift", "B.swift", "C.swift"]), to: directory, threads: threads)
         }
+        let written = try contents(of: directory)
+        #expect(written.keys.sorted() == ["A.swift", "C.swift"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func twoFilesForOnePathWriteNothing() throws {
+        let directory = folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(throws: GeneratedOutput.DuplicatePath.self) {
+            try GeneratedOutput.write(files(["A.swift", "v1/B.swift", "v1/B.swift"]), to: directory, threads: 2)
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory))
     }
 }

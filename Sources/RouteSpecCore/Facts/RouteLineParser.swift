@@ -318,9 +318,9 @@ struct PlaceholderRewriter {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        // Nothing to trim when neither end's byte is in an ASCII set (a character of the set is
-        // then a single byte, which a character at either end would have to be).
-        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, set.utf8.allSatisfy({ $0 < 0x80 }),
+        // Nothing to trim when the set is ASCII and neither end's byte is one of its bytes: a set
+        // character at the start would begin with the first byte, one at the end end with the last.
+        if let f = utf8.first, let l = utf8.last, set.utf8.allSatisfy({ $0 < 0x80 }),
            !set.utf8.contains(f), !set.utf8.contains(l) {
             return self
         }

@@ -14,8 +14,8 @@ struct ClientMethodBuilder {
         let op = routes[0].route.op
         let takesBody = routes.contains { Self.bodyMethods.contains($0.route.route.method) }
         let route = Self.route
-        let call = takesBody ? "GraphBodyCall" : "GraphCall"
-        let make = SwiftExpr.call(.name(takesBody ? Self.bodyCall : Self.plainCall), [
+        let call = takesBody ? Self.bodyCall : Self.plainCall
+        let make = SwiftExpr.call(.name(call), [
             SwiftArgument(nil, .name(Self.base)),
             SwiftArgument(Self.operation, .string(op.id)),
             SwiftArgument(route, .name(route)),
@@ -25,6 +25,6 @@ struct ClientMethodBuilder {
         let doc = [op.title ?? op.name, "", "Prepares \(functions); " + (takesBody ? "`send(body:)` performs it." : "`send()` performs it.")]
         return .function(doc: SwiftDoc(doc), attributes: [], name: routes[0].route.operationName,
                          parameters: [SwiftParameter(label: nil, name: route, type: .fixed("DocumentedRoute"))], effects: "",
-                         returns: SwiftType(text: call), body: [.returnValue(make)])
+                         returns: SwiftType(text: call.text), body: [.returnValue(make)])
     }
 }

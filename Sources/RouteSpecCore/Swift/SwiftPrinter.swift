@@ -281,7 +281,8 @@ struct SwiftPrinter {
 
     /// Writes an expression whose lines after the first start with `depth` indentation units
     /// (multi-line arrays and calls print one element a line, one unit deeper). Written in place:
-    /// a call is written on one line and, should that not do, written again over it.
+    /// a call is written on one line and, should that not do, written again over it (at once on
+    /// several lines when an argument is a multi-line array, so nested calls are not written twice).
     private static func write(_ e: SwiftExpr, into out: inout [UInt8], depth: Int) {
         switch e {
         case .string(let s): appendLiteral(s, to: &out)
@@ -324,8 +325,8 @@ struct SwiftPrinter {
             let open = out.count
             // On one line when no argument takes several and they are short.
             var characters = 0
-            var fits = true
-            for (k, a) in args.enumerated() {
+            var fits = !args.contains(where: \.value.isMultilineArray)
+            for (k, a) in args.enumerated() where fits {
                 if k > 0 { out.append(contentsOf: ", ".utf8) }
                 let start = out.count
                 writeArgument(a, into: &out, depth: depth + 1)

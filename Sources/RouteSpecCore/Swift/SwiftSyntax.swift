@@ -57,6 +57,12 @@ indirect enum SwiftExpr: Sendable {
     case typeMember(SwiftType, SwiftName)
     case call(SwiftExpr, [SwiftArgument])
     case tryAwait(SwiftExpr)
+
+    /// An array that prints one element a line, so whatever holds it cannot fit on one line.
+    var isMultilineArray: Bool {
+        if case .array(let items, multiline: true) = self { return !items.isEmpty }
+        return false
+    }
 }
 
 struct SwiftArgument: Sendable {
