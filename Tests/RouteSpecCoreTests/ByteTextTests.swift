@@ -49,6 +49,36 @@ import Testing
         }
     }
 
+    /// Page dates and mirror paths are read in one pass over bytes; these are their definitions by
+    /// splitting.
+    @Test func pageDatesAndMirrorPathsAgreeWithTheirDefinitions() {
+        func date(_ raw: String) -> String? {
+            let parts = raw.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+            guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+            let (year, month, day): (Int, Int, Int)
+            if parts[0].count == 4 { (year, month, day) = (a, b, c) } else { (year, month, day) = (c < 100 ? 2000 + c : c, a, b) }
+            guard (1...12).contains(month), (1...31).contains(day), (1990...2200).contains(year) else { return nil }
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(year)-\(two(month))-\(two(day))"
+        }
+        func mirror(_ path: String) -> (ApiVersion?, String?) {
+            let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+            guard let index = parts.lastIndex(where: { $0 == "beta" || $0 == "v1.0" }), index + 1 < parts.count else { return (nil, nil) }
+            return (parts[index] == "beta" ? .beta : .v1, parts[(index + 1)...].joined(separator: "/"))
+        }
+        var generator = SeededGenerator(seed: 41)
+        let dateAlphabet = ["0", "1", "2", "3", "5", "9", "20", "2023", "12", "31", "/", "-", ".", "+", " ", "a", "٣", "\u{301}", "99999999999999999999"]
+        let pathAlphabet = ["/", "//", "beta", "v1.0", "V1.0", "api", "user-get.md", "бета", "\u{301}", "v1", ".0"]
+        for round in 0..<4000 {
+            let raw = (0..<Int.random(in: 0..<7, using: &generator)).map { _ in dateAlphabet.randomElement(using: &generator)! }.joined()
+            #expect(PageDate.normalize(raw) == date(raw), "round \(round): '\(raw)'")
+            let path = (0..<Int.random(in: 0..<7, using: &generator)).map { _ in pathAlphabet.randomElement(using: &generator)! }.joined()
+            let (version, key) = MirrorPath.parse(path)
+            let expected = mirror(path)
+            #expect(version == expected.0 && key == expected.1, "round \(round): '\(path)'")
+        }
+    }
+
     @Test func asciiTestsEveryByte() {
         for length in 0..<20 {
             let ascii = [UInt8](repeating: 0x61, count: length)

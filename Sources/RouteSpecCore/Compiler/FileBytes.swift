@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Reads a whole file into bytes: one `read` for the size `fstat` gives (and more if the file grew
-/// meanwhile), without the copy that `Data` → `[UInt8]` makes.
+/// before it), without the copy that `Data` → `[UInt8]` makes.
 public enum FileBytes {
     public static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
@@ -16,14 +16,19 @@ public enum FileBytes {
         guard fstat(fd, &info) == 0 else { return nil }
         // Read into uninitialised memory: zeroing the buffer first would touch every page twice.
         let size = max(Int(info.st_size), 0)
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
         var filled = 0, failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             while filled < buffer.count {
-                let n = readSome(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                let wanted = buffer.count - filled
+                let n = readSome(fd, buffer.baseAddress! + filled, wanted)
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 { failed = true }
                 if n <= 0 { break }
                 filled += n
+                // A regular file's short read that stops at the size `fstat` gave is its end: no
+                // second read just to be told so (a file growing meanwhile is read as it was).
+                if regular && n < wanted && filled == size { break }
             }
             count = filled
         }

@@ -264,7 +264,7 @@ struct BlockScanner {
     private static func kind(_ u: UnsafeBufferPointer<UInt8>, _ trimmed: Prose, line: Int) -> LineKind {
         guard let first = u.first else { return .blank }
         if TableRowSplitter.isRow(u) { return .tableRow }
-        if first == ASCII.hash, let heading = HeadingParser.parse(String(decoding: u, as: UTF8.self), line: line) {
+        if first == ASCII.hash, let heading = HeadingParser.parse(bytes: u, line: line) {
             return .block(heading.tab.map { .tab(label: $0, line: line) } ?? .heading(heading))
         }
         if u.count == 3 && u.allSatisfy({ $0 == ASCII.dash }) { return .block(.tabGroupEnd(line: line)) }

@@ -8,8 +8,7 @@ struct FrontMatter: Sendable {
     var bodyStart = 0
 
     subscript(key: String) -> String? {
-        let wanted = Array(key.utf8)
-        guard let pair = pairs.last(where: { bytes[$0.key].elementsEqual(wanted) }) else { return nil }
+        guard let pair = pairs.last(where: { $0.key.count == key.utf8.count && bytes[$0.key].elementsEqual(key.utf8) }) else { return nil }
         var value = pair.value
         if value.count >= 2, case let q = bytes[value.lowerBound], q == ASCII.quote || q == ASCII.apostrophe, bytes[value.upperBound - 1] == q {
             value = value.lowerBound + 1..<value.upperBound - 1

@@ -5,6 +5,9 @@ struct SpellingSearch {
     /// The wanted words lower-cased (a word that is not ASCII is lower-cased by its characters,
     /// and then matches only if that gives ASCII).
     private let keys: [[UInt8]]
+    /// Bit n set when a key is n bytes long (bit 63: 63 or more): a candidate of another length
+    /// is turned away before its bytes are read.
+    private let lengths: UInt64
     /// For each wanted word, the first candidate that spells it with a capital.
     private(set) var capitalized: [String?]
     /// For each wanted word, whether any candidate spelled it before it was capitalized.
@@ -13,6 +16,7 @@ struct SpellingSearch {
 
     init(wanted: [String]) {
         keys = wanted.map { w in w.withUTF8Bytes { ASCII.isASCII($0) ? $0.map(ASCII.lower) : Array(w.lowercased().utf8) } }
+        lengths = keys.reduce(0) { $0 | Self.lengthBit($1.count) }
         capitalized = Array(repeating: nil, count: keys.count)
         matched = Array(repeating: false, count: keys.count)
         open = keys.count
@@ -21,8 +25,13 @@ struct SpellingSearch {
     /// Whether every wanted word is capitalized: later candidates change nothing.
     var isComplete: Bool { open == 0 }
 
+    private static func lengthBit(_ count: Int) -> UInt64 { 1 << UInt64(min(count, 63)) }
+
+    private func mayMatch(length: Int) -> Bool { length >= 0 && lengths & Self.lengthBit(length) != 0 }
+
     /// Offers `p[range]`; a candidate that is not all ASCII spells nothing.
     mutating func offer(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard mayMatch(length: range.count) else { return }
         var capital = false
         for i in range {
             if p[i] >= 0x80 { return }
@@ -59,8 +68,10 @@ struct SpellingSearch {
     /// (`PlaceholderRewriter.singularEdit`: `policies` → `policy`, `classes` → `class`).
     mutating func offerWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, singular: Bool) {
         offer(p, range)
-        guard singular else { return }
+        // Every singular drops a final `s` and is one or two bytes shorter.
         let end = range.upperBound
+        guard singular, end > range.lowerBound, p[end - 1] == UInt8(ascii: "s"),
+              mayMatch(length: range.count - 1) || mayMatch(length: range.count - 2) else { return }
         let edit = PlaceholderRewriter.singularEdit(count: range.count) { suffix in
             // Compared in place: every word of every route path is offered.
             let n = suffix.utf8.count

@@ -103,9 +103,10 @@ enum TableRowSplitter {
 enum HeadingParser {
     private static let memo = Memo<Heading?>()
 
-    static func parse(_ line: String, line number: Int) -> Heading? {
-        // Headings repeat across pages ("## HTTP request", tab headings): parse each text once.
-        let parsed = line.utf8.count > 300 ? parseText(line) : memo.value(for: line, compute: parseText)
+    /// Headings repeat across pages ("## HTTP request", tab headings): each text is parsed once.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, line number: Int) -> Heading? {
+        let text = { (b: UnsafeBufferPointer<UInt8>) in parseText(String(decoding: b, as: UTF8.self)) }
+        let parsed = bytes.count > 300 ? text(bytes) : memo.value(forBytes: bytes, compute: text)
         return parsed.map { var h = $0; h.line = number; return h }
     }
 
