@@ -35,6 +35,7 @@ struct PageExtractor {
                               mirrorKey: mirrorKey)
         facts.title = front["title"]
         var walker = SectionWalker(input: input, text: text, includes: includes, sink: sink)
+        walker.needsVersionEvidence = mirrorVersion == nil
         walker.walk(blocks, into: &facts)
         if mirrorVersion == nil && walker.versionEvidence.betaNoticeLine == nil { walker.countExampleVersions() }
         sink = walker.sink

@@ -16,7 +16,8 @@ enum PermissionTableReader {
         var kinds = SchemeLabel.classifyRows(rows.map { $0.cells.first ?? "" })
         if kinds.allSatisfy({ $0 == nil }) { return nil }
         foldSubRows(&rows, &kinds, singleValueColumn: header.cells.count <= 2, diagnostics: &diagnostics)
-        let headerTexts = header.cells.map(\.lowercasedByTable)
+        // Only the second and third header cells name a layout.
+        let headerTexts = header.cells.prefix(3).enumerated().map { $0.offset == 0 ? "" : $0.element.lowercasedByTable }
         let columnCount = rows.indices.filter { kinds[$0] != nil }.map { rows[$0].cells.count }.max() ?? 0
         let layout = Layout.detect(headerTexts, columnCount: columnCount)
         if case .modernAssumed = layout {

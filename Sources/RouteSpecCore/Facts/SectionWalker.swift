@@ -6,6 +6,9 @@ struct SectionWalker {
     let includes: IncludeResolver?
     var sink: DiagnosticSink
 
+    /// Whether the page's folder leaves its API version open: only then is the beta notice looked
+    /// for and are example URLs kept.
+    var needsVersionEvidence = true
     var versionEvidence = VersionEvidence()
     var requestSectionLine: Int?
     var permissionSectionLine: Int?
@@ -92,7 +95,7 @@ struct SectionWalker {
         case .httpRequest:
             readRoutes(f.content, into: &facts.routes, reportFailures: true)
         case .examples:
-            exampleRequestLines.append(contentsOf: f.content.prefix(3))
+            if needsVersionEvidence { exampleRequestLines.append(contentsOf: f.content.prefix(3)) }
         case .other, .permissions:
             // Route blocks under headings of their own (e.g. one heading per way to address a resource).
             if f.info.isEmpty || f.info == "http" || f.info.hasPrefix("msgraph") {
@@ -229,7 +232,7 @@ struct SectionWalker {
     }
 
     private mutating func prose(_ p: Prose, line: Int, facts: inout PageFacts) {
-        if !seenLevel2, text.prose(p, startsWith: ASCII.greaterThan), VersionEvidence.isBetaNotice(text.prose(p)) {
+        if needsVersionEvidence, !seenLevel2, text.prose(p, startsWith: ASCII.greaterThan), VersionEvidence.isBetaNotice(text.prose(p)) {
             versionEvidence.betaNoticeLine = versionEvidence.betaNoticeLine ?? line
         }
         switch section {

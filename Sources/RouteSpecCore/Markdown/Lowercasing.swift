@@ -8,8 +8,10 @@
 extension String {
     var lowercasedByTable: String {
         withUTF8Bytes { bytes in
-            // ASCII text takes the standard library's own fast path.
-            bytes.contains(where: { $0 >= 0x80 }) ? Lowercasing.lowered(bytes) ?? lowercased() : lowercased()
+            guard ASCII.isASCII(bytes) else { return Lowercasing.lowered(bytes) ?? lowercased() }
+            // ASCII text without capitals (paths, most keys) is its own lower case: no copy.
+            guard bytes.contains(where: ASCII.isUpper) else { return self }
+            return String(decoding: bytes.map(ASCII.lower), as: UTF8.self)
         }
     }
 }

@@ -105,7 +105,15 @@ enum RouteTableMatcher {
 
 /// Lower-case singular words of a heading, anchor or path segment, camel case split.
 enum Words {
+    /// Translated headings and the prose before route blocks repeat across pages, and walking
+    /// their characters is slow: each text is split once.
+    private static let memo = Memo<[String]>()
+
     static func of(_ text: String) -> [String] {
+        text.utf8.count > 400 ? split(text) : memo.value(for: text, compute: split)
+    }
+
+    private static func split(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previousLower = false
