@@ -4,7 +4,7 @@ enum SectionKind: Sendable, Equatable {
 
     static func of(_ heading: Heading) -> SectionKind? {
         if let anchor = heading.anchor, let kind = byAnchor(anchor) { return kind }
-        return byWords(heading.text.lowercasedByTable)
+        return byWords(heading.text)
     }
 
     static func byAnchor(_ a: String) -> SectionKind? {
@@ -25,8 +25,8 @@ enum SectionKind: Sendable, Equatable {
     private static let responseWords = Lexicon.all(\.responseHeading)
     private static let exampleWords = Lexicon.all(\.exampleHeading)
 
-    /// Headings repeat across pages ("Разрешения", "HTTP request"); each is compared with every
-    /// language's words once.
+    /// Headings repeat across pages ("Разрешения", "HTTP request"); each is lower-cased and
+    /// compared with every language's words once.
     private static let memo = Memo<SectionKind?>()
 
     static func byWords(_ text: String) -> SectionKind? {
@@ -34,7 +34,7 @@ enum SectionKind: Sendable, Equatable {
     }
 
     private static func byWordsUncached(_ text: String) -> SectionKind? {
-        let t = text.trimmingCharacters(in: " :.")
+        let t = text.lowercasedByTable.trimmingCharacters(in: " :.")
         if httpWords.contains(where: { t.hasPrefix($0) }) { return .httpRequest }
         if permissionWords.contains(where: { t == $0 || t.hasPrefix($0 + " ") }) { return .permissions }
         if responseWords.contains(where: { t == $0 }) { return .response }

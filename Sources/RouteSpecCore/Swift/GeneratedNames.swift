@@ -66,18 +66,22 @@ enum GeneratedNames {
     /// operation mixes methods; collisions within the operation get the parameter names.
     static func routeCases(_ routes: [Route]) -> [SwiftName] {
         let tokens = routes.map { staticWords($0.path) }
+        // Whether every route has one word (ignoring case) where `pick` looks.
+        func sameWord(_ pick: ([String]) -> String) -> Bool {
+            let first = pick(tokens[0])
+            return tokens.dropFirst().allSatisfy { equalIgnoringCase(pick($0), first) }
+        }
         var commonSuffix = 0
         if routes.count > 1 {
             let shortest = tokens.map(\.count).min() ?? 0
-            while commonSuffix < shortest - 1,
-                  Set(tokens.map { $0[$0.count - 1 - commonSuffix].lowercased() }).count == 1 {
+            while commonSuffix < shortest - 1, sameWord({ $0[$0.count - 1 - commonSuffix] }) {
                 commonSuffix += 1
             }
         }
         var commonPrefix = 0
         if routes.count > 1 {
             let shortest = tokens.map(\.count).min() ?? 0
-            while commonPrefix < shortest - 1 - commonSuffix, Set(tokens.map { $0[commonPrefix].lowercased() }).count == 1 {
+            while commonPrefix < shortest - 1 - commonSuffix, sameWord({ $0[commonPrefix] }) {
                 commonPrefix += 1
             }
         }
@@ -104,6 +108,19 @@ enum GeneratedNames {
             result.append(SwiftNames.name(name, fallback: "route\(i)"))
         }
         return result
+    }
+
+    /// `a.lowercased() == b.lowercased()`, on bytes when both are ASCII.
+    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        let bytes = a.withUTF8Bytes { p in
+            b.withUTF8Bytes { q -> Bool? in
+                guard ASCII.isASCII(p), ASCII.isASCII(q) else { return nil }
+                guard p.count == q.count else { return false }
+                for i in 0..<p.count where ASCII.lower(p[i]) != ASCII.lower(q[i]) { return false }
+                return true
+            }
+        }
+        return bytes ?? (a.lowercased() == b.lowercased())
     }
 
     /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,

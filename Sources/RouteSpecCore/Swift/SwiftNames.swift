@@ -110,15 +110,17 @@ enum SwiftNames {
     /// `id`), else its first letter upper-cased.
     static func appendCamelWord(_ u: UnsafeBufferPointer<UInt8>, lowerStart: Bool, to out: inout [UInt8]) {
         guard !u.isEmpty else { return }
+        // Rebased buffers are appended with one copy; slices went element by element.
         guard lowerStart else {
             out.append(ASCII.upper(u[0]))
-            out.append(contentsOf: u[1...])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[1...]))
             return
         }
-        let upperRun = u.prefix(while: ASCII.isUpper).count
+        var upperRun = 0
+        while upperRun < u.count && ASCII.isUpper(u[upperRun]) { upperRun += 1 }
         let lowered = upperRun > 1 && upperRun < u.count ? upperRun - 1 : upperRun == u.count ? u.count : 1
-        out.append(contentsOf: u[..<lowered].map(ASCII.lower))
-        out.append(contentsOf: u[lowered...])
+        for b in u[..<lowered] { out.append(ASCII.lower(b)) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[lowered...]))
     }
 
     /// A valid name from any text; `fallback` when nothing of it survives.
