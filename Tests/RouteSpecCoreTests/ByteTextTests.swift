@@ -27,7 +27,7 @@ import Testing
         #expect(SwiftPrinter.commentText("line\nbreak\u{FEFF}") == "line break\\u{feff}")
     }
 
-    /// The page validator (eight bytes at a time over ASCII and two-byte runs) against the
+    /// The page validator (eight bytes at a time over ASCII mixed with two-byte sequences) against the
     /// standard library's, on random mixes of valid and invalid sequences.
     @Test func validationAgreesWithTheStandardLibrary() {
         var generator = SeededGenerator(seed: 23)

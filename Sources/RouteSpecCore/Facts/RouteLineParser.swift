@@ -105,8 +105,7 @@ enum RouteLineParser {
         if p.first != ASCII.slash { p.insert(ASCII.slash, at: 0) }
         // Version prefix.
         var version: ApiVersion? = nil
-        for v in ApiVersion.allCases {
-            let prefix = Array(("/" + v.rawValue).utf8)
+        for (v, prefix) in Self.versionPrefixes {
             if p.hasPrefixIgnoringCase(prefix, at: 0) && (p.count == prefix.count || p[prefix.count] == ASCII.slash) {
                 version = v
                 p.removeFirst(prefix.count)
@@ -130,6 +129,7 @@ enum RouteLineParser {
     }
 
     private static let schemeSeparator = Array("://".utf8)
+    private static let versionPrefixes = ApiVersion.allCases.map { ($0, Array(("/" + $0.rawValue).utf8)) }
     private static let versionPlaceholder = Array("/{version}/".utf8)
 
     /// Letters only (`https`); non-ASCII bytes are judged as characters.
@@ -217,7 +217,8 @@ struct PlaceholderRewriter {
                 continue
             }
             if c == ASCII.slash {
-                if !lastSegment.isEmpty { previousSegment = lastSegment }
+                // Swapped, not copied: a copy would make the next append allocate.
+                if !lastSegment.isEmpty { swap(&previousSegment, &lastSegment) }
                 lastSegment.removeAll(keepingCapacity: true)
             } else {
                 lastSegment.append(c)

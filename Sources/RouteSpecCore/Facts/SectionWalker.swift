@@ -157,17 +157,17 @@ struct SectionWalker {
     }
 
     private mutating func include(_ inc: Include, facts: inout PageFacts) {
-        let target = inc.target.lowercasedByTable
-        if target.has("beta-disclaimer") && !seenLevel2 { versionEvidence.betaNoticeLine = inc.line }
+        if !seenLevel2 && inc.target.lowercasedByTable.has("beta-disclaimer") { versionEvidence.betaNoticeLine = inc.line }
         // Docs never include by absolute path or URL: whatever the include is for, refuse it.
         if inc.target.hasPrefix("/") || inc.target.has("://") || inc.target.hasPrefix("~") {
             sink.error("include-refused", "absolute include path '\(inc.target)' is not allowed", line: inc.line)
             return
         }
-        // Only permission-table includes are read (and checked against the root); others are
-        // never opened.
-        guard target.hasSuffix("-permissions.md") || target.has("/permissions/") else { return }
+        // Only permission-table includes are read (and checked against the root); others (code
+        // snippets in the examples, most of them) are never opened.
         guard section == .permissions || section == .other else { return }
+        let target = inc.target.lowercasedByTable
+        guard target.hasSuffix("-permissions.md") || target.has("/permissions/") else { return }
         sawPermissionInclude = true
         var visited: Set<String> = [input.absolutePath]
         readInclude(inc.target, from: input.absolutePath, line: inc.line, depth: 0, visited: &visited, facts: &facts)

@@ -69,16 +69,16 @@ struct SourceText: Sendable {
             // Runs of ASCII (markup, code, English) are checked eight bytes at a time.
             while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             guard i < n else { break }
+            // Text mixing ASCII with two-byte sequences (Cyrillic, Greek, accented Latin: a word,
+            // a space, a word) is checked eight bytes at a time without decoding.
+            if i + 8 <= n, let step = mixedTwoByteStep(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+                                                        withoutNoBreakSpace: odd == nil) {
+                i += step
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            // Two-byte sequences (Cyrillic, Greek, accented Latin) are checked without decoding,
-            // runs of them eight bytes at a time.
             if b >= 0xC2 && b <= 0xDF {
-                if i + 8 <= n, isTwoByteRun(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
-                                            withoutNoBreakSpace: odd == nil) {
-                    i += 8
-                    continue
-                }
                 guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return (i, odd) }
                 if odd == nil && b == 0xC2 && bytes[i + 1] == 0xA0 { odd = i }
                 i += 2
@@ -104,18 +104,28 @@ struct SourceText: Sendable {
         return (nil, odd)
     }
 
-    /// Whether eight bytes (the first one lowest) are four valid two-byte sequences: leads
-    /// 0xC2–0xDF in the even places, continuation bytes in the odd ones; with
-    /// `withoutNoBreakSpace`, none of them U+00A0 (C2 A0, which `OddSpaces` rewrites).
+    /// How many of eight bytes (the first one lowest, starting a sequence) are ASCII and whole
+    /// valid two-byte sequences: 8, or 7 when the last byte leads a sequence the next word ends;
+    /// nil when they hold anything else (longer sequences, invalid bytes) or, with
+    /// `withoutNoBreakSpace`, may hold U+00A0 (C2 A0, which `OddSpaces` rewrites): those are
+    /// read one sequence at a time.
     @inline(__always)
-    private static func isTwoByteRun(_ w: UInt64, withoutNoBreakSpace: Bool) -> Bool {
-        guard w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 else { return false }
+    private static func mixedTwoByteStep(_ w: UInt64, withoutNoBreakSpace: Bool) -> Int? {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let nonASCII = w & highs
+        let bit6 = (w << 1) & highs, bit5 = (w << 2) & highs
+        let leads = nonASCII & bit6
+        let continuations = nonASCII & ~bit6
+        // 0xE0 and above: longer sequences or invalid bytes.
+        guard leads & bit5 == 0 else { return nil }
+        // Each lead is followed by one continuation, and each continuation follows a lead (the
+        // first byte starts a sequence; a lead in the last place is left for the next word).
+        guard continuations == leads << 8 else { return nil }
         // A lead of 0xC0 or 0xC1 (an overlong encoding) has none of its bits 1–4 set.
-        let leadBits = w & 0x001E_001E_001E_001E
-        guard (leadBits &+ 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000 == 0x8000_8000_8000_8000 else { return false }
-        guard withoutNoBreakSpace else { return true }
-        let v = w ^ 0xA0C2_A0C2_A0C2_A0C2
-        return (v &- 0x0001_0001_0001_0001) & ~v & 0x8000_8000_8000_8000 == 0
+        let leadBitsSet = ((w & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7F7F_7F7F_7F7F_7F7F) & highs
+        guard leads & ~leadBitsSet == 0 else { return nil }
+        if withoutNoBreakSpace && leads != 0 && WordBytes.has(w, 0xA0) { return nil }
+        return leads & 0x8000_0000_0000_0000 != 0 ? 7 : 8
     }
 
     private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {
