@@ -123,6 +123,14 @@ enum OddSpaces {
         let n = input.count
         var i = first
         while i < n {
+            // Runs without a byte that can start an odd space (0xC2, 0xE2, 0xEF) are copied whole.
+            let plain = Self.plainRunEnd(input, from: i)
+            if plain > i {
+                out.append(contentsOf: input[i..<plain])
+                if let lineOfByte { map?.append(contentsOf: lineOfByte[i..<plain]) }
+                i = plain
+                continue
+            }
             let b = input[i]
             var replacement: UInt8? = nil
             var width = 1
@@ -156,6 +164,20 @@ enum OddSpaces {
             i += 1
         }
         return Result(bytes: out, lineOfByte: map)
+    }
+
+    /// The end of the run from `start` with no 0xC2, 0xE2 or 0xEF byte, found eight bytes at a time.
+    private static func plainRunEnd(_ input: [UInt8], from start: Int) -> Int {
+        input.withUnsafeBytes { raw in
+            var i = start
+            while i + 8 <= raw.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if WordBytes.has(w, 0xC2) || WordBytes.has(w, 0xE2) || WordBytes.has(w, 0xEF) { break }
+                i += 8
+            }
+            while i < raw.count, raw[i] != 0xC2, raw[i] != 0xE2, raw[i] != 0xEF { i += 1 }
+            return i
+        }
     }
 
     /// Where the first sequence `normalize` rewrites starts, if any.

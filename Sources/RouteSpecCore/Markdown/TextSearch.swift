@@ -66,11 +66,20 @@ extension String {
     /// of a translated title are not ASCII, and only pieces that mix scripts are split by character.
     var asciiWords: [Substring] {
         var words: [Substring] = []
-        for piece in utf8.split(whereSeparator: { $0 < 0x80 && !ASCII.isAlphanumeric($0) }) {
-            if piece.allSatisfy({ $0 < 0x80 }) {
-                words.append(Substring(piece))
-            } else if piece.contains(where: ASCII.isAlphanumeric) {
-                words += Substring(piece).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        // The pieces between ASCII separators, and whether each is ASCII or holds an ASCII
+        // letter or digit at all, are found on the bytes in one pass.
+        let pieces = withUTF8Bytes { p in
+            ASCII.runs(p, in: 0..<p.count) { $0 >= 0x80 || ASCII.isAlphanumeric($0) }.map { r -> (Range<Int>, ascii: Bool, hasWordByte: Bool) in
+                let bytes = UnsafeBufferPointer(rebasing: p[r])
+                return (r, ASCII.isASCII(bytes), bytes.contains(where: ASCII.isAlphanumeric))
+            }
+        }
+        let kept = pieces.filter(\.hasWordByte)
+        for (piece, (_, ascii, _)) in zip(substrings(utf8Ranges: kept.map(\.0)), kept) {
+            if ascii {
+                words.append(piece)
+            } else {
+                words += piece.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
             }
         }
         return words

@@ -41,7 +41,7 @@ enum OperationNamer {
                 guard ASCII.isASCII(p) else { return false }
                 guard let lead = p.first else { return true }
                 bytes.append(i == 0 ? ASCII.lower(lead) : ASCII.upper(lead))
-                bytes.append(contentsOf: p.dropFirst())
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p.dropFirst()))
                 return true
             }
         }

@@ -66,11 +66,18 @@ enum RouteTableMatcher {
         return hits.count == 1 ? hits[0] : nil
     }
 
+    /// `text.hasPrefix(prefix)`, on bytes when both are ASCII (as path segments nearly always are).
+    private static func hasPrefix(_ text: Substring, _ prefix: String) -> Bool {
+        let asciiOnly = text.utf8.allSatisfy { $0 < 0x80 } && prefix.utf8.allSatisfy { $0 < 0x80 }
+        return asciiOnly ? text.utf8.starts(with: prefix.utf8) : text.hasPrefix(prefix)
+    }
+
     /// Word groups from the end of the path: each segment (singular, and joined with the one
     /// before it: `outlook/tasks` → `outlooktask`), its camel-case parts, and placeholder words
     /// (`{client-serviceprincipal-id}` → `client`, `serviceprincipal`).
     static func routeWords(_ route: RouteFact) -> [Set<String>] {
-        let segments = route.path.split(asciiSeparator: ASCII.slash).map { segment -> String in
+        let fullSegments = route.path.split(asciiSeparator: ASCII.slash)
+        let segments = fullSegments.map { segment -> String in
             String(segment.split(asciiSeparator: ASCII.openParen).first ?? segment)
         }
         var groups: [Set<String>] = []
@@ -79,7 +86,7 @@ enum RouteTableMatcher {
         for segment in segments {
             var words: Set<String> = []
             // Placeholders inside keys and function arguments: `servicePrincipals(appId='{client-appId}')`.
-            let full = route.path.split(asciiSeparator: ASCII.slash).first(where: { $0.hasPrefix(segment) && $0.has("{") && !segment.hasPrefix("{") })
+            let full = segment.hasPrefix("{") ? nil : fullSegments.first(where: { $0.has("{") && Self.hasPrefix($0, segment) })
             if let full { words.formUnion(Words.of(String(full.drop(while: { $0 != "(" }))).filter { $0 != "id" && $0 != "appid" }) }
             if segment.hasPrefix("{") {
                 words.formUnion(Words.of(segment).filter { $0 != "id" })
