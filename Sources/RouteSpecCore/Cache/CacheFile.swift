@@ -57,14 +57,21 @@ struct CacheFile: Sendable {
     enum Entry: Sendable {
         case stored(ContentHash)
         case fresh(ContentHash, [UInt8])
+
+        var key: ContentHash {
+            switch self {
+            case .stored(let key), .fresh(let key, _): key
+            }
+        }
     }
 
-    /// Keeps exactly `entries` (in the order given): appends the fresh ones when the file is
+    /// Keeps exactly `entries` (in the order given, or in key order with `sortingByKey`, which
+    /// costs a sort only when something is written): appends the fresh ones when the file is
     /// mostly entries still in use, else replaces the file atomically.
-    func write(_ entries: [Entry]) throws {
+    func write(_ given: [Entry], sortingByKey: Bool = false) throws {
         var usedBytes = 0
         var fresh: [(ContentHash, [UInt8])] = []
-        for entry in entries {
+        for entry in given {
             switch entry {
             case .stored(let key): usedBytes += index[key]?.range.count ?? 0
             case .fresh(let key, let bytes): fresh.append((key, bytes))
@@ -73,6 +80,7 @@ struct CacheFile: Sendable {
         let unusedBytes = stored.count - usedBytes
         if readToEnd && stored.count > 0 && unusedBytes <= usedBytes {
             guard !fresh.isEmpty else { return }
+            if sortingByKey { fresh.sort { $0.0 < $1.0 } }
             var out: [UInt8] = []
             for (key, bytes) in fresh { bytes.withUnsafeBytes { Self.append(key, $0, to: &out) } }
             try append(out)
@@ -81,6 +89,7 @@ struct CacheFile: Sendable {
         var w = BinaryWriter()
         w.string(format)
         w.string(toolIdentity)
+        let entries = sortingByKey ? given.sorted { $0.key < $1.key } : given
         var out = w.bytes
         out.reserveCapacity(usedBytes + fresh.reduce(0) { $0 + $1.1.count } + entries.count * 40)
         for entry in entries {

@@ -125,6 +125,11 @@ public struct ContentHash: Hashable, Sendable {
     }
 }
 
+extension ContentHash: Comparable {
+    /// An arbitrary but fixed order, for files that keep entries sorted by key.
+    public static func < (a: ContentHash, b: ContentHash) -> Bool { (a.high, a.low) < (b.high, b.low) }
+}
+
 private extension UInt64 {
     @inline(__always) func rotated(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }

@@ -75,6 +75,6 @@ public final class DerivedCache: @unchecked Sendable {
     public func save() throws {
         let entries = lock.withLock { used }
         guard misses > 0 || entries.count != file.entryCount else { return }
-        try file.write(entries.entries.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }.map(\.value))
+        try file.write(entries.entries.map(\.value), sortingByKey: true)
     }
 }

@@ -23,7 +23,8 @@ enum DirectoryEntries {
         var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+                return String(decoding: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
             let type = Int32(entry.pointee.d_type)

@@ -40,8 +40,9 @@ public struct PageDiscovery {
             }
             var found: [String] = []
             collect(canonical, relative: "", into: &found)
+            pages.reserveCapacity(pages.count + found.count)
             for rel in found {
-                pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: canonical + "/" + rel))
+                pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: String(path: canonical, rel)))
             }
         }
         // Two roots with the same relative path (two translations of one tree): tell them apart.
@@ -54,6 +55,8 @@ public struct PageDiscovery {
         }
         return pages
     }
+
+    private static func isHidden(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: ".") }
 
     /// `.md` in any case, without lower-casing every name.
     private static func isMarkdown(_ name: String) -> Bool {
@@ -70,36 +73,43 @@ public struct PageDiscovery {
         guard let listed = DirectoryEntries.list(directory) else { return }
         let entries = listed.filter { name, kind in
             switch kind {
-            case .directory: !name.hasPrefix(".") && name != "includes"
+            case .directory: !isHidden(name) && name != "includes"
             case .linkedDirectory: false
-            case .file: !name.hasPrefix(".") && isMarkdown(name)
+            case .file: !isHidden(name) && isMarkdown(name)
             }
         }
-        let keys = entries.map { $0.kind == .directory ? $0.name + "/" : $0.name }
-        // Most names differ in their first eight bytes: compared as one integer, they spare the
-        // sort a string comparison per step.
-        let leads = keys.map(leadingWord)
-        let order = entries.indices.sorted { a, b in
-            leads[a] != leads[b] ? leads[a] < leads[b] : String.utf8Precedes(keys[a], keys[b])
-        }
-        for i in order {
+        for i in byteOrder(entries) {
             let (name, kind) = entries[i]
-            let rel = relative.isEmpty ? name : relative + "/" + name
+            let rel = relative.isEmpty ? name : String(path: relative, name)
             if kind == .directory {
-                collect(directory + "/" + name, relative: rel, into: &found)
+                collect(String(path: directory, name), relative: rel, into: &found)
             } else {
                 found.append(rel)
             }
         }
     }
 
-    /// The first eight UTF-8 bytes of `key` as a big-endian integer (zeros past its end), so that
-    /// integers compare as the bytes do.
-    private static func leadingWord(_ key: String) -> UInt64 {
-        key.withUTF8Bytes { bytes in
-            var word: UInt64 = 0
-            for i in 0..<8 { word = word << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
-            return word
+    /// The indices of `entries` in byte order of their names, a folder's name taken as followed by
+    /// `/`. The names are copied into one buffer and compared there with `memcmp`: names in one
+    /// folder often share a long prefix (`accesspackage-…`), and comparing strings costs more.
+    private static func byteOrder(_ entries: [(name: String, kind: DirectoryEntries.Kind)]) -> [Int] {
+        var arena: [UInt8] = []
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(entries.count)
+        for (name, kind) in entries {
+            let start = arena.count
+            name.withUTF8Bytes { arena.append(contentsOf: $0) }
+            if kind == .directory { arena.append(ASCII.slash) }
+            spans.append(start..<arena.count)
+        }
+        return arena.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress
+            return entries.indices.sorted { a, b in
+                let x = spans[a], y = spans[b]
+                let n = Swift.min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(base! + x.lowerBound, base! + y.lowerBound, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
         }
     }
 }

@@ -200,6 +200,20 @@ extension String {
         }
     }
 
+    /// `folder + "/" + name` in one allocation (paths are joined once per page on every run).
+    init(path folder: String, _ name: String) {
+        self = folder.withUTF8Bytes { f in
+            name.withUTF8Bytes { n in
+                String(unsafeUninitializedCapacity: f.count + 1 + n.count) { buffer in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[..<f.count]).initialize(from: f)
+                    buffer[f.count] = ASCII.slash
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(f.count + 1)...]).initialize(from: n)
+                    return buffer.count
+                }
+            }
+        }
+    }
+
     /// `withUTF8` without a copy: a native string's bytes are borrowed in place (copying the
     /// string so as to call the mutating `withUTF8` costs several times more on short strings);
     /// a bridged or otherwise non-contiguous one is made contiguous in a copy.

@@ -43,11 +43,18 @@ enum OperationMerger {
             return (operation, (stored, digest))
         }
         var digestsOfOperations = cache == nil || pageDigests == nil ? nil : rest.map { $0.digest! }
-        for o in uniquifyIDs(&operations) { digestsOfOperations?[o] = operations[o].digest }
         // Sorted by index, then moved into place: a sort that moves operations copies every
-        // field of each on every move.
-        let order = operations.indices.sorted {
-            (operations[$0].apiVersion, operations[$0].id) < (operations[$1].apiVersion, operations[$1].id)
+        // field of each on every move. Identical ids (rare) sort next to each other: only then
+        // are they told apart, and the order made again.
+        func sortedOrder() -> [Int] {
+            operations.indices.sorted {
+                (operations[$0].apiVersion, operations[$0].id) < (operations[$1].apiVersion, operations[$1].id)
+            }
+        }
+        var order = sortedOrder()
+        if zip(order, order.dropFirst()).contains(where: { operations[$0].id == operations[$1].id }) {
+            for o in uniquifyIDs(&operations) { digestsOfOperations?[o] = operations[o].digest }
+            order = sortedOrder()
         }
         operations.reorder(by: order)
         digestsOfOperations?.reorder(by: order)

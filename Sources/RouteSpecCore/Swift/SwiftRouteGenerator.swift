@@ -93,9 +93,9 @@ public struct SwiftRouteGenerator: Sendable {
         let versions = sizes.sorted { $0.operations > $1.operations }.map { Optional($0.version) }
         let parts = ParallelMap.map(versions + [nil], threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
             guard let version else {
-                var names: Set<String> = []
+                var names = DistinctStrings()
                 for s in selected { Self.addPermissionNames(model.operations[s.op], to: &names) }
-                let sorted = names.sorted()
+                let sorted = names.list.sorted()
                 return (permissionsFile(sorted, GeneratedNames.permissionMembers(sorted)), [])
             }
             // Names are made per version from that version's operations only.
@@ -129,7 +129,7 @@ public struct SwiftRouteGenerator: Sendable {
 
     /// Adds every permission name `op` mentions (of the operation and of each route) to `names`,
     /// without building lists in between: this runs over every operation on every run.
-    static func addPermissionNames(_ op: APIOperation, to names: inout Set<String>) {
+    static func addPermissionNames(_ op: APIOperation, to names: inout DistinctStrings) {
         func add(_ set: PermissionSet?) {
             guard let set else { return }
             for kind in SchemeKind.allCases {
