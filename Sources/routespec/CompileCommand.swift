@@ -16,6 +16,7 @@ enum CompileCommand {
     }
 
     static func run(_ arguments: [String]) -> Int32 {
+        var timings = PhaseTimings(enabled: ProcessInfo.processInfo.environment["ROUTESPEC_TIMINGS"] != nil)
         let parsed: ParsedArguments
         do {
             parsed = try ParsedArguments(arguments, valueOptions: ["model", "jobs", "cache", "swift", "include-pages", "include-paths", "catalog"],
@@ -63,7 +64,7 @@ enum CompileCommand {
             FileHandle.standardError.write(Data(replay.diagnostics.utf8))
             return replay.status
         }
-        var timings = PhaseTimings(enabled: ProcessInfo.processInfo.environment["ROUTESPEC_TIMINGS"] != nil)
+        timings.mark(options.cache == nil ? "pages found" : "pages found, caches read")
         var result: Compiler.Result
         var catalogSummary: String?
         do {

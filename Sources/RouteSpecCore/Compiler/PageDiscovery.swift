@@ -90,26 +90,30 @@ public struct PageDiscovery {
     }
 
     /// The indices of `entries` in byte order of their names, a folder's name taken as followed by
-    /// `/`. The names are copied into one buffer and compared there with `memcmp`: names in one
-    /// folder often share a long prefix (`accesspackage-…`), and comparing strings costs more.
+    /// `/`. Each name's first eight bytes, as one big-endian integer, decide most comparisons; the
+    /// names are copied into one buffer and compared there with `memcmp` only when those are equal
+    /// (names in one folder often share a long prefix, `accesspackage-…`).
     private static func byteOrder(_ entries: [(name: String, kind: DirectoryEntries.Kind)]) -> [Int] {
         var arena: [UInt8] = []
-        var spans: [Range<Int>] = []
-        spans.reserveCapacity(entries.count)
-        for (name, kind) in entries {
+        var keys: [(lead: UInt64, start: Int, count: Int, index: Int)] = []
+        keys.reserveCapacity(entries.count)
+        for (index, (name, kind)) in entries.enumerated() {
             let start = arena.count
             name.withUTF8Bytes { arena.append(contentsOf: $0) }
             if kind == .directory { arena.append(ASCII.slash) }
-            spans.append(start..<arena.count)
+            var lead: UInt64 = 0
+            for i in start..<start + 8 { lead = lead << 8 | UInt64(i < arena.count ? arena[i] : 0) }
+            keys.append((lead, start, arena.count - start, index))
         }
-        return arena.withUnsafeBufferPointer { bytes in
+        arena.withUnsafeBufferPointer { bytes in
             let base = bytes.baseAddress
-            return entries.indices.sorted { a, b in
-                let x = spans[a], y = spans[b]
+            keys.sort { x, y in
+                if x.lead != y.lead { return x.lead < y.lead }
                 let n = Swift.min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(base! + x.lowerBound, base! + y.lowerBound, n)
+                let c = n == 0 ? 0 : memcmp(base! + x.start, base! + y.start, n)
                 return c != 0 ? c < 0 : x.count < y.count
             }
         }
+        return keys.map(\.index)
     }
 }
