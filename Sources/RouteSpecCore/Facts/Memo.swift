@@ -89,7 +89,12 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
         if i < raw.count {
             var tail: UInt64 = 0
-            for (shift, j) in (i..<raw.count).enumerated() { tail |= UInt64(raw[j]) << (8 * UInt64(shift)) }
+            if raw.count >= 8 {
+                // The last eight bytes, overlapping the words already mixed: one load, not a loop.
+                tail = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+            } else {
+                for (shift, j) in (i..<raw.count).enumerated() { tail |= UInt64(raw[j]) << (8 * UInt64(shift)) }
+            }
             h = mix(h ^ tail)
         }
         return mix(h)

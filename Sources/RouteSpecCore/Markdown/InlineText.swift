@@ -76,18 +76,20 @@ enum InlineText {
     }
 
     static func foldSpaces(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for b in s.utf8 {
-            if b == ASCII.space || b == ASCII.tab || b == ASCII.newline || b == ASCII.carriageReturn {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(ASCII.space); pendingSpace = false }
-                out.append(b)
+        s.withUTF8Bytes { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if b == ASCII.space || b == ASCII.tab || b == ASCII.newline || b == ASCII.carriageReturn {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(ASCII.space); pendingSpace = false }
+                    out.append(b)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
