@@ -13,6 +13,10 @@ struct BlockScanner {
 
     static func scan(_ text: SourceText, from start: Int, diagnostics: inout DiagnosticSink) -> [Block] {
         var scanner = BlockScanner(text: text, diagnostics: diagnostics)
+        // Room for the blocks of a page of ordinary density, and the rows of most tables, at
+        // once: grown from empty, each was reallocated several times per page.
+        scanner.blocks.reserveCapacity(max(0, text.lines.count - start) / 2)
+        scanner.pendingTable.reserveCapacity(32)
         if let unclosedAt = scanner.run(from: start) {
             // An HTML comment that never closes would swallow the rest of the page: warn, and read
             // again treating comments from there on as ending with their line.
@@ -34,7 +38,12 @@ struct BlockScanner {
         var indent: Int
         var info: String
         var line: Int
-        var content: [SourceLine] = []
+        /// Room for the lines of most code blocks from the start.
+        var content: [SourceLine] = {
+            var lines: [SourceLine] = []
+            lines.reserveCapacity(32)
+            return lines
+        }()
     }
 
     private static let commentOpen = Array("<!--".utf8)

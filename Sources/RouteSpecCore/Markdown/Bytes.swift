@@ -63,6 +63,9 @@ enum ASCII {
     @inline(__always)
     static func runs(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>, where belongs: (UInt8) -> Bool) -> [Range<Int>] {
         var runs: [Range<Int>] = []
+        // Room for eight at once: most texts split here (paths, names, titles) have fewer runs,
+        // and growing an array from empty reallocates it at one, two, four and eight elements.
+        runs.reserveCapacity(Swift.min(range.count, 8))
         var i = range.lowerBound
         while i < range.upperBound {
             guard belongs(p[i]) else { i += 1; continue }

@@ -66,6 +66,7 @@ enum TableRowSplitter {
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, escaped: Bool)]? {
         guard bytes.contains(ASCII.pipe) else { return nil }
         var cells: [(range: Range<Int>, escaped: Bool)] = []
+        cells.reserveCapacity(8)  // the cells of nearly every row, with the empty ones outside its pipes
         var start = 0
         forEachSplit(bytes) { i in
             cells.append((start..<i, bytes[start..<i].contains(ASCII.backslash)))

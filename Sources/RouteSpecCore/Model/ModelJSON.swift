@@ -23,7 +23,8 @@ extension Model {
         let digests = cache == nil ? nil : OperationDigests.of(operations, given: given, threads: threads)
         let fragments = ParallelMap.map(Array(operations.indices), threads: threads) { o -> ByteChunks.Chunk in
             let fresh = { () -> [UInt8] in
-                var writer = JSONTextWriter(indent: 4)
+                // A kilobyte and a half per operation and half a kilobyte per route: a little more than most need.
+                var writer = JSONTextWriter(indent: 4, capacity: 1536 + 512 * operations[o].routes.count)
                 operations[o].encode(to: &writer)
                 return writer.out
             }

@@ -131,7 +131,9 @@ enum GeneratedNames {
         let ascii = path.withUTF8Bytes { p -> [String]? in
             guard ASCII.isASCII(p) else { return nil }
             var words: [String] = []
+            words.reserveCapacity(Swift.min(limit, 8))
             var camel: [UInt8] = []
+            camel.reserveCapacity(p.count)
             var i = 0
             while i < p.count && words.count < limit {
                 while i < p.count && p[i] == ASCII.slash { i += 1 }
