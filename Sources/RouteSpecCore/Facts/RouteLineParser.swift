@@ -187,6 +187,8 @@ struct PlaceholderRewriter {
         // What the current and previous segments say outside placeholders: who a placeholder belongs to.
         var lastSegment: [UInt8] = []
         var previousSegment: [UInt8] = []
+        lastSegment.reserveCapacity(path.count)
+        previousSegment.reserveCapacity(path.count)
         while i < path.count {
             let c = path[i]
             if c == ASCII.openBrace || (c == ASCII.lessThan && angleIsPlaceholder(path, from: i)) {

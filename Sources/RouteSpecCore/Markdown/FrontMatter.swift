@@ -20,6 +20,7 @@ struct FrontMatter: Sendable {
         var result = FrontMatter()
         guard let first = text.lines.first, isDelimiter(text, first) else { return result }
         result.bytes = text.bytes
+        result.pairs.reserveCapacity(16)  // the keys of nearly every page's front matter
         var index = 1
         var lastKeyLine = 0
         while index < text.lines.count {
