@@ -65,16 +65,15 @@ enum RouteGroups {
         // A route belongs to one group, so its function name is found by operation and route index.
         var functionNames = all.indices.map { [SwiftName?](repeating: nil, count: all[$0].routes.count) }
         for group in members {
-            var functionCount: [String: Int] = [:]
-            var baseCount: [String: Int] = [:]
-            for m in group {
-                for r in m.routes { functionCount[namings[m.op].functions[r], default: 0] += 1 }
-                baseCount[bases[m.op], default: 0] += 1
-            }
+            // Most groups have a handful of routes and no repeated name: sorted lists of the
+            // repeated ones (nearly always empty) cost less than dictionaries counting every name.
+            let repeatedFunctions = Self.repeated(group.flatMap { m in m.routes.map { namings[m.op].functions[$0] } })
+            let repeatedBases = Self.repeated(group.map { bases[$0.op] })
             for m in group {
                 // Page ids are unique, but two can spell the same identifier (`a-b`, `a_b`): then
                 // both take a hash of their id.
-                let clash = m.routes.contains { functionCount[namings[m.op].functions[$0]]! > 1 } || baseCount[bases[m.op]]! > 1
+                let clash = (!repeatedFunctions.isEmpty && m.routes.contains { repeatedFunctions.contains(namings[m.op].functions[$0]) })
+                    || (!repeatedBases.isEmpty && repeatedBases.contains(bases[m.op]))
                 let suffix = clash ? "_" + SwiftNames.shortHash(all[m.op].id) : ""
                 for r in m.routes {
                     functionNames[m.op][r] = SwiftNames.name(reservedGroupMember(namings[m.op].functions[r] + suffix), fallback: "route" + suffix)
@@ -99,6 +98,17 @@ enum RouteGroups {
             g.routes.sort { ($0.function.text, $0.opID) < ($1.function.text, $1.opID) }
             return g
         }
+    }
+
+    /// The names that occur more than once in `names`.
+    private static func repeated(_ names: [String]) -> [String] {
+        guard names.count > 1 else { return [] }
+        let sorted = names.sorted()
+        var found: [String] = []
+        for i in sorted.indices.dropFirst() where sorted[i] == sorted[i - 1] && found.last != sorted[i] {
+            found.append(sorted[i])
+        }
+        return found
     }
 
     /// Group keys numbered in the order first seen, each with the smallest static prefix any of its
