@@ -18,6 +18,25 @@ import Testing
         #expect(Substring(" " + text + " ").trimmingSpaces == trimmed)
     }
 
+    /// Trimming on bytes (ASCII ends decided without decoding) against trimming scalars with the
+    /// Unicode White_Space property, on random mixes of white space and letters.
+    @Test func trimmingAgreesWithWhiteSpaceScalars() {
+        var generator = SeededGenerator(seed: 41)
+        let pieces = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}",
+                      "a", "Ж", "語", "😀", "-", "\u{1F}"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0..<10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var scalars = Array(text.unicodeScalars)[...]
+            while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+            while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            let expected = String(view)
+            let range = Array(text.utf8).withUnsafeBufferPointer { UTF8Text.trimmed($0) }
+            #expect(String(decoding: Array(text.utf8)[range], as: UTF8.self) == expected, "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func literalsEscapeWhatCharactersNeed() {
         #expect(SwiftPrinter.literal("Получение «пользователя» — 用户") == "\"Получение «пользователя» — 用户\"")
         #expect(SwiftPrinter.literal("soft\u{AD}hyphen") == "\"soft\\u{ad}hyphen\"")

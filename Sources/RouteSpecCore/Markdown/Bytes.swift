@@ -133,11 +133,24 @@ enum UTF8Text {
     static func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var lo = 0, hi = p.count
         while lo < hi {
-            let length = length(lead: p[lo])
+            // ASCII, nearly every end byte, is decided without decoding a scalar.
+            let b = p[lo]
+            if b < 0x80 {
+                guard b == ASCII.space || (b >= 0x09 && b <= 0x0D) else { break }
+                lo += 1
+                continue
+            }
+            let length = length(lead: b)
             guard lo + length <= hi, isWhiteSpace(scalar(p, at: lo, length: length)) else { break }
             lo += length
         }
         while hi > lo {
+            let b = p[hi - 1]
+            if b < 0x80 {
+                guard b == ASCII.space || (b >= 0x09 && b <= 0x0D) else { break }
+                hi -= 1
+                continue
+            }
             var start = hi - 1
             while start > lo, p[start] & 0xC0 == 0x80 { start -= 1 }
             guard isWhiteSpace(scalar(p, at: start, length: hi - start)) else { break }
