@@ -2,6 +2,8 @@
 /// the old two-column ordered list, the modern least/higher three-column table, tables split
 /// by audience (self / others), and resource × scheme matrices. Other tables are left alone.
 enum PermissionTableReader {
+    private static let loweredHeaders = Memo<String>()
+
     static func read(_ table: Table, heading: HeadingRef?, diagnostics: inout DiagnosticSink) -> [PermissionTableFact]? {
         var header = table.header
         var rows = table.rows
@@ -16,8 +18,9 @@ enum PermissionTableReader {
         var kinds = SchemeLabel.classifyRows(rows.map { $0.cells.first ?? "" })
         if kinds.allSatisfy({ $0 == nil }) { return nil }
         foldSubRows(&rows, &kinds, singleValueColumn: header.cells.count <= 2, diagnostics: &diagnostics)
-        // Only the second and third header cells name a layout.
-        let headerTexts = header.cells.prefix(3).enumerated().map { $0.offset == 0 ? "" : $0.element.lowercasedByTable }
+        // Only the second and third header cells name a layout; the same few headers (in each
+        // language) head thousands of tables, so each is lower-cased once.
+        let headerTexts = header.cells.prefix(3).enumerated().map { $0.offset == 0 ? "" : Self.loweredHeaders.value(for: $0.element) { $0.lowercasedByTable } }
         let columnCount = rows.indices.filter { kinds[$0] != nil }.map { rows[$0].cells.count }.max() ?? 0
         let layout = Layout.detect(headerTexts, columnCount: columnCount)
         if case .modernAssumed = layout {

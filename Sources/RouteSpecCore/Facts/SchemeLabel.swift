@@ -53,11 +53,13 @@ enum SchemeLabel {
     /// order is work, personal, application.
     static func classifyRows(_ labels: [String]) -> [SchemeKind?] {
         var kinds = labels.map(classify)
-        let known = Set(kinds.compactMap { $0 })
-        if labels.count == 3, kinds.contains(where: { $0 == nil }), known.count == kinds.compactMap({ $0 }).count {
+        guard labels.count == 3, kinds.contains(where: { $0 == nil }) else { return kinds }
+        // Kinds told apart by a scan of the three, not a set: this runs for every table.
+        let known = SchemeKind.allCases.count { kind in kinds.contains(kind) }
+        if known == kinds.count(where: { $0 != nil }) {
             let order = SchemeKind.allCases
             let fits = zip(kinds, order).allSatisfy { $0 == nil || $0 == $1 }
-            if fits && known.count >= 1 { kinds = order.map { Optional($0) } }
+            if fits && known >= 1 { kinds = order.map { Optional($0) } }
         }
         return kinds
     }
