@@ -192,6 +192,9 @@ enum PermissionCellParser {
 
     /// Splits on a conjunction standing as its own word: "A and B", "A и B", "A 和 B", "A+B".
     static func splitConjunction(_ s: String, _ conjunctions: Conjunctions) -> [String] {
+        // One ASCII token (most items: a permission name) is never split: conjunctions stand
+        // between spaces, and only words of scripts written without spaces split inside a token.
+        if s.withUTF8Bytes({ !$0.contains(ASCII.space) && ASCII.isASCII($0) }) { return [s] }
         var parts: [String] = []
         var current: [Substring] = []
         for token in s.split(asciiSeparator: ASCII.space) {
