@@ -10,6 +10,14 @@ enum PermissionName {
     }
 
     static func read(_ raw: String) -> Reading {
+        // Nearly every cell item is a clean name already: letters, digits, `.`, `_` and `-`,
+        // starting and ending with a letter or digit. Nothing below would change it.
+        if raw.withUTF8Bytes({ p in
+            guard let first = p.first, let last = p.last, ASCII.isAlphanumeric(first), ASCII.isAlphanumeric(last) else { return false }
+            return p.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.dot || $0 == UInt8(ascii: "_") || $0 == ASCII.dash }
+        }) {
+            return isWellFormed(raw) ? .name(raw, repaired: false) : .notAName
+        }
         var s = raw.trimmingSpaces
         let original = s
         // Markup and footnote marks around the name.
