@@ -139,6 +139,8 @@ enum RouteLineParser {
     }
 
     private static func collapseSlashes(_ p: [UInt8]) -> [UInt8] {
+        // Nearly every path has no doubled slash: returned as it is, not copied byte by byte.
+        guard zip(p, p.dropFirst()).contains(where: { $0 == ASCII.slash && $1 == ASCII.slash }) else { return p }
         var out: [UInt8] = []
         out.reserveCapacity(p.count)
         for c in p where !(c == ASCII.slash && out.last == ASCII.slash) { out.append(c) }
@@ -147,6 +149,7 @@ enum RouteLineParser {
 
     /// `resizedRange(deltaRows={n}, deltaColumns={n})` → `resizedRange(deltaRows={n},deltaColumns={n})`.
     private static func removeSpacesInParentheses(_ s: ArraySlice<UInt8>) -> [UInt8] {
+        guard s.contains(ASCII.openParen) else { return Array(s) }
         var depth = 0
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
