@@ -110,7 +110,7 @@ public struct Compiler {
         var fileOfPath: [String: String] = [:]
         fileOfPath.reserveCapacity(pages.count)
         for page in pages {
-            fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : (page.root.utf8.last == ASCII.slash ? page.root + page.relativePath : String(path: page.root, page.relativePath))
+            fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : String(path: page.root, page.relativePath)
         }
         return fileOfPath
     }

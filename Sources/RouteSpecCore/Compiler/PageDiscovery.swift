@@ -108,10 +108,9 @@ public struct PageDiscovery {
         arena.withUnsafeBufferPointer { bytes in
             let base = bytes.baseAddress
             keys.sort { x, y in
-                if x.lead != y.lead { return x.lead < y.lead }
-                let n = Swift.min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(base! + x.start, base! + y.start, n)
-                return c != 0 ? c < 0 : x.count < y.count
+                x.lead != y.lead ? x.lead < y.lead
+                    : UTF8Text.precedes(UnsafeBufferPointer(start: base! + x.start, count: x.count),
+                                        UnsafeBufferPointer(start: base! + y.start, count: y.count))
             }
         }
         return keys.map(\.index)

@@ -14,7 +14,7 @@ enum PermissionName {
         // starting and ending with a letter or digit. Nothing below would change it.
         if raw.withUTF8Bytes({ p in
             guard let first = p.first, let last = p.last, ASCII.isAlphanumeric(first), ASCII.isAlphanumeric(last) else { return false }
-            return p.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.dot || $0 == UInt8(ascii: "_") || $0 == ASCII.dash }
+            return p.allSatisfy(ASCII.isKeyByte)
         }) {
             return isWellFormed(raw) ? .name(raw, repaired: false) : .notAName
         }

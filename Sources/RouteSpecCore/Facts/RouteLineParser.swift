@@ -248,7 +248,7 @@ struct PlaceholderRewriter {
     /// `segment` is made only when the name repeats (most placeholders are the first of their name).
     private mutating func register(_ inner: Substring, after segment: @autoclosure () -> String) -> String {
         // Most placeholders (`id`, `user-id`) are one name already clean: no list of alternatives.
-        let isOneCleanName = !inner.isEmpty && inner.utf8.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.underscore || $0 == ASCII.dash || $0 == ASCII.dot }
+        let isOneCleanName = !inner.isEmpty && inner.utf8.allSatisfy(ASCII.isKeyByte)
         let alternatives = isOneCleanName ? [String(inner)] : inner.split(asciiSeparator: ASCII.pipe).map { Self.cleanName($0) }.filter { !$0.isEmpty }
         var name = alternatives.first ?? "id"
         if parameters.contains(where: { $0.name == name }) {

@@ -92,7 +92,8 @@ enum ASCII {
         return true
     }
 
-    /// A letter, digit, `.`, `_` or `-` (the bytes of a front-matter key).
+    /// A letter, digit, `.`, `_` or `-`: the bytes of front-matter keys, permission names and
+    /// placeholder names.
     @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
         isAlphanumeric(b) || b == 0x2E || b == 0x5F || b == 0x2D
     }
@@ -136,7 +137,7 @@ enum UTF8Text {
             // ASCII, nearly every end byte, is decided without decoding a scalar.
             let b = p[lo]
             if b < 0x80 {
-                guard b == ASCII.space || (b >= 0x09 && b <= 0x0D) else { break }
+                guard isASCIIWhiteSpace(b) else { break }
                 lo += 1
                 continue
             }
@@ -147,7 +148,7 @@ enum UTF8Text {
         while hi > lo {
             let b = p[hi - 1]
             if b < 0x80 {
-                guard b == ASCII.space || (b >= 0x09 && b <= 0x0D) else { break }
+                guard isASCIIWhiteSpace(b) else { break }
                 hi -= 1
                 continue
             }
@@ -158,6 +159,16 @@ enum UTF8Text {
         }
         return lo..<hi
     }
+
+    /// Byte order (`memcmp`, then the shorter first).
+    static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = Swift.min(x.count, y.count)
+        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+        return c != 0 ? c < 0 : x.count < y.count
+    }
+
+    /// The ASCII scalars `isWhiteSpace` accepts: tab to carriage return, and space.
+    @inline(__always) static func isASCIIWhiteSpace(_ b: UInt8) -> Bool { b == ASCII.space || (b >= 0x09 && b <= 0x0D) }
 
     static func isWhiteSpace(_ v: UInt32) -> Bool {
         switch v {
@@ -207,23 +218,19 @@ extension String {
     /// `memcmp` rather than one byte at a time (on borrowed bytes: sorting four times faster than
     /// on copies).
     static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        a.withUTF8Bytes { x in
-            b.withUTF8Bytes { y in
-                let n = Swift.min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
+        a.withUTF8Bytes { x in b.withUTF8Bytes { y in UTF8Text.precedes(x, y) } }
     }
 
-    /// `folder + "/" + name` in one allocation (paths are joined once per page on every run).
+    /// `name` in `folder`: `folder + "/" + name`, without a second `/` when `folder` ends with
+    /// one (`/`, `docs/`), made in one allocation (paths are joined once per page on every run).
     init(path folder: String, _ name: String) {
         self = folder.withUTF8Bytes { f in
             name.withUTF8Bytes { n in
-                String(unsafeUninitializedCapacity: f.count + 1 + n.count) { buffer in
+                let slash = f.last == ASCII.slash ? 0 : 1
+                return String(unsafeUninitializedCapacity: f.count + slash + n.count) { buffer in
                     _ = UnsafeMutableBufferPointer(rebasing: buffer[..<f.count]).initialize(from: f)
-                    buffer[f.count] = ASCII.slash
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(f.count + 1)...]).initialize(from: n)
+                    if slash == 1 { buffer[f.count] = ASCII.slash }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(f.count + slash)...]).initialize(from: n)
                     return buffer.count
                 }
             }
