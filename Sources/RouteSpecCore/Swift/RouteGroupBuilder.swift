@@ -15,33 +15,46 @@ struct RouteGroupBuilder {
 
     static let table = SwiftName(verbatim: "table")
     private static let documentedRoute = SwiftName(verbatim: "DocumentedRoute")
+    private static let documentedRouteType = SwiftType.fixed("DocumentedRoute")
 
-    func typeDecl() -> SwiftDecl {
-        var members: [SwiftDecl] = []
-        // An operation's routes share its permissions' lines (most of a route's documentation).
-        var operationPermissionDoc: [Int: [String]] = [:]
-        for r in group.routes {
-            let labels = GeneratedNames.parameterLabels(r.route)
-            let make = SwiftExpr.call(.name(Self.documentedRoute), [
-                SwiftArgument(nil, .name(Self.table)),
-                SwiftArgument(nil, .string(r.function.text.trimmingCharacters(in: "`"))),
-                SwiftArgument(nil, .array(labels.map { .name($0) }, multiline: false)),
-            ])
-            members.append(.staticFunction(doc: routeDoc(r, operationPermissionDoc: &operationPermissionDoc), name: r.function,
-                                           parameters: labels.map { SwiftParameter(label: $0, name: $0, type: .string) },
-                                           returns: .fixed("DocumentedRoute"), body: [.returnValue(make)]))
+    /// Writes the group's enum in an extension of the type it is declared in: a static function
+    /// per route, then the routes' table. Written as it is made: files have thousands of routes.
+    func write(into p: inout SwiftPrinter) {
+        let routes = group.routes
+        let count = routes.count
+        let doc = SwiftDoc(["Routes under `\(group.prefix)` (\(version.rawValue)): \(count == 0 ? "none selected directly" : "\(count) route\(count == 1 ? "" : "s")")."])
+        p.extensionDecl(type: enclosingType) { p in
+            p.enumDecl(doc: doc, name: typeName, conformances: []) { p in
+                // A parent group with no routes of its own is only a namespace.
+                p.members(count: count == 0 ? 0 : count + 1) { p, i in
+                    if i < count { writeFunction(routes[i], into: &p) } else { p.decl(tableDecl()) }
+                }
+            }
         }
-        // A parent group with no routes of its own is only a namespace.
-        if !group.routes.isEmpty { members.append(.staticLet(
+    }
+
+    private func writeFunction(_ r: GroupRoute, into p: inout SwiftPrinter) {
+        let op = r.op
+        let route = op.routes[r.routeIndex]
+        writeDoc(op, route, into: &p)
+        let labels = GeneratedNames.parameterLabels(route)
+        let make = SwiftExpr.call(.name(Self.documentedRoute), [
+            SwiftArgument(nil, .name(Self.table)),
+            SwiftArgument(nil, .string(r.function.text.trimmingCharacters(in: "`"))),
+            SwiftArgument(nil, .array(labels.map { .name($0) }, multiline: false)),
+        ])
+        p.decl(.staticFunction(doc: nil, name: r.function, parameters: labels.map { SwiftParameter(label: $0, name: $0, type: .string) },
+                               returns: Self.documentedRouteType, body: [.returnValue(make)]))
+    }
+
+    private func tableDecl() -> SwiftDecl {
+        .staticLet(
             doc: SwiftDoc(["The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions."]),
             name: Self.table, type: .fixed("RouteTable"),
             value: .call(.name(SwiftName(verbatim: "RouteTable")), [
                 SwiftArgument(SwiftName(verbatim: "apiVersion"), .string(version.rawValue)),
                 SwiftArgument(SwiftName(verbatim: "rows"), .array(group.routes.map { .string(row($0).encoded) }, multiline: true)),
-            ]))) }
-        let count = group.routes.count
-        let doc = SwiftDoc(["Routes under `\(group.prefix)` (\(version.rawValue)): \(count == 0 ? "none selected directly" : "\(count) route\(count == 1 ? "" : "s")")."])
-        return .enumDecl(doc: doc, name: typeName, conformances: [], members: members)
+            ]))
     }
 
     // MARK: Rows
@@ -70,81 +83,90 @@ struct RouteGroupBuilder {
 
     // MARK: Documentation
 
-    private func routeDoc(_ r: GroupRoute, operationPermissionDoc: inout [Int: [String]]) -> SwiftDoc {
-        let op = r.op, route = r.route
-        var lines: [String] = []
-        lines.reserveCapacity(12)
-        lines += [op.title ?? op.name, "", "`\(route.method) \(route.path)`",
-                  "- Operation: `\(op.name)` (`\(op.id)`)", route.permissions == nil ? "- Permissions:" : "- Permissions (this route):"]
-        if let own = route.permissions {
-            lines += permissionDoc(own)
-        } else if let known = operationPermissionDoc[r.opIndex] {
-            lines += known
-        } else {
-            let made = permissionDoc(op.permissions)
-            operationPermissionDoc[r.opIndex] = made
-            lines += made
+    /// A route's documentation: title, method and path, operation, permissions, statuses, source.
+    private func writeDoc(_ op: APIOperation, _ route: Route, into p: inout SwiftPrinter) {
+        p.docLine { $0.text(op.title ?? op.name) }
+        p.docLine { _ in }
+        p.docLine { line in
+            line.text("`")
+            line.text(route.method)
+            line.text(" ")
+            line.text(route.path)
+            line.text("`")
         }
-        lines += statusDoc(op)
+        p.docLine { line in
+            line.text("- Operation: ")
+            line.code(op.name)
+            line.text(" (")
+            line.code(op.id)
+            line.text(")")
+        }
+        p.docLine { $0.text(route.permissions == nil ? "- Permissions:" : "- Permissions (this route):") }
+        writePermissions(route.permissions ?? op.permissions, into: &p)
+        p.docLine { line in
+            line.text("- Status: ")
+            if op.responses.isEmpty { line.text("not documented (any 2xx is accepted).") }
+            for (i, response) in op.responses.enumerated() {
+                if i > 0 { line.text(", ") }
+                line.number(response.status)
+            }
+        }
         let primary = op.sources.first(where: \.primary) ?? op.sources.first
-        var source = "- Source: \(primary?.path ?? ""):\(route.line)"
-        let others = op.sources.filter { $0.path != primary?.path }.map(\.path)
-        if !others.isEmpty { source += " (also " + others.joined(separator: ", ") + ")" }
-        lines.append(source)
-        return SwiftDoc(lines)
-    }
-
-    private func statusDoc(_ op: APIOperation) -> [String] {
-        op.responses.isEmpty ? ["- Status: not documented (any 2xx is accepted)."]
-            : op.responses.count == 1 ? ["- Status: \(op.responses[0].status)"]
-            : ["- Status: " + op.responses.map { String($0.status) }.joined(separator: ", ")]
+        p.docLine { line in
+            line.text("- Source: ")
+            line.text(primary?.path ?? "")
+            line.text(":")
+            line.number(route.line)
+            var also = false
+            for source in op.sources where source.path != primary?.path {
+                line.text(also ? ", " : " (also ")
+                line.text(source.path)
+                also = true
+            }
+            if also { line.text(")") }
+        }
     }
 
     private static let schemeLabels: [SchemeKind: String] = [
         .delegatedWork: "Delegated (work or school)", .delegatedPersonal: "Delegated (personal)", .application: "Application",
     ]
 
-    /// The permission lines of a route's documentation, indented under "- Permissions:". Each
-    /// line is put together as bytes: every route of the corpus has three.
-    private func permissionDoc(_ set: PermissionSet?) -> [String] {
-        guard let set else { return ["  - not documented"] }
-        return SchemeKind.allCases.map { kind in
-            let label = Self.schemeLabels[kind]!
-            guard let s = set[kind] else { return "  - \(label): not documented" }
-            guard s.supported else { return "  - \(label): not supported" }
-            if s.noPermissionRequired { return "  - \(label): no permission needed" }
-            var text: [UInt8] = []
-            text.reserveCapacity(128)
-            text.append(contentsOf: "  - ".utf8)
-            text.append(contentsOf: label.utf8)
-            text.append(contentsOf: ": least privileged ".utf8)
-            if s.leastPrivileged.isEmpty {
-                text.append(contentsOf: "none".utf8)
-            } else {
-                Self.appendCodeList(s.leastPrivileged, separator: s.combinations.contains(s.leastPrivileged) ? " + " : ", ", to: &text)
-            }
-            if !s.higherPrivileged.isEmpty {
-                text.append(contentsOf: "; higher ".utf8)
-                Self.appendCodeList(s.higherPrivileged, separator: ", ", to: &text)
-            }
-            if !s.unparsed.isEmpty {
-                text.append(contentsOf: "; unreadable in the docs: ".utf8)
-                for (i, u) in s.unparsed.enumerated() {
-                    if i > 0 { text.append(contentsOf: " | ".utf8) }
-                    text.append(contentsOf: u.utf8)
+    /// The permission lines of a route's documentation, indented under "- Permissions:".
+    private func writePermissions(_ set: PermissionSet?, into p: inout SwiftPrinter) {
+        guard let set else { return p.docLine { $0.text("  - not documented") } }
+        for kind in SchemeKind.allCases {
+            p.docLine { line in
+                line.text("  - ")
+                line.text(Self.schemeLabels[kind]!)
+                guard let s = set[kind] else { return line.text(": not documented") }
+                guard s.supported else { return line.text(": not supported") }
+                if s.noPermissionRequired { return line.text(": no permission needed") }
+                line.text(": least privileged ")
+                if s.leastPrivileged.isEmpty {
+                    line.text("none")
+                } else {
+                    Self.codeList(s.leastPrivileged, separator: s.combinations.contains(s.leastPrivileged) ? " + " : ", ", to: &line)
+                }
+                if !s.higherPrivileged.isEmpty {
+                    line.text("; higher ")
+                    Self.codeList(s.higherPrivileged, separator: ", ", to: &line)
+                }
+                if !s.unparsed.isEmpty {
+                    line.text("; unreadable in the docs: ")
+                    for (i, u) in s.unparsed.enumerated() {
+                        if i > 0 { line.text(" | ") }
+                        line.text(u)
+                    }
                 }
             }
-            return String(decoding: text, as: UTF8.self)
         }
     }
 
     /// `` `a`, `b` `` (with `separator` between).
-    private static func appendCodeList(_ names: [String], separator: StaticString, to text: inout [UInt8]) {
+    private static func codeList(_ names: [String], separator: String, to line: inout SwiftPrinter.DocLine) {
         for (i, name) in names.enumerated() {
-            if i > 0 { text.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)) }
-            text.append(ASCII.backtick)
-            text.append(contentsOf: name.utf8)
-            text.append(ASCII.backtick)
+            if i > 0 { line.text(separator) }
+            line.code(name)
         }
     }
 }

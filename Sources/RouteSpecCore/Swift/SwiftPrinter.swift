@@ -1,4 +1,7 @@
 /// The one place generated Swift becomes text. String literals and doc comments are escaped here.
+/// Declarations are printed from values (`SwiftDecl`), or written as they are made
+/// (`enumDecl`, `extensionDecl`, `members`, `docLine`) where a file has thousands of them: the
+/// same text, without building every route's declaration first.
 struct SwiftPrinter {
     /// UTF-8 of the file so far: appending bytes is cheaper than appending to a `String`.
     private var out: [UInt8] = []
@@ -6,15 +9,19 @@ struct SwiftPrinter {
 
     /// The file's text as UTF-8, as it is written (a `String` would be validated and copied again).
     static func utf8(_ file: SwiftFile) -> [UInt8] {
+        utf8(header: file.header, imports: file.imports) { $0.members(file.declarations) }
+    }
+
+    /// A file whose declarations `body` writes (a blank line between two), with room for
+    /// `capacity` bytes reserved.
+    static func utf8(header: [String], imports: [String], capacity: Int = 0, _ body: (inout SwiftPrinter) -> Void) -> [UInt8] {
         var p = SwiftPrinter()
-        for line in file.header { p.line("// " + SwiftPrinter.commentText(line)) }
-        if !file.header.isEmpty { p.line("") }
-        for i in file.imports { p.line("import \(i)") }
-        if !file.imports.isEmpty { p.line("") }
-        for (n, d) in file.declarations.enumerated() {
-            if n > 0 { p.line("") }
-            p.decl(d)
-        }
+        p.out.reserveCapacity(capacity)
+        for line in header { p.line("// " + SwiftPrinter.commentText(line)) }
+        if !header.isEmpty { p.line("") }
+        for i in imports { p.line("import \(i)") }
+        if !imports.isEmpty { p.line("") }
+        body(&p)
         return p.out
     }
 
@@ -162,82 +169,180 @@ struct SwiftPrinter {
     }
 
     private static let indentUnit = Array("    ".utf8)
-    private static let docEmpty = Array("///\n".utf8)
     private static let docStart = Array("/// ".utf8)
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }
-        for l in d.lines {
-            indent()
-            if l.isEmpty {
-                out.append(contentsOf: Self.docEmpty)
-            } else {
-                out.append(contentsOf: Self.docStart)
-                SwiftPrinter.appendCommentText(l, to: &out)
-                out.append(ASCII.newline)
-            }
-        }
+        for l in d.lines { docLine { $0.text(l) } }
     }
 
-    private mutating func block(_ opener: String, _ body: (inout SwiftPrinter) -> Void) {
-        line(opener + " {")
+    /// One `///` line written in pieces, each escaped as a doc comment's text is.
+    struct DocLine {
+        fileprivate var out: [UInt8] = []
+
+        mutating func text(_ s: String) { SwiftPrinter.appendCommentText(s, to: &out) }
+
+        /// `` `s` ``
+        mutating func code(_ s: String) {
+            out.append(ASCII.backtick)
+            SwiftPrinter.appendCommentText(s, to: &out)
+            out.append(ASCII.backtick)
+        }
+
+        mutating func number(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+    }
+
+    /// A `///` line (`///` alone when `write` writes nothing).
+    mutating func docLine(_ write: (inout DocLine) -> Void) {
+        indent()
+        out.append(contentsOf: Self.docStart)
+        let start = out.count
+        var line = DocLine()
+        // The file's bytes move into the line and back: a copy would cost the whole file.
+        swap(&out, &line.out)
+        write(&line)
+        swap(&out, &line.out)
+        if out.count == start { out[start - 1] = ASCII.newline } else { out.append(ASCII.newline) }
+    }
+
+    mutating func blankLine() { line("") }
+
+    /// Text of the generator's own (keywords, punctuation), or names and types (valid as they are).
+    private mutating func put(_ s: String) { out.append(contentsOf: s.utf8) }
+
+    /// `opener {` (`opener` writes the line after its indentation), the body one level deeper, `}`.
+    private mutating func block(_ opener: (inout SwiftPrinter) -> Void, _ body: (inout SwiftPrinter) -> Void) {
+        indent()
+        opener(&self)
+        put(" {\n")
         level += 1
         body(&self)
         level -= 1
-        line("}")
+        indent()
+        put("}\n")
+    }
+
+    /// `count` members, each written by `member` (given its index), a blank line between two.
+    mutating func members(count: Int, _ member: (inout SwiftPrinter, Int) -> Void) {
+        for n in 0..<count {
+            if n > 0 { line("") }
+            member(&self, n)
+        }
     }
 
     private mutating func members(_ ds: [SwiftDecl]) {
-        for (n, d) in ds.enumerated() {
-            if n > 0 { line("") }
-            decl(d)
+        members(count: ds.count) { $0.decl(ds[$1]) }
+    }
+
+    private mutating func putConformances(_ c: [SwiftType]) {
+        for (i, type) in c.enumerated() {
+            put(i == 0 ? ": " : ", ")
+            put(type.text)
         }
     }
 
-    private static func conformanceList(_ c: [SwiftType]) -> String {
-        c.isEmpty ? "" : ": " + c.map(\.text).joined(separator: ", ")
+    mutating func enumDecl(doc: SwiftDoc?, name: SwiftName, conformances: [SwiftType], members: (inout SwiftPrinter) -> Void) {
+        self.doc(doc)
+        block({ p in
+            p.put("public enum ")
+            p.put(name.text)
+            p.putConformances(conformances)
+        }, members)
     }
 
-    private mutating func decl(_ d: SwiftDecl) {
+    mutating func extensionDecl(type: SwiftType, members: (inout SwiftPrinter) -> Void) {
+        block({ p in
+            p.put("extension ")
+            p.put(type.text)
+        }, members)
+    }
+
+    mutating func decl(_ d: SwiftDecl) {
         switch d {
         case .enumDecl(let doc, let name, let conformances, let ms):
-            self.doc(doc)
-            block("public enum \(name)\(Self.conformanceList(conformances))") { $0.members(ms) }
+            enumDecl(doc: doc, name: name, conformances: conformances) { $0.members(ms) }
         case .structDecl(let doc, let name, let generic, let conformances, let ms):
             self.doc(doc)
-            block("public struct \(name)\(generic.map { "<\($0)>" } ?? "")\(Self.conformanceList(conformances))") { $0.members(ms) }
+            block({ p in
+                p.put("public struct ")
+                p.put(name.text)
+                if let generic { p.put("<" + generic + ">") }
+                p.putConformances(conformances)
+            }, { $0.members(ms) })
         case .extensionDecl(let type, let ms):
-            block("extension \(type.text)") { $0.members(ms) }
+            extensionDecl(type: type) { $0.members(ms) }
         case .staticLet(let doc, let name, let type, let value):
             self.doc(doc)
-            emit(value, prefix: "public static let \(name): \(type.text) = ")
+            emit(value) { p in
+                p.put("public static let ")
+                p.put(name.text)
+                p.put(": ")
+                p.put(type.text)
+                p.put(" = ")
+            }
         case .storedLet(let doc, let name, let type):
             self.doc(doc)
-            line("public let \(name): \(type.text)")
+            indent()
+            put("public let ")
+            put(name.text)
+            put(": ")
+            put(type.text)
+            put("\n")
         case .computedVar(let doc, let isStatic, let name, let type, let body):
             self.doc(doc)
-            block("public \(isStatic ? "static " : "")var \(name): \(type.text)") { $0.statements(body) }
+            block({ p in
+                p.put(isStatic ? "public static var " : "public var ")
+                p.put(name.text)
+                p.put(": ")
+                p.put(type.text)
+            }, { $0.statements(body) })
         case .function(let doc, let attributes, let name, let params, let effects, let returns, let body):
             self.doc(doc)
             for a in attributes { line(a) }
-            let signature = "public func \(name)(\(parameterList(params)))\(effects.isEmpty ? "" : " " + effects)"
-                + (returns.map { " -> \($0.text)" } ?? "")
-            block(signature) { $0.statements(body) }
+            block({ p in
+                p.put("public func ")
+                p.put(name.text)
+                p.putParameters(params)
+                if !effects.isEmpty { p.put(" " + effects) }
+                if let returns { p.put(" -> " + returns.text) }
+            }, { $0.statements(body) })
         case .staticFunction(let doc, let name, let params, let returns, let body):
             self.doc(doc)
-            block("public static func \(name)(\(parameterList(params))) -> \(returns.text)") { $0.statements(body) }
+            block({ p in
+                p.put("public static func ")
+                p.put(name.text)
+                p.putParameters(params)
+                p.put(" -> ")
+                p.put(returns.text)
+            }, { $0.statements(body) })
         case .initializer(let doc, let failable, let params, let body):
             self.doc(doc)
-            block("public init\(failable ? "?" : "")(\(parameterList(params)))") { $0.statements(body) }
+            block({ p in
+                p.put(failable ? "public init?" : "public init")
+                p.putParameters(params)
+            }, { $0.statements(body) })
         }
     }
 
-    private func parameterList(_ params: [SwiftParameter]) -> String {
-        params.map { p in
-            let label = p.label.map { $0 == p.name ? "\($0)" : "\($0) \(p.name)" } ?? "_ \(p.name)"
-            let value = p.defaultValue.map { " = " + String(decoding: Self.oneLine($0), as: UTF8.self) } ?? ""
-            return "\(label): \(p.type.text)\(value)"
-        }.joined(separator: ", ")
+    /// `(label name: Type = value, …)`
+    private mutating func putParameters(_ params: [SwiftParameter]) {
+        put("(")
+        for (i, parameter) in params.enumerated() {
+            if i > 0 { put(", ") }
+            if let label = parameter.label {
+                put(label.text)
+                if label != parameter.name { put(" " + parameter.name.text) }
+            } else {
+                put("_ " + parameter.name.text)
+            }
+            put(": ")
+            put(parameter.type.text)
+            if let value = parameter.defaultValue {
+                put(" = ")
+                out.append(contentsOf: Self.oneLine(value))
+            }
+        }
+        put(")")
     }
 
     private mutating func statements(_ body: [SwiftStatement]) {
@@ -246,16 +351,16 @@ struct SwiftPrinter {
 
     private mutating func statement(_ s: SwiftStatement) {
         switch s {
-        case .expression(let e): emit(e, prefix: "")
-        case .returnValue(let e): emit(e, prefix: "return ")
-        case .assignMember(let name, let e): emit(e, prefix: "self.\(name) = ")
+        case .expression(let e): emit(e) { _ in }
+        case .returnValue(let e): emit(e) { $0.put("return ") }
+        case .assignMember(let name, let e): emit(e) { $0.put("self." + name.text + " = ") }
         }
     }
 
-    /// `prefix` and the expression, its lines indented at the current level.
-    private mutating func emit(_ e: SwiftExpr, prefix: String) {
+    /// `prefix` (written by the closure) and the expression, its lines indented at the current level.
+    private mutating func emit(_ e: SwiftExpr, prefix: (inout SwiftPrinter) -> Void) {
         indent()
-        out.append(contentsOf: prefix.utf8)
+        prefix(&self)
         Self.write(e, into: &out, depth: level)
         out.append(ASCII.newline)
     }

@@ -216,18 +216,19 @@ public struct SwiftRouteGenerator: Sendable {
             let path = "\(version.rawValue)/\(ns.text)+\(name).swift"
             let routes = parts.reduce(0) { $0 + builders[$1.builder].group.routes.count }
             return FileJob(path: path, routes: routes, key: { $0.key(path: path, parts: parts, builders: builders, types: types) }) { key in
-                var declarations: [SwiftDecl] = []
-                for part in parts {
-                    let b = builders[part.builder]
-                    declarations.append(.extensionDecl(type: b.enclosingType, members: [b.typeDecl()]))
-                    if !part.methods.isEmpty {
+                // About 1.7 kB a route.
+                let text = SwiftPrinter.utf8(header: Self.header, imports: ["RouteSpecRuntime"], capacity: 2048 * routes + 1024) { p in
+                    p.members(count: parts.count) { p, n in
+                        let part = parts[n]
+                        builders[part.builder].write(into: &p)
+                        guard !part.methods.isEmpty else { return }
                         let methods = part.methods.map { routes in
                             ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
                         }
-                        declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
+                        p.blankLine()
+                        p.decl(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
                     }
                 }
-                let text = SwiftPrinter.utf8(SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
                 return File(path: path, utf8: text, madeFrom: key)
             }
         }
