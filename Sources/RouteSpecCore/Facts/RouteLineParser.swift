@@ -225,13 +225,22 @@ struct PlaceholderRewriter {
                 // Swapped, not copied: a copy would make the next append allocate.
                 if !lastSegment.isEmpty { swap(&previousSegment, &lastSegment) }
                 lastSegment.removeAll(keepingCapacity: true)
-            } else {
-                lastSegment.append(c)
+                out.append(c)
+                i += 1
+                continue
             }
-            out.append(c)
-            i += 1
+            // The bytes up to the next one that may start or end a placeholder or a segment, at once.
+            var end = i + 1
+            while end < path.count, !Self.mayBeStructure(path[end]) { end += 1 }
+            lastSegment.append(contentsOf: path[i..<end])
+            out.append(contentsOf: path[i..<end])
+            i = end
         }
         return out
+    }
+
+    private static func mayBeStructure(_ b: UInt8) -> Bool {
+        b == ASCII.slash || b == ASCII.openBrace || b == ASCII.closeBrace || b == ASCII.lessThan
     }
 
     private func angleIsPlaceholder(_ path: [UInt8], from i: Int) -> Bool {
@@ -249,8 +258,8 @@ struct PlaceholderRewriter {
     private mutating func register(_ inner: Substring, after segment: @autoclosure () -> String) -> String {
         // Most placeholders (`id`, `user-id`) are one name already clean: no list of alternatives.
         let isOneCleanName = !inner.isEmpty && inner.utf8.allSatisfy(ASCII.isKeyByte)
-        let alternatives = isOneCleanName ? [String(inner)] : inner.split(asciiSeparator: ASCII.pipe).map { Self.cleanName($0) }.filter { !$0.isEmpty }
-        var name = alternatives.first ?? "id"
+        let alternatives = isOneCleanName ? [] : inner.split(asciiSeparator: ASCII.pipe).map { Self.cleanName($0) }.filter { !$0.isEmpty }
+        var name = isOneCleanName ? String(inner) : alternatives.first ?? "id"
         if parameters.contains(where: { $0.name == name }) {
             let segment = segment()
             let owner = Self.owner(of: segment)

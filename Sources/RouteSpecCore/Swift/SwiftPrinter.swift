@@ -37,15 +37,18 @@ struct SwiftPrinter {
 
     static func appendLiteral(_ s: String, to out: inout [UInt8]) {
         out.append(ASCII.quote)
-        appendReplacingScalars(s, to: &out) { scalar in
+        appendReplacingScalars(s, to: &out) { scalar, out in
             switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            default: return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
+            case "\"": appendEscape(ASCII.quote, to: &out)
+            case "\\": appendEscape(ASCII.backslash, to: &out)
+            case "\n": appendEscape(UInt8(ascii: "n"), to: &out)
+            case "\r": appendEscape(UInt8(ascii: "r"), to: &out)
+            case "\t": appendEscape(UInt8(ascii: "t"), to: &out)
+            default:
+                guard needsEscape(scalar) else { return false }
+                appendUnicodeEscape(scalar, to: &out)
             }
+            return true
         }
         out.append(ASCII.quote)
     }
@@ -60,16 +63,33 @@ struct SwiftPrinter {
     }
 
     static func appendCommentText(_ s: String, to out: inout [UInt8]) {
-        appendReplacingScalars(s, to: &out) { scalar in
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
-            return needsEscape(scalar) ? "\\u{" + String(scalar.value, radix: 16) + "}" : nil
+        appendReplacingScalars(s, to: &out) { scalar, out in
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                out.append(ASCII.space)
+                return true
+            }
+            guard needsEscape(scalar) else { return false }
+            appendUnicodeEscape(scalar, to: &out)
+            return true
         }
     }
 
-    /// Appends `s` with each scalar `replacement` returns text for replaced, the others copied as
-    /// they are. Scalars that cannot need replacing (printable ASCII other than `"` and `\`, and
-    /// the letters of common scripts) are not offered, and are copied as bytes.
-    private static func appendReplacingScalars(_ s: String, to out: inout [UInt8], _ replacement: (Unicode.Scalar) -> String?) {
+    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
+        out.append(ASCII.backslash)
+        out.append(letter)
+    }
+
+    /// `\u{…}`, in lower-case hex.
+    private static func appendUnicodeEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        out.append(contentsOf: "\\u{".utf8)
+        out.append(contentsOf: String(scalar.value, radix: 16).utf8)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `s` with the scalars `replace` writes a replacement for (returning true) replaced,
+    /// the others copied as they are. Scalars that cannot need replacing (printable ASCII other
+    /// than `"` and `\`, and the letters of common scripts) are not offered, and are copied as bytes.
+    private static func appendReplacingScalars(_ s: String, to out: inout [UInt8], _ replace: (Unicode.Scalar, inout [UInt8]) -> Bool) {
         s.withUTF8Bytes { bytes in
             var i = 0
             while i < bytes.count {
@@ -80,12 +100,16 @@ struct SwiftPrinter {
                     i = end
                     if i == bytes.count { break }
                 }
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    if !replace(Unicode.Scalar(lead), &out) { out.append(lead) }
+                    i += 1
+                    continue
+                }
                 // A String's bytes are valid UTF-8: the lead byte gives the length.
-                let length = UTF8Text.length(lead: bytes[i])
+                let length = UTF8Text.length(lead: lead)
                 let scalar = Unicode.Scalar(UTF8Text.scalar(bytes, at: i, length: length)) ?? "\u{FFFD}"
-                if !isPlainLetter(scalar), let text = replacement(scalar) {
-                    out.append(contentsOf: text.utf8)
-                } else {
+                if isPlainLetter(scalar) || !replace(scalar, &out) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 }
                 i += length
