@@ -88,73 +88,76 @@ struct RouteGroupBuilder {
         p.docLine { $0.text(op.title ?? op.name) }
         p.docLine { _ in }
         p.docLine { line in
-            line.text("`")
+            line.fixed("`")
             line.text(route.method)
-            line.text(" ")
+            line.fixed(" ")
             line.text(route.path)
-            line.text("`")
+            line.fixed("`")
         }
         p.docLine { line in
-            line.text("- Operation: ")
+            line.fixed("- Operation: ")
             line.code(op.name)
-            line.text(" (")
+            line.fixed(" (")
             line.code(op.id)
-            line.text(")")
+            line.fixed(")")
         }
-        p.docLine { $0.text(route.permissions == nil ? "- Permissions:" : "- Permissions (this route):") }
+        p.docLine { $0.fixed(route.permissions == nil ? "- Permissions:" : "- Permissions (this route):") }
         writePermissions(route.permissions ?? op.permissions, into: &p)
         p.docLine { line in
-            line.text("- Status: ")
-            if op.responses.isEmpty { line.text("not documented (any 2xx is accepted).") }
+            line.fixed("- Status: ")
+            if op.responses.isEmpty { line.fixed("not documented (any 2xx is accepted).") }
             for (i, response) in op.responses.enumerated() {
-                if i > 0 { line.text(", ") }
+                if i > 0 { line.fixed(", ") }
                 line.number(response.status)
             }
         }
         let primary = op.sources.first(where: \.primary) ?? op.sources.first
         p.docLine { line in
-            line.text("- Source: ")
+            line.fixed("- Source: ")
             line.text(primary?.path ?? "")
-            line.text(":")
+            line.fixed(":")
             line.number(route.line)
             var also = false
             for source in op.sources where source.path != primary?.path {
-                line.text(also ? ", " : " (also ")
+                line.fixed(also ? ", " : " (also ")
                 line.text(source.path)
                 also = true
             }
-            if also { line.text(")") }
+            if also { line.fixed(")") }
         }
     }
 
-    private static let schemeLabels: [SchemeKind: String] = [
-        .delegatedWork: "Delegated (work or school)", .delegatedPersonal: "Delegated (personal)", .application: "Application",
-    ]
+    private static func label(_ kind: SchemeKind) -> StaticString {
+        switch kind {
+        case .delegatedWork: "  - Delegated (work or school)"
+        case .delegatedPersonal: "  - Delegated (personal)"
+        case .application: "  - Application"
+        }
+    }
 
     /// The permission lines of a route's documentation, indented under "- Permissions:".
     private func writePermissions(_ set: PermissionSet?, into p: inout SwiftPrinter) {
-        guard let set else { return p.docLine { $0.text("  - not documented") } }
+        guard let set else { return p.docLine { $0.fixed("  - not documented") } }
         for kind in SchemeKind.allCases {
             p.docLine { line in
-                line.text("  - ")
-                line.text(Self.schemeLabels[kind]!)
-                guard let s = set[kind] else { return line.text(": not documented") }
-                guard s.supported else { return line.text(": not supported") }
-                if s.noPermissionRequired { return line.text(": no permission needed") }
-                line.text(": least privileged ")
+                line.fixed(Self.label(kind))
+                guard let s = set[kind] else { return line.fixed(": not documented") }
+                guard s.supported else { return line.fixed(": not supported") }
+                if s.noPermissionRequired { return line.fixed(": no permission needed") }
+                line.fixed(": least privileged ")
                 if s.leastPrivileged.isEmpty {
-                    line.text("none")
+                    line.fixed("none")
                 } else {
                     Self.codeList(s.leastPrivileged, separator: s.combinations.contains(s.leastPrivileged) ? " + " : ", ", to: &line)
                 }
                 if !s.higherPrivileged.isEmpty {
-                    line.text("; higher ")
+                    line.fixed("; higher ")
                     Self.codeList(s.higherPrivileged, separator: ", ", to: &line)
                 }
                 if !s.unparsed.isEmpty {
-                    line.text("; unreadable in the docs: ")
+                    line.fixed("; unreadable in the docs: ")
                     for (i, u) in s.unparsed.enumerated() {
-                        if i > 0 { line.text(" | ") }
+                        if i > 0 { line.fixed(" | ") }
                         line.text(u)
                     }
                 }
@@ -163,9 +166,9 @@ struct RouteGroupBuilder {
     }
 
     /// `` `a`, `b` `` (with `separator` between).
-    private static func codeList(_ names: [String], separator: String, to line: inout SwiftPrinter.DocLine) {
+    private static func codeList(_ names: [String], separator: StaticString, to line: inout SwiftPrinter.DocLine) {
         for (i, name) in names.enumerated() {
-            if i > 0 { line.text(separator) }
+            if i > 0 { line.fixed(separator) }
             line.code(name)
         }
     }

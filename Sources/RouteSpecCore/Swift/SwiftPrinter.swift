@@ -188,11 +188,19 @@ struct SwiftPrinter {
         out.append(ASCII.newline)
     }
 
-    private mutating func indent() {
-        for _ in 0..<level { out.append(contentsOf: Self.indentUnit) }
+    private mutating func indent() { Self.appendIndent(level, to: &out) }
+
+    /// `depth` indentation units, copied in one piece from a run of spaces.
+    private static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
+        guard depth > 0 else { return }
+        guard depth * 4 <= spaces.count else {
+            for _ in 0..<depth { out.append(contentsOf: spaces[..<4]) }
+            return
+        }
+        spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<(depth * 4)])) }
     }
 
-    private static let indentUnit = Array("    ".utf8)
+    private static let spaces = [UInt8](repeating: ASCII.space, count: 64)
     private static let docStart = Array("/// ".utf8)
 
     private mutating func doc(_ d: SwiftDoc?) {
@@ -206,6 +214,11 @@ struct SwiftPrinter {
 
         mutating func text(_ s: String) { SwiftPrinter.appendCommentText(s, to: &out) }
 
+        /// Text of the generator's own, which needs no escaping.
+        mutating func fixed(_ s: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+
         /// `` `s` ``
         mutating func code(_ s: String) {
             out.append(ASCII.backtick)
@@ -213,7 +226,15 @@ struct SwiftPrinter {
             out.append(ASCII.backtick)
         }
 
-        mutating func number(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+        mutating func number(_ n: Int) {
+            guard n >= 0 && n < 100_000 else { return out.append(contentsOf: String(n).utf8) }
+            var divisor = 1
+            while divisor * 10 <= n { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                divisor /= 10
+            }
+        }
     }
 
     /// A `///` line (`///` alone when `write` writes nothing).
@@ -392,7 +413,7 @@ struct SwiftPrinter {
     /// A newline and `depth` indentation units.
     private static func newline(_ out: inout [UInt8], depth: Int) {
         out.append(ASCII.newline)
-        for _ in 0..<depth { out.append(contentsOf: indentUnit) }
+        appendIndent(depth, to: &out)
     }
 
     /// An expression on one line: its lines joined by spaces (written, then its newlines replaced).
