@@ -127,4 +127,46 @@ import Testing
         """
         #expect(read(table) == nil)
     }
+
+    /// A table read once and moved to each copy reads as if read where the copy stands: lines,
+    /// headings and diagnostics included, for plain, matrix and header-less tables.
+    @Test func repeatedTablesReadOnceReadAsEachCopy() throws {
+        let plain = """
+        |Permission type|Permissions (from least to most privileged)|
+        |:---|:---|
+        |Delegated (work or school account)|User.Read, User.ReadWrite|
+        |Someone else|User.Read|
+        |Application|User.Read.All|
+        """
+        let matrix = """
+        | Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |
+        |:-----|:-----|:-----|:-----|
+        |[user](../resources/user.md) | User.Read.All | User.Read.All | User.Read.All |
+        """
+        let headerless = """
+        |Delegated (work or school account)|Mail.Read|
+        |Delegated (personal Microsoft account)|Not supported.|
+        |Application|Mail.Read|
+        """
+        let markdown = [plain, matrix, headerless, "Text between.", plain, "", "More.", matrix, headerless].joined(separator: "\n\n")
+        var decodeSink = DiagnosticSink(path: "t.md")
+        let source = try #require(SourceText.decode(Array(markdown.utf8), diagnostics: &decodeSink))
+        var scanSink = DiagnosticSink(path: "t.md")
+        let tables = BlockScanner.scan(source, from: 0, diagnostics: &scanSink).compactMap { block -> TableLines? in
+            if case .table(let t) = block { return t } else { return nil }
+        }
+        #expect(tables.count == 6)
+        for (i, t) in tables.enumerated() {
+            let heading = HeadingRef(anchor: nil, text: "Heading \(i)", line: t.line - 1)
+            var direct = DiagnosticSink(path: "t.md"), memo = DiagnosticSink(path: "t.md")
+            let expected = PermissionTableReader.read(source.table(t), heading: heading, diagnostics: &direct)
+            let got = PermissionTableMemo.read(t, in: source, heading: heading, diagnostics: &memo)
+            let describe = { (facts: [PermissionTableFact]?) in
+                facts.map { $0.map { "\($0.line) \(String(describing: $0.heading)) \($0.audience ?? "-") \($0.isMatrixRow) \($0.permissions)" } }
+            }
+            #expect(describe(got) == describe(expected))
+            #expect(memo.items == direct.items)
+        }
+        #expect(tables[0].line != tables[3].line)
+    }
 }

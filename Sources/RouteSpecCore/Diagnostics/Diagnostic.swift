@@ -78,7 +78,7 @@ struct DiagnosticSink {
 
     mutating func note(_ code: String, _ message: String, line: Int, column: Int = 1) { add(.note, code, message, line, column) }
 
-    private mutating func add(_ severity: Diagnostic.Severity, _ code: String, _ message: String, _ line: Int, _ column: Int) {
+    mutating func add(_ severity: Diagnostic.Severity, _ code: String, _ message: String, _ line: Int, _ column: Int) {
         var d = Diagnostic(severity, code, message, path: path, line: line, column: column)
         d.file = file
         items.append(d)

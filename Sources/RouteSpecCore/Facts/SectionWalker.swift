@@ -146,7 +146,7 @@ struct SectionWalker {
         // Outside the permissions section, permission tables are small; property tables are not.
         if section != .permissions && t.rows.count > 12 { return }
         var local = sink
-        guard let read = PermissionTableReader.read(text.table(t), heading: innermost, diagnostics: &local) else { return }
+        guard let read = PermissionTableMemo.read(t, in: text, heading: innermost, diagnostics: &local) else { return }
         if section != .permissions {
             // Outside the permissions section only a table with scheme rows in all three schemes counts.
             guard read.contains(where: { $0.permissions.hasAllSchemes }) else { return }

@@ -203,8 +203,10 @@ enum IncludeDirective {
         var close = open
         while close < u.count, u[close] != UInt8(ascii: ")") { close += 1 }
         guard close < u.count else { return nil }
-        let target = String(decoding: UnsafeBufferPointer(rebasing: u[open..<close]), as: UTF8.self).trimmingSpaces
-        return target.isEmpty ? nil : target
+        // Trimmed on bytes, as `trimmingSpaces` trims, before a string is made.
+        let inner = UnsafeBufferPointer(rebasing: u[open..<close])
+        let kept = UTF8Text.trimmed(inner)
+        return kept.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: inner[kept]), as: UTF8.self)
     }
 
     private static let linkStart = Array("](".utf8)
