@@ -4,7 +4,7 @@
 enum RouteLineParser {
     static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
-    struct Parsed: Equatable {
+    struct Parsed: Equatable, Sendable {
         var method: String
         var path: String
         var parameters: [RouteParameter]
@@ -13,7 +13,7 @@ enum RouteLineParser {
         var repairs: [String]
     }
 
-    enum Failure: Error, Equatable {
+    enum Failure: Error, Equatable, Sendable {
         case notARoute
         case emptyPath(method: String)
         case badPath(String)
@@ -24,6 +24,13 @@ enum RouteLineParser {
     /// Lines are read as UTF-8 bytes: every delimiter is ASCII, and walking `Character`s cost
     /// hundreds of instructions a byte.
     static func parse(_ rawLine: String, requireSlash: Bool = false) -> Result<Parsed, Failure> {
+        // The same request lines recur on many pages (v1.0 and beta, examples): each is read once.
+        (requireSlash ? memos.prose : memos.code).value(for: rawLine) { parseUncached($0, requireSlash: requireSlash) }
+    }
+
+    private static let memos = (code: Memo<Result<Parsed, Failure>>(), prose: Memo<Result<Parsed, Failure>>())
+
+    private static func parseUncached(_ rawLine: String, requireSlash: Bool) -> Result<Parsed, Failure> {
         let line = Array(HTMLEntities.decode(rawLine).utf8)
         let n = line.count
         let word = line.withUnsafeBufferPointer(methodWord)
