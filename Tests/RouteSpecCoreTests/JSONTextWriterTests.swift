@@ -32,9 +32,9 @@ import Testing
     func writesWhatJSONValuePrints(value: JSONValue, indent: Int) {
         var writer = JSONTextWriter(indent: indent)
         write(value, to: &writer)
-        var expected: [UInt8] = []
+        var expected = OutputBytes()
         value.write(into: &expected, indent: indent)
-        #expect(String(decoding: writer.out, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        #expect(String(decoding: writer.takeBytes(), as: UTF8.self) == String(decoding: expected.takeBytes(), as: UTF8.self))
     }
 
     /// Strings of every length with a byte to escape anywhere (or none) read back as written.
@@ -45,8 +45,9 @@ import Testing
             let text = (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
                 Int.random(in: 0..<10, using: &generator) < 8 ? "a" : pieces.randomElement(using: &generator)!
             }.joined()
-            var out: [UInt8] = []
-            JSONValue.writeString(text, into: &out)
+            var written = OutputBytes()
+            JSONValue.writeString(text, into: &written)
+            let out = written.takeBytes()
             #expect(try JSONParser.parse(out) == .string(text), "\(Array(text.utf8))")
             #expect(!out.dropFirst().dropLast().contains { $0 < 0x20 || $0 == 0x7F })
         }

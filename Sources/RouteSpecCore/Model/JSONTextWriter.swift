@@ -2,7 +2,7 @@
 /// building the value first: members are printed in the order they come, which encoders keep
 /// sorted (see `JSONSink`).
 struct JSONTextWriter: JSONSink {
-    private(set) var out: [UInt8] = []
+    private var out: OutputBytes
     private var indent: Int
     /// Values written so far in the innermost array or object (nil at the top level).
     private var count: Int?
@@ -13,14 +13,15 @@ struct JSONTextWriter: JSONSink {
     #endif
 
     /// A writer for a value printed at `indent` (where `JSONValue.write(into:indent:)` would).
-    init(indent: Int = 0) { self.indent = indent }
-
-    /// With room for `capacity` bytes: an operation's text grown from empty is reallocated some
-    /// eight times on its way to its two kilobytes.
-    init(indent: Int, capacity: Int) {
+    /// With room for `capacity` bytes: an operation's text grown from little is reallocated some
+    /// times on its way to its two kilobytes.
+    init(indent: Int = 0, capacity: Int = 256) {
         self.indent = indent
-        out.reserveCapacity(capacity)
+        out = OutputBytes(capacity: capacity)
     }
+
+    /// The text written, leaving the writer empty.
+    mutating func takeBytes() -> [UInt8] { out.takeBytes() }
 
     /// Starts a value: in an array, on its own line after a comma if not the first.
     private mutating func beginValue() {
@@ -47,7 +48,7 @@ struct JSONTextWriter: JSONSink {
 
     mutating func bool(_ b: Bool) {
         beginValue()
-        out.append(contentsOf: b ? JSONValue.trueBytes : JSONValue.falseBytes)
+        out.append(b ? JSONValue.trueBytes : JSONValue.falseBytes)
     }
 
     mutating func key(_ key: String) {

@@ -26,7 +26,7 @@ extension Model {
                 // A kilobyte and a half per operation and half a kilobyte per route: a little more than most need.
                 var writer = JSONTextWriter(indent: 4, capacity: 1536 + 512 * operations[o].routes.count)
                 operations[o].encode(to: &writer)
-                return writer.out
+                return writer.takeBytes()
             }
             guard let cache, let digests else { return .made(fresh()) }
             return cache.value(DerivedCache.key(.operationJSON) { $0.add(digests.inOrder[o]) }, decode: { .stored(try $0.rawSlice()) },
@@ -36,18 +36,19 @@ extension Model {
         var diagnosticsText = JSONTextWriter(indent: 2)
         diagnosticsText.array(diagnostics) { $1.encode(to: &$0) }
         var text = ByteChunks()
-        text.append(Array("{\n  \"diagnostics\": ".utf8) + diagnosticsText.out + Array(",\n  \"operations\": ".utf8)
+        text.append(Array("{\n  \"diagnostics\": ".utf8) + diagnosticsText.takeBytes() + Array(",\n  \"operations\": ".utf8)
                     + Array((fragments.isEmpty ? "[]" : "[").utf8))
         let first = Array("\n    ".utf8), next = Array(",\n    ".utf8)
         for (i, fragment) in fragments.enumerated() {
             text.append(i == 0 ? first : next)
             text.append(fragment)
         }
-        var tail = Array((fragments.isEmpty ? "" : "\n  ]").utf8)
-        tail += Array(",\n  \"schemaVersion\": ".utf8)
+        var tail = OutputBytes()
+        tail.append(fragments.isEmpty ? "" : "\n  ]")
+        tail.append(",\n  \"schemaVersion\": ")
         JSONValue.int(Model.schemaVersion).write(into: &tail, indent: 2)
-        tail += Array("\n}\n".utf8)
-        text.append(tail)
+        tail.append("\n}\n")
+        text.append(tail.takeBytes())
         return text
     }
 }

@@ -4,7 +4,7 @@
 /// same text, without building every route's declaration first.
 struct SwiftPrinter {
     /// UTF-8 of the file so far: appending bytes is cheaper than appending to a `String`.
-    private var out: [UInt8] = []
+    private var out = OutputBytes()
     private var level = 0
 
     /// The file's text as UTF-8, as it is written (a `String` would be validated and copied again).
@@ -16,13 +16,13 @@ struct SwiftPrinter {
     /// `capacity` bytes reserved.
     static func utf8(header: [String], imports: [String], capacity: Int = 0, _ body: (inout SwiftPrinter) -> Void) -> [UInt8] {
         var p = SwiftPrinter()
-        p.out.reserveCapacity(capacity)
+        p.out = OutputBytes(capacity: capacity)
         for line in header { p.line("// " + SwiftPrinter.commentText(line)) }
         if !header.isEmpty { p.line("") }
         for i in imports { p.line("import \(i)") }
         if !imports.isEmpty { p.line("") }
         body(&p)
-        return p.out
+        return p.out.takeBytes()
     }
 
     // MARK: Escaping
@@ -30,12 +30,12 @@ struct SwiftPrinter {
     /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
     /// and direction-control characters are escaped.
     static func literal(_ s: String) -> String {
-        var out: [UInt8] = []
+        var out = OutputBytes()
         appendLiteral(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.takeBytes(), as: UTF8.self)
     }
 
-    static func appendLiteral(_ s: String, to out: inout [UInt8]) {
+    static func appendLiteral(_ s: String, to out: inout OutputBytes) {
         out.append(ASCII.quote)
         appendReplacingScalars(s, to: &out) { scalar, out in
             switch scalar {
@@ -57,12 +57,12 @@ struct SwiftPrinter {
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
         if s.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return s }
-        var out: [UInt8] = []
+        var out = OutputBytes()
         appendCommentText(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.takeBytes(), as: UTF8.self)
     }
 
-    static func appendCommentText(_ s: String, to out: inout [UInt8]) {
+    static func appendCommentText(_ s: String, to out: inout OutputBytes) {
         appendReplacingScalars(s, to: &out) { scalar, out in
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 out.append(ASCII.space)
@@ -74,29 +74,29 @@ struct SwiftPrinter {
         }
     }
 
-    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
+    private static func appendEscape(_ letter: UInt8, to out: inout OutputBytes) {
         out.append(ASCII.backslash)
         out.append(letter)
     }
 
     /// `\u{…}`, in lower-case hex.
-    private static func appendUnicodeEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: "\\u{".utf8)
-        out.append(contentsOf: String(scalar.value, radix: 16).utf8)
+    private static func appendUnicodeEscape(_ scalar: Unicode.Scalar, to out: inout OutputBytes) {
+        out.append("\\u{")
+        out.append(String(scalar.value, radix: 16))
         out.append(UInt8(ascii: "}"))
     }
 
     /// Appends `s` with the scalars `replace` writes a replacement for (returning true) replaced,
     /// the others copied as they are. Scalars that cannot need replacing (printable ASCII other
     /// than `"` and `\`, and the letters of common scripts) are not offered, and are copied as bytes.
-    private static func appendReplacingScalars(_ s: String, to out: inout [UInt8], _ replace: (Unicode.Scalar, inout [UInt8]) -> Bool) {
+    private static func appendReplacingScalars(_ s: String, to out: inout OutputBytes, _ replace: (Unicode.Scalar, inout OutputBytes) -> Bool) {
         s.withUTF8Bytes { bytes in
             var i = 0
             while i < bytes.count {
                 // A run that needs nothing is copied at once.
                 let end = plainRunEnd(bytes, from: i)
                 if end > i {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     i = end
                     if i == bytes.count { break }
                 }
@@ -110,7 +110,7 @@ struct SwiftPrinter {
                 let length = UTF8Text.length(lead: lead)
                 let scalar = Unicode.Scalar(UTF8Text.scalar(bytes, at: i, length: length)) ?? "\u{FFFD}"
                 if isPlainLetter(scalar) || !replace(scalar, &out) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 }
                 i += length
             }
@@ -184,20 +184,20 @@ struct SwiftPrinter {
     private mutating func line(_ s: String) {
         if s.isEmpty { out.append(ASCII.newline); return }
         indent()
-        out.append(contentsOf: s.utf8)
+        out.append(s)
         out.append(ASCII.newline)
     }
 
     private mutating func indent() { Self.appendIndent(level, to: &out) }
 
     /// `depth` indentation units, copied in one piece from a run of spaces.
-    private static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
+    private static func appendIndent(_ depth: Int, to out: inout OutputBytes) {
         guard depth > 0 else { return }
         guard depth * 4 <= spaces.count else {
-            for _ in 0..<depth { out.append(contentsOf: spaces[..<4]) }
+            for _ in 0..<depth { out.append("    ") }
             return
         }
-        spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<(depth * 4)])) }
+        spaces.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<(depth * 4)])) }
     }
 
     private static let spaces = [UInt8](repeating: ASCII.space, count: 64)
@@ -210,13 +210,13 @@ struct SwiftPrinter {
 
     /// One `///` line written in pieces, each escaped as a doc comment's text is.
     struct DocLine {
-        fileprivate var out: [UInt8] = []
+        fileprivate var out = OutputBytes()
 
         mutating func text(_ s: String) { SwiftPrinter.appendCommentText(s, to: &out) }
 
         /// Text of the generator's own, which needs no escaping.
         mutating func fixed(_ s: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+            out.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
         }
 
         /// `` `s` ``
@@ -227,7 +227,7 @@ struct SwiftPrinter {
         }
 
         mutating func number(_ n: Int) {
-            guard n >= 0 && n < 100_000 else { return out.append(contentsOf: String(n).utf8) }
+            guard n >= 0 && n < 100_000 else { return out.append(String(n)) }
             var divisor = 1
             while divisor * 10 <= n { divisor *= 10 }
             while divisor > 0 {
@@ -240,7 +240,7 @@ struct SwiftPrinter {
     /// A `///` line (`///` alone when `write` writes nothing).
     mutating func docLine(_ write: (inout DocLine) -> Void) {
         indent()
-        out.append(contentsOf: Self.docStart)
+        out.append(Self.docStart)
         let start = out.count
         var line = DocLine()
         // The file's bytes move into the line and back: a copy would cost the whole file.
@@ -253,7 +253,7 @@ struct SwiftPrinter {
     mutating func blankLine() { line("") }
 
     /// Text of the generator's own (keywords, punctuation), or names and types (valid as they are).
-    private mutating func put(_ s: String) { out.append(contentsOf: s.utf8) }
+    private mutating func put(_ s: String) { out.append(s) }
 
     /// `opener {` (`opener` writes the line after its indentation), the body one level deeper, `}`.
     private mutating func block(_ opener: (inout SwiftPrinter) -> Void, _ body: (inout SwiftPrinter) -> Void) {
@@ -384,7 +384,7 @@ struct SwiftPrinter {
             put(parameter.type.text)
             if let value = parameter.defaultValue {
                 put(" = ")
-                out.append(contentsOf: Self.oneLine(value))
+                out.append(Self.oneLine(value))
             }
         }
         put(")")
@@ -411,19 +411,19 @@ struct SwiftPrinter {
     }
 
     /// A newline and `depth` indentation units.
-    private static func newline(_ out: inout [UInt8], depth: Int) {
+    private static func newline(_ out: inout OutputBytes, depth: Int) {
         out.append(ASCII.newline)
         appendIndent(depth, to: &out)
     }
 
     /// An expression on one line: its lines joined by spaces (written, then its newlines replaced).
-    private static func oneLine(_ e: SwiftExpr) -> [UInt8] {
-        var text: [UInt8] = []
+    private static func oneLine(_ e: SwiftExpr) -> OutputBytes {
+        var text = OutputBytes()
         writeOneLine(e, into: &text)
         return text
     }
 
-    private static func writeOneLine(_ e: SwiftExpr, into out: inout [UInt8]) {
+    private static func writeOneLine(_ e: SwiftExpr, into out: inout OutputBytes) {
         let start = out.count
         write(e, into: &out, depth: 0)
         for i in start..<out.count where out[i] == ASCII.newline { out[i] = ASCII.space }
@@ -433,31 +433,31 @@ struct SwiftPrinter {
     /// (multi-line arrays and calls print one element a line, one unit deeper). Written in place:
     /// a call is written on one line and, should that not do, written again over it (at once on
     /// several lines when an argument is a multi-line array, so nested calls are not written twice).
-    private static func write(_ e: SwiftExpr, into out: inout [UInt8], depth: Int) {
+    private static func write(_ e: SwiftExpr, into out: inout OutputBytes, depth: Int) {
         switch e {
         case .string(let s): appendLiteral(s, to: &out)
-        case .int(let n): out.append(contentsOf: String(n).utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .nilLiteral: out.append(contentsOf: "nil".utf8)
-        case .name(let n): out.append(contentsOf: n.text.utf8)
-        case .selfValue: out.append(contentsOf: "self".utf8)
+        case .int(let n): out.append(String(n))
+        case .bool(let b): out.append((b ? "true" : "false"))
+        case .nilLiteral: out.append("nil")
+        case .name(let n): out.append(n.text)
+        case .selfValue: out.append("self")
         case .typeMember(let t, let name):
-            out.append(contentsOf: t.text.utf8)
+            out.append(t.text)
             out.append(ASCII.dot)
-            out.append(contentsOf: name.text.utf8)
+            out.append(name.text)
         case .member(let base, let name):
             if let base { write(base, into: &out, depth: depth) }
             out.append(ASCII.dot)
-            out.append(contentsOf: name.text.utf8)
+            out.append(name.text)
         case .tryAwait(let inner):
-            out.append(contentsOf: "try await ".utf8)
+            out.append("try await ")
             write(inner, into: &out, depth: depth)
         case .array(let items, let multiline):
-            if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
+            if items.isEmpty { return out.append("[]") }
             out.append(0x5B)
             if !multiline {
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out.append(contentsOf: ", ".utf8) }
+                    if i > 0 { out.append(", ") }
                     writeOneLine(item, into: &out)
                 }
                 return out.append(0x5D)
@@ -477,7 +477,7 @@ struct SwiftPrinter {
             var characters = 0
             var fits = !args.contains(where: \.value.isMultilineArray)
             for (k, a) in args.enumerated() where fits {
-                if k > 0 { out.append(contentsOf: ", ".utf8) }
+                if k > 0 { out.append(", ") }
                 let start = out.count
                 writeArgument(a, into: &out, depth: depth + 1)
                 let (count, multiline) = out.withUnsafeBufferPointer { all in
@@ -491,7 +491,7 @@ struct SwiftPrinter {
                 }
             }
             if fits { return out.append(0x29) }
-            out.removeSubrange(open...)
+            out.truncate(to: open)
             for (k, a) in args.enumerated() {
                 newline(&out, depth: depth + 1)
                 writeArgument(a, into: &out, depth: depth + 1)
@@ -502,9 +502,9 @@ struct SwiftPrinter {
         }
     }
 
-    private static func writeArgument(_ a: SwiftArgument, into out: inout [UInt8], depth: Int) {
+    private static func writeArgument(_ a: SwiftArgument, into out: inout OutputBytes, depth: Int) {
         if let label = a.label {
-            out.append(contentsOf: label.text.utf8)
+            out.append(label.text)
             out.append(ASCII.colon)
             out.append(ASCII.space)
         }
