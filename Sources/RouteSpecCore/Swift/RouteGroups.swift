@@ -187,7 +187,21 @@ enum RouteGroups {
     }
 
     /// The group of a path: its first two static words as type names, and the static prefix.
+    /// Paths recur (the corpus has 14,448 routes on 5,149 paths): each is read once.
     static func groupKey(_ path: String) -> (key: [String], prefix: String) {
+        let found = groupKeys.value(for: path) { GroupKey(groupKeyUncached($0)) }
+        return (found.key, found.prefix)
+    }
+
+    private struct GroupKey: Sendable {
+        var key: [String]
+        var prefix: String
+        init(_ found: (key: [String], prefix: String)) { (key, prefix) = found }
+    }
+
+    private static let groupKeys = Memo<GroupKey>()
+
+    private static func groupKeyUncached(_ path: String) -> (key: [String], prefix: String) {
         // Static words are letters and digits, never empty: one word each.
         let words = GeneratedNames.staticWords(path, limit: 2).map { SwiftNames.upperCamel([$0]) }
         let key = words.isEmpty ? ["Root"] : words
