@@ -71,21 +71,20 @@ enum GeneratedNames {
             let first = pick(tokens[0])
             return tokens.dropFirst().allSatisfy { equalIgnoringCase(pick($0), first) }
         }
+        let shortest = tokens.lazy.map { $0.count }.min() ?? 0
         var commonSuffix = 0
         if routes.count > 1 {
-            let shortest = tokens.map(\.count).min() ?? 0
             while commonSuffix < shortest - 1, sameWord({ $0[$0.count - 1 - commonSuffix] }) {
                 commonSuffix += 1
             }
         }
         var commonPrefix = 0
         if routes.count > 1 {
-            let shortest = tokens.map(\.count).min() ?? 0
             while commonPrefix < shortest - 1 - commonSuffix, sameWord({ $0[commonPrefix] }) {
                 commonPrefix += 1
             }
         }
-        let mixedMethods = Set(routes.map(\.method)).count > 1
+        let mixedMethods = routes.contains { $0.method != routes[0].method }
         var names: [String] = []
         for (route, words) in zip(routes, tokens) {
             // One route: its first word (`users`); several: the words that tell them apart.
@@ -94,8 +93,9 @@ enum GeneratedNames {
             names.append(SwiftNames.lowerCamel(w))
         }
         // Routes that differ only in placeholders: add the parameters (`usersById`).
-        let repeated = Set(names.filter { n in names.filter { $0 == n }.count > 1 })
-        for (i, name) in names.enumerated() where repeated.contains(name) {
+        var uses: [String: Int] = [:]
+        for name in names { uses[name, default: 0] += 1 }
+        for (i, name) in names.enumerated() where uses[name]! > 1 {
             let params = routes[i].parameters.map { SwiftNames.camelCase(ofWords: $0.name, lowerFirst: false) }
             names[i] = name + (params.isEmpty ? "" : "By" + params.joined(separator: "And"))
         }
