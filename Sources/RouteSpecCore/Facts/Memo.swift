@@ -74,8 +74,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     private static func equal(_ arena: [UInt8], from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let keyBase = key.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, keyBase, key.count) == 0 }
+        arena.withUnsafeBufferPointer { UTF8Text.equal(UnsafeBufferPointer(rebasing: $0[start..<(start + key.count)]), key) }
     }
 
     /// Eight bytes at a time, multiplied and folded; the length is mixed in first.

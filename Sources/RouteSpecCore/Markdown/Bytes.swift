@@ -160,6 +160,11 @@ enum UTF8Text {
         return lo..<hi
     }
 
+    /// Whether two buffers hold the same bytes.
+    static func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+    }
+
     /// Byte order (`memcmp`, then the shorter first).
     static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = Swift.min(x.count, y.count)

@@ -8,7 +8,12 @@ struct FrontMatter: Sendable {
     var bodyStart = 0
 
     subscript(key: String) -> String? {
-        guard let pair = pairs.last(where: { $0.key.count == key.utf8.count && bytes[$0.key].elementsEqual(key.utf8) }) else { return nil }
+        let found = key.withUTF8Bytes { (k: UnsafeBufferPointer<UInt8>) -> (key: Range<Int>, value: Range<Int>)? in
+            bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) in
+                pairs.last { pair in pair.key.count == k.count && UTF8Text.equal(UnsafeBufferPointer(rebasing: all[pair.key]), k) }
+            }
+        }
+        guard let pair = found else { return nil }
         var value = pair.value
         if value.count >= 2, case let q = bytes[value.lowerBound], q == ASCII.quote || q == ASCII.apostrophe, bytes[value.upperBound - 1] == q {
             value = value.lowerBound + 1..<value.upperBound - 1

@@ -129,8 +129,7 @@ enum SwiftNames {
         var s = candidate.isEmpty ? fallback() : candidate
         // Only an ASCII digit can lead a valid identifier once `_` is put before it.
         if let f = s.utf8.first, ASCII.isDigit(f) { s = "_" + s }
-        if !isValidIdentifier(s) { s = fallback() }
-        return SwiftName(verbatim: s)
+        return isValidIdentifier(s) ? SwiftName(validIdentifier: s) : SwiftName(verbatim: fallback())
     }
 
     /// A short stable hash for disambiguation (FNV-1a, hex).

@@ -12,6 +12,11 @@ struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
         text = SwiftNames.isKeyword(raw) ? "`\(raw)`" : raw
     }
 
+    /// `raw` has passed `SwiftNames.isValidIdentifier` (not checked again).
+    init(validIdentifier raw: String) {
+        text = SwiftNames.isKeyword(raw) ? "`\(raw)`" : raw
+    }
+
     /// A name as `text` spelled it (a keyword in backticks), read back from a cache; throws if
     /// `text` is no such spelling.
     init(spelled text: String) throws {
