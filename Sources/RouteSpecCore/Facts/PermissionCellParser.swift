@@ -24,8 +24,8 @@ enum PermissionCellParser {
         let text = normalizeMarkup(raw)
         let key = comparable(text)
         if key.isEmpty { return .empty }
-        if matchesWhole(key, Lexicon.notSupportedWords) { return .notSupported }
-        if matchesWhole(key, Lexicon.noneWords) { return .noneRequired }
+        if matchesWhole(key, notSupported) { return .notSupported }
+        if matchesWhole(key, none) { return .noneRequired }
         let items = splitItems(withoutNotes(text))
         var entries: [Entry] = []
         var unparsed: [String] = []
@@ -48,7 +48,7 @@ enum PermissionCellParser {
                     entries.append(contentsOf: names.map { Entry(names: [$0]) })
                 case .unreadable:
                     let verbatim = alternative.trimmingSpaces
-                    if !verbatim.isEmpty, !matchesWhole(comparable(verbatim), Lexicon.notSupportedWords) { unparsed.append(verbatim) }
+                    if !verbatim.isEmpty, !matchesWhole(comparable(verbatim), notSupported) { unparsed.append(verbatim) }
                 }
             }
         }
@@ -128,12 +128,27 @@ enum PermissionCellParser {
         return t
     }
 
-    private static func matchesWhole(_ key: String, _ words: [String]) -> Bool {
+    /// Lexicon phrases, and the same as a set for the exact match most keys need.
+    private struct Phrases {
+        let words: [String]
+        let exact: Set<String>
+        init(_ words: [String]) {
+            self.words = words
+            exact = Set(words)
+        }
+    }
+
+    private static let notSupported = Phrases(Lexicon.notSupportedWords), none = Phrases(Lexicon.noneWords)
+
+    /// The key is a phrase, or a phrase of four or more characters followed by at most twelve
+    /// more (never a name: a key with a `.` must be a phrase exactly).
+    private static func matchesWhole(_ key: String, _ phrases: Phrases) -> Bool {
+        if phrases.exact.contains(key) { return true }
+        if key.has(".") { return false }
         // Counting characters walks the text: done last, and for the key once.
         var keyCount: Int?
-        return words.contains { w in
-            if key == w { return true }
-            guard key.hasPrefix(w), !key.has("."), case let count = w.count, count >= 4 else { return false }
+        return phrases.words.contains { w in
+            guard key.hasPrefix(w), case let count = w.count, count >= 4 else { return false }
             keyCount = keyCount ?? key.count
             return keyCount! <= count + 12
         }
