@@ -76,7 +76,14 @@ enum RouteTableMatcher {
     /// before it: `outlook/tasks` → `outlooktask`), its camel-case parts, and placeholder words
     /// (`{client-serviceprincipal-id}` → `client`, `serviceprincipal`).
     static func routeWords(_ route: RouteFact) -> [Set<String>] {
-        let fullSegments = route.path.split(asciiSeparator: ASCII.slash)
+        // The same routes are matched on every page that lists them (v1.0 and beta, sibling pages).
+        pathWords.value(for: route.path, compute: wordGroups)
+    }
+
+    private static let pathWords = Memo<[Set<String>]>()
+
+    private static func wordGroups(_ path: String) -> [Set<String>] {
+        let fullSegments = path.split(asciiSeparator: ASCII.slash)
         let segments = fullSegments.map { segment -> String in
             String(segment.split(asciiSeparator: ASCII.openParen).first ?? segment)
         }
