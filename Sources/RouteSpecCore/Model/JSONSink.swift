@@ -11,9 +11,12 @@ protocol JSONSink {
     /// An object whose members `members` writes, each a `key` followed by its value.
     mutating func object(_ members: (inout Self) -> Void)
     mutating func key(_ key: String)
+    /// A key spelled in the encoder: a field name of the model, written without escaping.
+    mutating func field(_ name: StaticString)
 }
 
 extension JSONSink {
+    mutating func field(_ name: StaticString) { key("\(name)") }
     mutating func strings(_ items: [String]) { array(items) { $0.string($1) } }
 }
 

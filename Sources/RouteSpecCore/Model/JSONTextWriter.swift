@@ -63,6 +63,20 @@ struct JSONTextWriter: JSONSink {
         afterKey = true
     }
 
+    mutating func field(_ name: StaticString) {
+        #if DEBUG
+        name.withUTF8Buffer { assert(!JSONValue.needsEscape($0), "a field name that needs escaping: \(name)") }
+        let key = "\(name)"
+        if let lastKey { assert(JSONValue.keyOrder(lastKey, key), "JSON keys out of order: \(lastKey), \(key)") }
+        lastKey = key
+        #endif
+        beginValue()
+        out.append(0x22)
+        out.append(name)
+        out.append("\": ")
+        afterKey = true
+    }
+
     mutating func array<C: Collection>(_ elements: C, _ item: (inout JSONTextWriter, C.Element) -> Void) {
         container(open: 0x5B, close: 0x5D) { w in
             for e in elements { item(&w, e) }

@@ -60,15 +60,15 @@ extension APIOperation {
 
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            s.key("apiVersion"); s.string(apiVersion.rawValue)
-            s.key("id"); s.string(id)
-            s.key("name"); s.string(name)
-            if !permissionTables.isEmpty { s.key("permissionTables"); s.array(permissionTables) { $1.encode(to: &$0) } }
-            if let permissions { s.key("permissions"); permissions.encode(to: &s) }
-            s.key("responses"); s.array(responses) { $1.encode(to: &$0) }
-            s.key("routes"); s.array(routes) { $1.encode(to: &$0) }
-            s.key("sources"); s.array(sources) { $1.encode(to: &$0) }
-            if let title { s.key("title"); s.string(title) }
+            s.field("apiVersion"); s.string(apiVersion.rawValue)
+            s.field("id"); s.string(id)
+            s.field("name"); s.string(name)
+            if !permissionTables.isEmpty { s.field("permissionTables"); s.array(permissionTables) { $1.encode(to: &$0) } }
+            if let permissions { s.field("permissions"); permissions.encode(to: &s) }
+            s.field("responses"); s.array(responses) { $1.encode(to: &$0) }
+            s.field("routes"); s.array(routes) { $1.encode(to: &$0) }
+            s.field("sources"); s.array(sources) { $1.encode(to: &$0) }
+            if let title { s.field("title"); s.string(title) }
         }
     }
 }
@@ -76,11 +76,11 @@ extension APIOperation {
 extension Route {
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            s.key("line"); s.int(line)
-            s.key("method"); s.string(method)
-            if !parameters.isEmpty { s.key("parameters"); s.array(parameters) { $1.encode(to: &$0) } }
-            s.key("path"); s.string(path)
-            if let permissions { s.key("permissions"); permissions.encode(to: &s) }
+            s.field("line"); s.int(line)
+            s.field("method"); s.string(method)
+            if !parameters.isEmpty { s.field("parameters"); s.array(parameters) { $1.encode(to: &$0) } }
+            s.field("path"); s.string(path)
+            if let permissions { s.field("permissions"); permissions.encode(to: &s) }
         }
     }
 }
@@ -88,8 +88,8 @@ extension Route {
 extension RouteParameter {
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            if !alternatives.isEmpty { s.key("alternatives"); s.strings(alternatives) }
-            s.key("name"); s.string(name)
+            if !alternatives.isEmpty { s.field("alternatives"); s.strings(alternatives) }
+            s.field("name"); s.string(name)
         }
     }
 }
@@ -97,10 +97,19 @@ extension RouteParameter {
 extension PermissionSet {
     private static let kindsByName = SchemeKind.allCases.sorted { JSONValue.keyOrder($0.rawValue, $1.rawValue) }
 
+    /// `kind.rawValue`, as the field name it is in the JSON.
+    private static func fieldName(_ kind: SchemeKind) -> StaticString {
+        switch kind {
+        case .delegatedWork: "delegatedWork"
+        case .delegatedPersonal: "delegatedPersonal"
+        case .application: "application"
+        }
+    }
+
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
             for kind in Self.kindsByName {
-                if let scheme = self[kind] { s.key(kind.rawValue); scheme.encode(to: &s) }
+                if let scheme = self[kind] { s.field(Self.fieldName(kind)); scheme.encode(to: &s) }
             }
         }
     }
@@ -109,13 +118,13 @@ extension PermissionSet {
 extension Scheme {
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            guard supported else { s.key("supported"); s.bool(false); return }
-            if !combinations.isEmpty { s.key("combinations"); s.array(combinations) { $0.strings($1) } }
-            s.key("higherPrivileged"); s.strings(higherPrivileged)
-            s.key("leastPrivileged"); s.strings(leastPrivileged)
-            if noPermissionRequired { s.key("noPermissionRequired"); s.bool(true) }
-            s.key("supported"); s.bool(true)
-            if !unparsed.isEmpty { s.key("unparsed"); s.strings(unparsed) }
+            guard supported else { s.field("supported"); s.bool(false); return }
+            if !combinations.isEmpty { s.field("combinations"); s.array(combinations) { $0.strings($1) } }
+            s.field("higherPrivileged"); s.strings(higherPrivileged)
+            s.field("leastPrivileged"); s.strings(leastPrivileged)
+            if noPermissionRequired { s.field("noPermissionRequired"); s.bool(true) }
+            s.field("supported"); s.bool(true)
+            if !unparsed.isEmpty { s.field("unparsed"); s.strings(unparsed) }
         }
     }
 }
@@ -123,11 +132,11 @@ extension Scheme {
 extension PermissionTable {
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            if let anchor { s.key("anchor"); s.string(anchor) }
-            if let audience { s.key("audience"); s.string(audience) }
-            if let heading { s.key("heading"); s.string(heading) }
-            s.key("line"); s.int(line)
-            s.key("permissions"); permissions.encode(to: &s)
+            if let anchor { s.field("anchor"); s.string(anchor) }
+            if let audience { s.field("audience"); s.string(audience) }
+            if let heading { s.field("heading"); s.string(heading) }
+            s.field("line"); s.int(line)
+            s.field("permissions"); permissions.encode(to: &s)
         }
     }
 }
@@ -135,8 +144,8 @@ extension PermissionTable {
 extension Response {
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            s.key("foundIn"); s.strings(foundIn)
-            s.key("status"); s.int(status)
+            s.field("foundIn"); s.strings(foundIn)
+            s.field("status"); s.int(status)
         }
     }
 }
@@ -144,11 +153,11 @@ extension Response {
 extension Source {
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            if let date { s.key("date"); s.string(date) }
-            s.key("line"); s.int(line)
-            s.key("locale"); s.string(locale)
-            s.key("path"); s.string(path)
-            s.key("primary"); s.bool(primary)
+            if let date { s.field("date"); s.string(date) }
+            s.field("line"); s.int(line)
+            s.field("locale"); s.string(locale)
+            s.field("path"); s.string(path)
+            s.field("primary"); s.bool(primary)
         }
     }
 }
@@ -158,12 +167,12 @@ extension Diagnostic {
 
     func encode<S: JSONSink>(to s: inout S) {
         s.object { s in
-            s.key("code"); s.string(code)
-            s.key("column"); s.int(column)
-            s.key("line"); s.int(line)
-            s.key("message"); s.string(message)
-            s.key("path"); s.string(path)
-            s.key("severity"); s.string(severity.rawValue)
+            s.field("code"); s.string(code)
+            s.field("column"); s.int(column)
+            s.field("line"); s.int(line)
+            s.field("message"); s.string(message)
+            s.field("path"); s.string(path)
+            s.field("severity"); s.string(severity.rawValue)
         }
     }
 }
