@@ -47,7 +47,9 @@ struct SwiftDoc: Sendable {
     init(_ lines: [String]) { self.lines = lines }
 }
 
-indirect enum SwiftExpr: Sendable {
+/// Only the cases that hold an expression are boxed: a route's body is a call of names and
+/// literals, one allocation rather than one per part.
+enum SwiftExpr: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -55,13 +57,13 @@ indirect enum SwiftExpr: Sendable {
     case array([SwiftExpr], multiline: Bool)
     case name(SwiftName)
     /// `base.member`, or `.member` when `base` is nil.
-    case member(SwiftExpr?, SwiftName)
+    indirect case member(SwiftExpr?, SwiftName)
     /// `self`
     case selfValue
     /// `Some.Type.member`
     case typeMember(SwiftType, SwiftName)
-    case call(SwiftExpr, [SwiftArgument])
-    case tryAwait(SwiftExpr)
+    indirect case call(SwiftExpr, [SwiftArgument])
+    indirect case tryAwait(SwiftExpr)
 
     /// An array that prints one element a line, so whatever holds it cannot fit on one line.
     var isMultilineArray: Bool {
@@ -93,7 +95,7 @@ struct SwiftParameter: Sendable {
     var defaultValue: SwiftExpr?
 }
 
-indirect enum SwiftDecl: Sendable {
+enum SwiftDecl: Sendable {
     case enumDecl(doc: SwiftDoc?, name: SwiftName, conformances: [SwiftType], members: [SwiftDecl])
     case structDecl(doc: SwiftDoc?, name: SwiftName, generic: String?, conformances: [SwiftType], members: [SwiftDecl])
     case extensionDecl(type: SwiftType, members: [SwiftDecl])
