@@ -10,7 +10,8 @@ struct ClientMethodBuilder {
     private static let operation = SwiftName(verbatim: "operation")
     private static let bodyCall = SwiftName(verbatim: "GraphBodyCall"), plainCall = SwiftName(verbatim: "GraphCall")
 
-    func method() -> SwiftDecl {
+    /// Writes the method: its documentation as it is made, then the declaration.
+    func write(into p: inout SwiftPrinter) {
         let op = routes[0].route.op
         let takesBody = routes.contains { Self.bodyMethods.contains($0.route.route.method) }
         let route = Self.route
@@ -20,11 +21,30 @@ struct ClientMethodBuilder {
             SwiftArgument(Self.operation, .string(op.id)),
             SwiftArgument(route, .name(route)),
         ])
-        let shown = routes.prefix(3).map { "`\($0.group.text).\($0.route.function.text)`" }
-        let functions = shown.joined(separator: ", ") + (routes.count > shown.count ? " and \(routes.count - shown.count) more routes" : "")
-        let doc = [op.title ?? op.name, "", "Prepares \(functions); " + (takesBody ? "`send(body:)` performs it." : "`send()` performs it.")]
-        return .function(doc: SwiftDoc(doc), attributes: [], name: routes[0].route.operationName,
-                         parameters: [SwiftParameter(label: nil, name: route, type: .fixed("DocumentedRoute"))], effects: "",
-                         returns: SwiftType(text: call.text), body: [.returnValue(make)])
+        p.docLine { $0.text(op.title ?? op.name) }
+        p.docLine { _ in }
+        p.docLine { line in
+            line.fixed("Prepares ")
+            let shown = min(routes.count, 3)
+            for i in 0..<shown {
+                if i > 0 { line.fixed(", ") }
+                line.fixed("`")
+                line.text(routes[i].group.text)
+                line.fixed(".")
+                line.text(routes[i].route.function.text)
+                line.fixed("`")
+            }
+            if routes.count > shown {
+                line.fixed(" and ")
+                line.number(routes.count - shown)
+                line.fixed(" more routes")
+            }
+            line.fixed(takesBody ? "; `send(body:)` performs it." : "; `send()` performs it.")
+        }
+        p.decl(.function(doc: nil, attributes: [], name: routes[0].route.operationName,
+                         parameters: [SwiftParameter(label: nil, name: route, type: Self.routeType)], effects: "",
+                         returns: SwiftType(text: call.text), body: [.returnValue(make)]))
     }
+
+    private static let routeType = SwiftType.fixed("DocumentedRoute")
 }

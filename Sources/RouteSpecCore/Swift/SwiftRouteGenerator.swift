@@ -222,11 +222,13 @@ public struct SwiftRouteGenerator: Sendable {
                         let part = parts[n]
                         builders[part.builder].write(into: &p)
                         guard !part.methods.isEmpty else { return }
-                        let methods = part.methods.map { routes in
-                            ClientMethodBuilder(routes: routes.map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }).method()
-                        }
                         p.blankLine()
-                        p.decl(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
+                        p.extensionDecl(type: SwiftType(text: "\(ns).Client")) { p in
+                            p.members(count: part.methods.count) { p, m in
+                                let routes = part.methods[m].map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }
+                                ClientMethodBuilder(routes: routes).write(into: &p)
+                            }
+                        }
                     }
                 }
                 return File(path: path, utf8: text, madeFrom: key)
