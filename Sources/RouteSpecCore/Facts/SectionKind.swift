@@ -7,18 +7,24 @@ enum SectionKind: Sendable, Equatable {
         return byWords(heading.text)
     }
 
+    /// Told on the anchor's bytes (every heading with an anchor is asked): an exact anchor, or
+    /// one that starts with `http-request` or `example`.
     static func byAnchor(_ a: String) -> SectionKind? {
-        if a.hasPrefix("http-request") { return .httpRequest }
-        switch a {
-        case "permissions", "prerequisites", "required-permissions": return .permissions
-        case "request-headers", "optional-request-headers": return .requestHeaders
-        case "request-body": return .requestBody
-        case "response", "responses", "http-response": return .response
-        default: break
+        a.withUTF8Bytes { a in
+            if a.starts(with: "http-request".utf8) { return .httpRequest }
+            for (kind, anchors) in anchorKinds where anchors.contains(where: { $0.count == a.count && $0.withUnsafeBufferPointer { UTF8Text.equal($0, a) } }) {
+                return kind
+            }
+            return a.starts(with: "example".utf8) ? .examples : nil
         }
-        if a.hasPrefix("example") { return .examples }
-        return nil
     }
+
+    private static let anchorKinds: [(SectionKind, [[UInt8]])] = [
+        (.permissions, ["permissions", "prerequisites", "required-permissions"]),
+        (.requestHeaders, ["request-headers", "optional-request-headers"]),
+        (.requestBody, ["request-body"]),
+        (.response, ["response", "responses", "http-response"]),
+    ].map { kind, anchors in (kind, anchors.map { Array($0.utf8) }) }
 
     private static let httpWords = Lexicon.all(\.httpRequestHeading)
     private static let permissionWords = Lexicon.all(\.permissionsHeading)
