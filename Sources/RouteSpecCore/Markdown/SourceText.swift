@@ -141,10 +141,15 @@ struct SourceText: Sendable {
                 let newline = found ?? n
                 var end = newline
                 if end > start && buffer[end - 1] == ASCII.carriageReturn { end -= 1 }
-                let original = lineOfByte.map { start < $0.count ? Int($0[start]) : number } ?? number
-                lines.append(SourceLine(range: start..<end, number: original))
+                lines.append(SourceLine(range: start..<end, number: number))
                 number += 1
                 start = newline + 1
+            }
+        }
+        // Bilingual pages were rewritten: each line takes the number its first byte had.
+        if let lineOfByte {
+            for i in lines.indices where lines[i].range.lowerBound < lineOfByte.count {
+                lines[i].number = Int(lineOfByte[lines[i].range.lowerBound])
             }
         }
         return lines
