@@ -1,6 +1,7 @@
-/// Generated Swift is built as these values and printed in one place (`SwiftPrinter`). Text from
-/// the docs can only enter as a string literal (`.string`) or a doc comment (`SwiftDoc`), both
-/// escaped by the printer; identifiers can only be made by `SwiftName`, which validates them.
+/// Generated Swift is built as these values, or written through `SwiftPrinter`'s streaming calls,
+/// and becomes text in one place (`SwiftPrinter`). Text from the docs can only enter as a string
+/// literal (`.string`) or doc text (`SwiftDoc`, `SwiftPrinter.DocLine.text`), both escaped by the
+/// printer; identifiers can only be made by `SwiftName`, which validates them.
 
 /// A valid Swift identifier, escaped with backticks where it is a keyword.
 struct SwiftName: Hashable, Comparable, CustomStringConvertible, Sendable {
