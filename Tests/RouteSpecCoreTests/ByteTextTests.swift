@@ -164,4 +164,11 @@ import Testing
         #expect("/a//b/".split(asciiSeparator: ASCII.slash) == ["a", "b"])
         #expect(Substring("x.y.z").split(asciiSeparator: ASCII.dot) == ["x", "y", "z"])
     }
+
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 204, 1_000, 65_535, 100_000, 123_456_789, Int.max, -1, -42, Int.min])
+    func decimalsAreWrittenAsStringWritesThem(n: Int) {
+        var out = OutputBytes()
+        out.appendDecimal(n)
+        #expect(String(decoding: out.takeBytes(), as: UTF8.self) == String(n))
+    }
 }

@@ -9,9 +9,6 @@ struct OutputBytes {
 
     init(capacity: Int = 0) { storage = [UInt8](repeating: 0, count: capacity) }
 
-    var isEmpty: Bool { count == 0 }
-    var last: UInt8? { count > 0 ? storage[count - 1] : nil }
-
     subscript(_ i: Int) -> UInt8 {
         get {
             precondition(i < count, "index past the text")
@@ -61,6 +58,17 @@ struct OutputBytes {
 
     mutating func append(_ other: OutputBytes) { other.withUnsafeBufferPointer { append($0) } }
 
+    /// `n` in decimal, digit by digit (no string made for it).
+    mutating func appendDecimal(_ n: Int) {
+        guard n >= 0 else { return append(String(n)) }
+        var divisor = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        while divisor > 0 {
+            append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+            divisor /= 10
+        }
+    }
+
     /// Drops the text from `index` on.
     mutating func truncate(to index: Int) {
         precondition(index >= 0 && index <= count, "index outside the text")
@@ -80,7 +88,4 @@ struct OutputBytes {
         count = 0
         return bytes
     }
-
-    /// A copy of the text.
-    var bytes: [UInt8] { Array(storage[..<count]) }
 }

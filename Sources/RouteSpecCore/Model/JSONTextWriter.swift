@@ -13,8 +13,8 @@ struct JSONTextWriter: JSONSink {
     #endif
 
     /// A writer for a value printed at `indent` (where `JSONValue.write(into:indent:)` would).
-    /// With room for `capacity` bytes: an operation's text grown from little is reallocated some
-    /// times on its way to its two kilobytes.
+    /// With room for `capacity` bytes (an operation's text, grown from little, would be moved
+    /// several times on its way to its two kilobytes).
     init(indent: Int = 0, capacity: Int = 256) {
         self.indent = indent
         out = OutputBytes(capacity: capacity)
@@ -51,11 +51,17 @@ struct JSONTextWriter: JSONSink {
         out.append(b ? JSONValue.trueBytes : JSONValue.falseBytes)
     }
 
-    mutating func key(_ key: String) {
+    /// Debug builds check that members come in key order.
+    private mutating func noteKey(_ key: @autoclosure () -> String) {
         #if DEBUG
+        let key = key()
         if let lastKey { assert(JSONValue.keyOrder(lastKey, key), "JSON keys out of order: \(lastKey), \(key)") }
         lastKey = key
         #endif
+    }
+
+    mutating func key(_ key: String) {
+        noteKey(key)
         beginValue()
         JSONValue.writeString(key, into: &out)
         out.append(0x3A)
@@ -64,12 +70,8 @@ struct JSONTextWriter: JSONSink {
     }
 
     mutating func field(_ name: StaticString) {
-        #if DEBUG
-        name.withUTF8Buffer { assert(!JSONValue.needsEscape($0), "a field name that needs escaping: \(name)") }
-        let key = "\(name)"
-        if let lastKey { assert(JSONValue.keyOrder(lastKey, key), "JSON keys out of order: \(lastKey), \(key)") }
-        lastKey = key
-        #endif
+        assert(name.withUTF8Buffer { !JSONValue.needsEscape($0) }, "a field name that needs escaping: \(name)")
+        noteKey("\(name)")
         beginValue()
         out.append(0x22)
         out.append(name)

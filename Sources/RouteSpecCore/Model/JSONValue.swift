@@ -66,10 +66,7 @@ public enum JSONValue: Sendable, Equatable {
     private static let hex = Array("0123456789abcdef".utf8)
     static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
-    static func writeInt(_ value: Int, into out: inout OutputBytes) {
-        guard value >= 0 && value < 10 else { return out.append(String(value)) }
-        out.append(0x30 + UInt8(value))
-    }
+    static func writeInt(_ value: Int, into out: inout OutputBytes) { out.appendDecimal(value) }
 
     /// Whether any byte must be escaped (a control character, `"`, `\`, DEL), tested eight at a time.
     static func needsEscape(_ p: UnsafeBufferPointer<UInt8>) -> Bool {

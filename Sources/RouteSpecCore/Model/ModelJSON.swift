@@ -99,11 +99,13 @@ extension PermissionSet {
 
     /// `kind.rawValue`, as the field name it is in the JSON.
     private static func fieldName(_ kind: SchemeKind) -> StaticString {
-        switch kind {
+        let name: StaticString = switch kind {
         case .delegatedWork: "delegatedWork"
         case .delegatedPersonal: "delegatedPersonal"
         case .application: "application"
         }
+        assert("\(name)" == kind.rawValue, "field name \(name) is not \(kind.rawValue)")
+        return name
     }
 
     func encode<S: JSONSink>(to s: inout S) {

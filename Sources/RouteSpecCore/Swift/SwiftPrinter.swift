@@ -215,9 +215,7 @@ struct SwiftPrinter {
         mutating func text(_ s: String) { SwiftPrinter.appendCommentText(s, to: &out) }
 
         /// Text of the generator's own, which needs no escaping.
-        mutating func fixed(_ s: StaticString) {
-            out.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-        }
+        mutating func fixed(_ s: StaticString) { out.append(s) }
 
         /// `` `s` ``
         mutating func code(_ s: String) {
@@ -226,15 +224,7 @@ struct SwiftPrinter {
             out.append(ASCII.backtick)
         }
 
-        mutating func number(_ n: Int) {
-            guard n >= 0 && n < 100_000 else { return out.append(String(n)) }
-            var divisor = 1
-            while divisor * 10 <= n { divisor *= 10 }
-            while divisor > 0 {
-                out.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
-                divisor /= 10
-            }
-        }
+        mutating func number(_ n: Int) { out.appendDecimal(n) }
     }
 
     /// A `///` line (`///` alone when `write` writes nothing).
@@ -436,7 +426,7 @@ struct SwiftPrinter {
     private static func write(_ e: SwiftExpr, into out: inout OutputBytes, depth: Int) {
         switch e {
         case .string(let s): appendLiteral(s, to: &out)
-        case .int(let n): out.append(String(n))
+        case .int(let n): out.appendDecimal(n)
         case .bool(let b): out.append((b ? "true" : "false"))
         case .nilLiteral: out.append("nil")
         case .name(let n): out.append(n.text)
