@@ -26,7 +26,8 @@ struct ContentHashIndex: Sendable {
     let settling: Int64
     /// When this run started: the moment its signatures were seen no earlier than.
     let startedAt: Int64
-    private let entries: [String: Entry]
+    /// Keyed on the hash of the file's path: reading the index then makes no strings.
+    private let entries: ContentHashTable<Entry>
     private let previousStart: Int64
 
     init(path: String, owner: String = "", settling: Int64 = defaultSettling) {
@@ -34,20 +35,20 @@ struct ContentHashIndex: Sendable {
         self.owner = owner
         self.settling = settling
         startedAt = FileSignature.now()
-        var entries: [String: Entry] = [:]
+        var entries = ContentHashTable<Entry>()
         var previousStart: Int64 = 0
         if let bytes = SharedBytes.file(path) {
             var r = BinaryReader(bytes)
             if (try? r.string()) == Self.format, (try? r.string()) == owner, let start = try? r.int() {
                 // An entry takes a hundred-odd bytes: room for all of them at once, not grown step by step.
-                entries.reserveCapacity(bytes.count / 100)
+                entries = ContentHashTable(minimumCapacity: bytes.count / 100)
                 while !r.isAtEnd {
-                    guard let file = try? r.string(), let entry = try? Self.entry(&r) else {
+                    guard let file = try? r.rawSlice(), let entry = try? Self.entry(&r) else {
                         // A damaged index is dropped as a whole: every file is then read.
-                        entries = [:]
+                        entries = ContentHashTable()
                         break
                     }
-                    entries[file] = entry
+                    entries.set(ContentHash(raw: file.bytes), entry)
                 }
                 previousStart = Int64(start)
             }
@@ -58,12 +59,16 @@ struct ContentHashIndex: Sendable {
 
     var count: Int { entries.count }
 
-    func entry(_ file: String) -> Entry? { entries[file] }
+    func entry(_ file: String) -> Entry? { entries[Self.key(file)] }
+
+    private static func key(_ file: String) -> ContentHash {
+        file.withUTF8Bytes { ContentHash(raw: UnsafeRawBufferPointer($0)) }
+    }
 
     /// The hash of `file`'s bytes when the index vouches for them: the same signature as when it
     /// was last read, and that read came well after the file last changed.
     func knownHash(of file: String, signature: FileSignature) -> ContentHash? {
-        guard let entry = entries[file], entry.signature == signature,
+        guard let entry = entry(file), entry.signature == signature,
               max(signature.modified, signature.changed) < previousStart - settling else { return nil }
         return entry.hash
     }
@@ -89,7 +94,7 @@ struct ContentHashIndex: Sendable {
     /// Keeps exactly `seen` (the files this run looked at), unless the file already says the same
     /// and nothing needed reading.
     func save(_ seen: [(file: String, entry: Entry)], allKnown: Bool) throws {
-        if allKnown && seen.count == entries.count && seen.allSatisfy({ entries[$0.file] == $0.entry }) { return }
+        if allKnown && seen.count == entries.count && seen.allSatisfy({ entry($0.file) == $0.entry }) { return }
         var w = BinaryWriter()
         w.string(Self.format)
         w.string(owner)

@@ -23,8 +23,8 @@ public struct Compiler {
     public struct Result: Sendable {
         public var model: Model
         public var pageCount: Int
-        /// Each page's display path → the file as reachable from the working directory.
-        public var files: [String: String] = [:]
+        /// The pages compiled, for naming the file of a page diagnosed later (`add`).
+        var pages: [PageDiscovery.Page] = []
         /// Pages whose facts came from the cache, and pages read afresh (both 0 without a cache).
         public var cacheHits = 0
         public var cacheMisses = 0
@@ -40,10 +40,9 @@ public struct Compiler {
 
         /// Adds findings made after compiling (e.g. a catalog check) where diagnostics belong.
         public mutating func add(_ diagnostics: [Diagnostic]) {
-            for var d in diagnostics {
-                if d.file == nil { d.file = files[d.path] }
-                model.diagnostics.append(d)
-            }
+            var added = diagnostics
+            Compiler.nameFiles(of: &added, pages: pages)
+            model.diagnostics += added
             model.diagnostics.sort(by: Diagnostic.ordered)
         }
         public var errorCount: Int { model.diagnostics.filter { $0.severity == .error }.count }
@@ -80,15 +79,14 @@ public struct Compiler {
         }
         let derived = options.derived, threads = options.threads
         let pageFacts = facts, pageDigests = digests
-        // Saving the facts cache, and finding each page's file, depend on the pages alone: they
-        // are done while the pages are merged.
-        let (merged, (fileOfPath, cacheWriteFailure)) = inParallel(threads: threads, {
+        // Saving the facts cache depends on the pages alone: it is done while the pages are merged.
+        let (merged, cacheWriteFailure) = inParallel(threads: threads, {
             OperationMerger.merge(pageFacts, digests: digesting ? pageDigests : nil, cache: derived, threads: threads)
-        }, { (Self.files(of: pages), cache.flatMap { Self.save(extracted, of: pages, to: $0) }) })
+        }, { cache.flatMap { Self.save(extracted, of: pages, to: $0) } })
         diagnostics.append(contentsOf: merged.diagnostics)
-        for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
+        Self.nameFiles(of: &diagnostics, pages: pages)
         diagnostics.sort(by: Diagnostic.ordered)
-        var result = Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, files: fileOfPath)
+        var result = Result(model: Model(operations: merged.operations, diagnostics: diagnostics), pageCount: pages.count, pages: pages)
         result.operationDigests = merged.digests.map(OperationDigests.init(inOrder:))
         result.pagesRead = pages.count
         if cache != nil {
@@ -105,19 +103,25 @@ public struct Compiler {
         return result
     }
 
-    /// Each page's display path → the file as reachable from the working directory.
-    private static func files(of pages: [PageDiscovery.Page]) -> [String: String] {
+    /// Gives each diagnostic without a file its page's file, as reachable from the working
+    /// directory. Only the diagnosed pages' files are spelled: most pages have no diagnostics.
+    static func nameFiles(of diagnostics: inout [Diagnostic], pages: [PageDiscovery.Page]) {
+        let unnamed = Set(diagnostics.lazy.filter { $0.file == nil }.map(\.path))
+        guard !unnamed.isEmpty else { return }
         var fileOfPath: [String: String] = [:]
-        fileOfPath.reserveCapacity(pages.count)
-        for page in pages {
+        for page in pages where unnamed.contains(page.displayPath) {
             fileOfPath[page.displayPath] = page.root.isEmpty ? page.relativePath : String(path: page.root, page.relativePath)
         }
-        return fileOfPath
+        for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
     }
 
     /// Writes what the facts cache and the content-hash index keep of this run; why not, if not.
     private static func save(_ extracted: [Extracted], of pages: [PageDiscovery.Page], to cache: FactsCache) -> String? {
-        let seen = zip(pages, extracted).compactMap { page, e in e.seen.map { (file: page.absolutePath, entry: $0) } }
+        var seen: [(file: String, entry: ContentHashIndex.Entry)] = []
+        seen.reserveCapacity(pages.count)
+        for i in pages.indices {
+            if let entry = extracted[i].seen { seen.append((pages[i].absolutePath, entry)) }
+        }
         do {
             try cache.save(extracted.compactMap(\.cacheEntry))
             try cache.hashes.save(seen, allKnown: extracted.allSatisfy(\.hashWasKnown))

@@ -94,7 +94,10 @@ public struct SwiftRouteGenerator: Sendable {
         let parts = ParallelMap.map(versions + [nil], threads: options.threads, chunk: 1) { version -> (File, [FileJob]) in
             guard let version else {
                 var names = DistinctStrings()
-                for s in selected { Self.addPermissionNames(model.operations[s.op], to: &names) }
+                // Read in place: an operation taken out of the array is copied (every field retained).
+                model.operations.withUnsafeBufferPointer { operations in
+                    for s in selected { Self.addPermissionNames(operations[s.op], to: &names) }
+                }
                 let sorted = names.list.sorted()
                 return (permissionsFile(sorted, GeneratedNames.permissionMembers(sorted)), [])
             }
