@@ -45,6 +45,22 @@ import Testing
         #expect(GeneratedNames.staticWords(path, limit: 1) == Array(words.prefix(1)))
     }
 
+    @Test func identifiersAreASCIILettersDigitsAndUnderscores() {
+        // Every byte, alone, after a letter, and inside a longer name, against the rule spelled out.
+        for byte in UInt8.min...UInt8.max {
+            let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let isDigit = (0x30...0x39).contains(byte)
+            let char = String(decoding: [byte], as: UTF8.self)
+            #expect(SwiftNames.isValidIdentifier(char) == (isLetter || byte == 0x5F), "byte \(byte) alone")
+            #expect(SwiftNames.isValidIdentifier("a" + char) == (isLetter || isDigit || byte == 0x5F), "byte \(byte) after a letter")
+            #expect(SwiftNames.isValidIdentifier("listManagedDevices_" + char + "Z9") == (isLetter || isDigit || byte == 0x5F),
+                    "byte \(byte) in a long name")
+        }
+        #expect(!SwiftNames.isValidIdentifier(""))
+        #expect(!SwiftNames.isValidIdentifier("9lives"))
+        #expect(!SwiftNames.isValidIdentifier("caf\u{E9}"))
+    }
+
     @Test func spellingSearchTakesTheFirstCapitalizedMatch() {
         var search = SpellingSearch(wanted: ["managed", "devices", "User", "Ünï"])
         let offer = { (search: inout SpellingSearch, word: String) in search.offer(Substring(word)) }

@@ -93,6 +93,18 @@ struct BinaryReader {
     }
 
     mutating func int() throws -> Int {
+        // Most integers (counts, lines, flags) fit in one byte.
+        if position < end, byte(position) < 0x80 {
+            let v = UInt64(byte(position))
+            position += 1
+            return Self.unzigzag(v)
+        }
+        return try multiByteInt()
+    }
+
+    private static func unzigzag(_ v: UInt64) -> Int { Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))) }
+
+    private mutating func multiByteInt() throws -> Int {
         var v: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -103,7 +115,7 @@ struct BinaryReader {
             if b < 0x80 { break }
             shift += 7
         }
-        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+        return Self.unzigzag(v)
     }
 
     /// A count or length: never negative, never more than the bytes left could hold.

@@ -34,9 +34,17 @@ enum SwiftNames {
         // (a walk of `utf8` costs several times as much, and every generated name is checked).
         return s.withUTF8Bytes { bytes in
             guard let first = bytes.first, first == 0x5F || ASCII.isLetter(first) else { return false }
-            for b in bytes where !(b == 0x5F || ASCII.isAlphanumeric(b)) { return false }
+            for b in bytes where !isIdentifierByte(b) { return false }
             return true
         }
+    }
+
+    /// A letter, digit or `_`, looked up in two words of bits (one per half of ASCII): a range test
+    /// per class cost several times as much per byte.
+    @inline(__always) private static func isIdentifierByte(_ b: UInt8) -> Bool {
+        let digits: UInt64 = 0x03FF_0000_0000_0000  // 0x30–0x39
+        let lettersAndUnderscore: UInt64 = 0x07FF_FFFE_87FF_FFFE  // 0x41–0x5A, 0x5F, 0x61–0x7A
+        return b < 64 ? (digits >> UInt64(b)) & 1 != 0 : b < 128 && (lettersAndUnderscore >> UInt64(b - 64)) & 1 != 0
     }
 
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
