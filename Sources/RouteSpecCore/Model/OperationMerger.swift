@@ -117,12 +117,15 @@ enum OperationMerger {
             var version: ApiVersion
             var key: String
         }
-        var byMirror: [InVersion: Int] = [:]
-        byMirror.reserveCapacity(pages.count)
-        for (i, p) in pages.enumerated() {
-            guard let key = p.mirrorKey else { continue }
-            let k = InVersion(version: p.apiVersion, key: key)
-            if let j = byMirror[k] { union(i, j) } else { byMirror[k] = i }
+        // Keyed on a hash of version and key: hashing each of thousands of keys for a `Dictionary`
+        // cost several times as much.
+        var byMirror = ContentHashTable<Int>(minimumCapacity: pages.count)
+        for i in pages.indices {
+            guard let key = pages[i].mirrorKey else { continue }
+            var k = ContentHash.Builder()
+            k.add(pages[i].apiVersion.rawValue)
+            k.add(key)
+            if let j = byMirror[k.hash] { union(i, j) } else { byMirror.set(k.hash, i) }
         }
         // Pages at different paths of docs trees never merge, and pages at one path already have:
         // an anchor and a route only join a page without a tree path to others, so only anchors

@@ -204,13 +204,13 @@ public struct SwiftRouteGenerator: Sendable {
             routesOfTop[b.group.path[0].text, default: 0] += b.group.routes.count
             topsByLowercase[b.group.path[0].text.lowercased(), default: []].insert(b.group.path[0].text)
         }
-        var methodsByBuilder = options.clientMethods ? clientMethods(builders) : [:]
+        let methodsByBuilder = options.clientMethods ? clientMethods(builders) : []
         var byFile: [String: [FilePart]] = [:]
         for (i, b) in builders.enumerated() {
             let top = b.group.path[0].text
             let name = options.fixedFiles ? "Routes"
                 : fileName(b.group, routesOfTop: routesOfTop[top]!, caseClash: topsByLowercase[top.lowercased()]!.count > 1)
-            byFile[name, default: []].append(FilePart(builder: i, methods: methodsByBuilder.removeValue(forKey: i) ?? []))
+            byFile[name, default: []].append(FilePart(builder: i, methods: methodsByBuilder.isEmpty ? [] : methodsByBuilder[i]))
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
         let types = builders.map(\.qualifiedType)
@@ -260,28 +260,30 @@ public struct SwiftRouteGenerator: Sendable {
         var position: Int
     }
 
-    /// Each operation's client method's routes, keyed by the builder of the group of its first
-    /// route, so where a method lands depends only on its own operation.
-    private func clientMethods(_ builders: [RouteGroupBuilder]) -> [Int: [[MethodRoute]]] {
-        // Each route's fields are read once, in place: the sorts compare integers and names, not
-        // copies of routes (each copy retains what it holds).
-        var routesOfOperation: [[(routeIndex: Int, at: MethodRoute)]] = []
+    /// Each operation's client method's routes, by the index of the builder of the group of its
+    /// first route (an empty list for a builder with none), so where a method lands depends only on
+    /// its own operation.
+    private func clientMethods(_ builders: [RouteGroupBuilder]) -> [[[MethodRoute]]] {
+        // Every route once, as integers: one sort puts each operation's routes together in route
+        // order, where lists per operation cost an array for each of thousands of operations.
+        var placed: [(op: Int, routeIndex: Int, at: MethodRoute)] = []
+        placed.reserveCapacity(builders.reduce(0) { $0 + $1.group.routes.count })
         for i in builders.indices {
             let routes = builders[i].group.routes
-            for p in routes.indices {
-                let o = routes[p].opIndex
-                if o >= routesOfOperation.count { routesOfOperation += Array(repeating: [], count: o + 1 - routesOfOperation.count) }
-                routesOfOperation[o].append((routes[p].routeIndex, MethodRoute(builder: i, position: p)))
-            }
+            for p in routes.indices { placed.append((routes[p].opIndex, routes[p].routeIndex, MethodRoute(builder: i, position: p))) }
         }
-        var methods: [Int: [(name: String, operation: Int, routes: [MethodRoute])]] = [:]
-        for (o, var routes) in routesOfOperation.enumerated() where !routes.isEmpty {
-            routes.sort { $0.routeIndex < $1.routeIndex }
-            let first = routes[0].at
-            methods[first.builder, default: []].append((builders[first.builder].group.routes[first.position].operationName.text, o,
-                                                        routes.map(\.at)))
+        placed.sort { ($0.op, $0.routeIndex) < ($1.op, $1.routeIndex) }
+        var methods = [[(name: String, operation: Int, routes: [MethodRoute])]](repeating: [], count: builders.count)
+        var start = 0
+        while start < placed.count {
+            var end = start + 1
+            while end < placed.count && placed[end].op == placed[start].op { end += 1 }
+            let first = placed[start].at
+            methods[first.builder].append((builders[first.builder].group.routes[first.position].operationName.text, placed[start].op,
+                                           placed[start..<end].map(\.at)))
+            start = end
         }
-        return methods.mapValues { $0.sorted { ($0.name, $0.operation) < ($1.name, $1.operation) }.map(\.routes) }
+        return methods.map { $0.count < 2 ? $0.map(\.routes) : $0.sorted { ($0.name, $0.operation) < ($1.name, $1.operation) }.map(\.routes) }
     }
 
     /// Few large files build faster than many small ones (every compiler job reads every file),
