@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a file by writing a temporary file beside it and renaming it over the target, so a
+/// Writes a file by writing a temporary file beside it and moving it over the target, so a
 /// killed run leaves either the old file or the new one, never half of one. A file whose bytes
 /// would not change is not touched (so its timestamp, and whatever depends on it, stay put).
 public enum AtomicFile {
@@ -79,7 +79,7 @@ public enum AtomicFile {
     private static func replace(_ path: String, fill: (Int32) -> Int32?) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid())-\(ReplacedFiles.nextNumber()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let failure = fill(fd)
@@ -91,12 +91,38 @@ public enum AtomicFile {
             unlink(temporary)
             throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
         }
-        if rename(temporary, path) != 0 {
-            let code = errno
+        if let code = moveIntoPlace(temporary, path) {
             unlink(temporary)
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
+
+    /// Puts `temporary` at `path`; the `errno` of a failure, nil on success.
+    ///
+    /// On Linux a file already at `path` is exchanged with the new one, and the old one removed in
+    /// the background (`ReplacedFiles`): ext4 (by default, `auto_da_alloc`) writes a file renamed
+    /// over another out to disk before the rename returns, which took 10–40 ms for the model, and
+    /// removing a large file takes several more. Readers of `path` see the old file or the new one
+    /// either way; a run killed before the removal leaves the old file at `temporary`.
+    private static func moveIntoPlace(_ temporary: String, _ path: String) -> Int32? {
+        #if canImport(Glibc)
+        var target = stat()
+        if let exchange = renameExchange, lstat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG,
+           exchange(AT_FDCWD, temporary, AT_FDCWD, path, renameExchangeFlag) == 0 {
+            ReplacedFiles.remove(temporary)
+            return nil
+        }
+        // No target, not a plain file, or a file system without exchange: an ordinary rename.
+        #endif
+        return rename(temporary, path) == 0 ? nil : errno
+    }
+
+    #if canImport(Glibc)
+    private static let renameExchangeFlag: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
+    /// `renameat2`, looked up at run time: Swift's Glibc module does not declare it (glibc 2.28+).
+    private static let renameExchange: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? =
+        dlsym(nil, "renameat2").map { unsafeBitCast($0, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self) }
+    #endif
 
     /// Writes every byte to `fd`; the `errno` of a failure, nil on success.
     static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
@@ -117,4 +143,35 @@ public enum AtomicFile {
         Darwin.write(fd, buffer, count)
         #endif
     }
+}
+
+/// Files replaced by `AtomicFile`, removed on a queue of their own rather than by the writer:
+/// removing a large file can take as long as writing it (ext4 mounted with `discard` trims its
+/// blocks then). The process waits for the removals when it exits, so none is left behind.
+enum ReplacedFiles {
+    private static let queue = DispatchQueue(label: "routespec.replaced-files")
+    private static let pending = DispatchGroup()
+    private static let counter = NSLock()
+    nonisolated(unsafe) private static var count = 0
+    private static let waitsAtExit: Void = { atexit { ReplacedFiles.waitForRemovals() } }()
+
+    /// A number no other temporary file of this process has: a name still waiting for removal is
+    /// never written again.
+    static func nextNumber() -> Int {
+        counter.withLock {
+            count += 1
+            return count
+        }
+    }
+
+    static func remove(_ path: String) {
+        _ = waitsAtExit
+        pending.enter()
+        queue.async {
+            unlink(path)
+            pending.leave()
+        }
+    }
+
+    static func waitForRemovals() { pending.wait() }
 }
