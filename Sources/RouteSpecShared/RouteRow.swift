@@ -34,9 +34,15 @@ public struct RouteRow: Sendable, Hashable {
     }
 
     public var encoded: String {
-        // Written into one buffer: the generator encodes every documented route.
         var out: [UInt8] = []
         out.reserveCapacity(256)
+        encode(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `encoded`'s UTF-8 to `out`: the generator encodes every documented route, into one
+    /// buffer it reuses.
+    public func encode(into out: inout [UInt8]) {
         Self.escape(name, into: &out)
         out.append(9)
         Self.escape(method, into: &out)
@@ -57,7 +63,6 @@ public struct RouteRow: Sendable, Hashable {
         Self.escape(source, into: &out)
         Self.encode(operationPermissions, into: &out)
         if let routePermissions { Self.encode(routePermissions, into: &out) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
@@ -174,21 +179,19 @@ public struct RouteRow: Sendable, Hashable {
     }
 
     private static func escape(_ s: String, into out: inout [UInt8]) {
-        // Nearly every field needs no escape: its bytes are copied at once.
-        let copied = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !utf8.contains(where: isEscaped) else { return false }
-            out.append(contentsOf: utf8)
-            return true
-        }
-        if copied == true { return }
-        for b in s.utf8 {
-            if isEscaped(b) {
+        // Over the contiguous bytes (short strings are copied to the stack for it: walking `utf8`
+        // costs several times as much); nearly every field needs no escape and is copied at once.
+        var field = s
+        field.withUTF8 { utf8 in
+            var start = 0
+            for i in utf8.indices where isEscaped(utf8[i]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 out.append(UInt8(ascii: "%"))
-                out.append(hexDigits[Int(b >> 4)])
-                out.append(hexDigits[Int(b & 15)])
-            } else {
-                out.append(b)
+                out.append(hexDigits[Int(utf8[i] >> 4)])
+                out.append(hexDigits[Int(utf8[i] & 15)])
+                start = i + 1
             }
+            if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
     }
 

@@ -27,7 +27,7 @@ struct RouteGroupBuilder {
             p.enumDecl(doc: doc, name: typeName, conformances: []) { p in
                 // A parent group with no routes of its own is only a namespace.
                 p.members(count: count == 0 ? 0 : count + 1) { p, i in
-                    if i < count { writeFunction(routes[i], into: &p) } else { p.decl(tableDecl()) }
+                    if i < count { writeFunction(routes[i], into: &p) } else { writeTable(into: &p) }
                 }
             }
         }
@@ -47,14 +47,13 @@ struct RouteGroupBuilder {
                                returns: Self.documentedRouteType, body: [.returnValue(make)]))
     }
 
-    private func tableDecl() -> SwiftDecl {
-        .staticLet(
-            doc: SwiftDoc(["The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions."]),
-            name: Self.table, type: .fixed("RouteTable"),
-            value: .call(.name(SwiftName(verbatim: "RouteTable")), [
-                SwiftArgument(SwiftName(verbatim: "apiVersion"), .string(version.rawValue)),
-                SwiftArgument(SwiftName(verbatim: "rows"), .array(group.routes.map { .string(row($0).encoded) }, multiline: true)),
-            ]))
+    /// `static let table = RouteTable(apiVersion:rows:)`, a row (`RouteRow`, encoded) per route.
+    private func writeTable(into p: inout SwiftPrinter) {
+        let routes = group.routes
+        p.staticLetCall(doc: SwiftDoc(["The routes above, one row each (`RouteRow`): method, path, operation, statuses, source, permissions."]),
+                        name: Self.table, type: .fixed("RouteTable"), callee: SwiftName(verbatim: "RouteTable"),
+                        arguments: [(SwiftName(verbatim: "apiVersion"), .string(version.rawValue))], arrayLabel: SwiftName(verbatim: "rows"),
+                        count: routes.count) { i, bytes in row(routes[i]).encode(into: &bytes) }
     }
 
     // MARK: Rows

@@ -36,8 +36,13 @@ struct SwiftPrinter {
     }
 
     static func appendLiteral(_ s: String, to out: inout OutputBytes) {
+        s.withUTF8Bytes { appendLiteral(utf8: $0, to: &out) }
+    }
+
+    /// `appendLiteral` for text given as its (valid) UTF-8.
+    static func appendLiteral(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
         out.append(ASCII.quote)
-        appendReplacingScalars(s, to: &out) { scalar, out in
+        appendReplacingScalars(bytes, to: &out) { scalar, out in
             switch scalar {
             case "\"": appendEscape(ASCII.quote, to: &out)
             case "\\": appendEscape(ASCII.backslash, to: &out)
@@ -90,7 +95,13 @@ struct SwiftPrinter {
     /// the others copied as they are. Scalars that cannot need replacing (printable ASCII other
     /// than `"` and `\`, and the letters of common scripts) are not offered, and are copied as bytes.
     private static func appendReplacingScalars(_ s: String, to out: inout OutputBytes, _ replace: (Unicode.Scalar, inout OutputBytes) -> Bool) {
-        s.withUTF8Bytes { bytes in
+        s.withUTF8Bytes { appendReplacingScalars($0, to: &out, replace) }
+    }
+
+    /// `appendReplacingScalars` over valid UTF-8.
+    private static func appendReplacingScalars(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes,
+                                               _ replace: (Unicode.Scalar, inout OutputBytes) -> Bool) {
+        do {
             var i = 0
             while i < bytes.count {
                 // A run that needs nothing is copied at once.
@@ -290,6 +301,46 @@ struct SwiftPrinter {
             p.put("extension ")
             p.put(type.text)
         }, members)
+    }
+
+    /// What `decl` prints for a `staticLet` of `callee(label: value, …, arrayLabel: [elements])`
+    /// with the array on several lines, one string literal a line (`count` of them, at least one),
+    /// each written by `element` as UTF-8 into the buffer given (emptied before each): thousands
+    /// of route rows, without a value for each.
+    mutating func staticLetCall(doc: SwiftDoc?, name: SwiftName, type: SwiftType, callee: SwiftName,
+                                arguments: [(label: SwiftName, value: SwiftExpr)], arrayLabel: SwiftName,
+                                count: Int, element: (Int, inout [UInt8]) -> Void) {
+        precondition(count > 0, "an empty array is printed on one line")
+        self.doc(doc)
+        indent()
+        put("public static let ")
+        put(name.text)
+        put(": ")
+        put(type.text)
+        put(" = ")
+        put(callee.text)
+        out.append(0x28)
+        for (label, value) in arguments {
+            Self.newline(&out, depth: level + 1)
+            Self.writeArgument(SwiftArgument(label, value), into: &out, depth: level + 1)
+            out.append(0x2C)
+        }
+        Self.newline(&out, depth: level + 1)
+        put(arrayLabel.text)
+        put(": [")
+        var bytes: [UInt8] = []
+        for i in 0..<count {
+            Self.newline(&out, depth: level + 2)
+            bytes.removeAll(keepingCapacity: true)
+            element(i, &bytes)
+            bytes.withUnsafeBufferPointer { Self.appendLiteral(utf8: $0, to: &out) }
+            out.append(0x2C)
+        }
+        Self.newline(&out, depth: level + 1)
+        out.append(0x5D)
+        Self.newline(&out, depth: level)
+        out.append(0x29)
+        out.append(ASCII.newline)
     }
 
     mutating func decl(_ d: SwiftDecl) {
