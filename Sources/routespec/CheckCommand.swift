@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// `routespec check [PATH...] [--model FILE] [--swift DIR]`: exits 1, with a short summary of
@@ -26,7 +30,7 @@ enum CheckCommand {
         var problems: [String] = []
         let model = result.model.json().serializedBytes()
         if let committed = FileManager.default.contents(atPath: modelPath) {
-            if [UInt8](committed) != model { problems.append("changed: \(modelPath)" + ModelSummary.describe(old: committed, new: model)) }
+            if [UInt8](committed) != model { problems.append("changed: \(modelPath)" + ModelSummary.describe(old: [UInt8](committed), new: model)) }
         } else {
             problems.append("missing: \(modelPath)")
         }
@@ -36,7 +40,7 @@ enum CheckCommand {
             options.pathPrefixes = parsed.lists["include-paths"] ?? []
             options.clientMethods = !parsed.flags.contains("no-client")
             let files = SwiftRouteGenerator(options: options).generate(result.model)
-            problems += GeneratedOutput.differences(files, in: swiftDirectory).map { $0.replacingOccurrences(of: ": ", with: ": \(swiftDirectory)/") }
+            problems += GeneratedOutput.differences(files, in: swiftDirectory).map { $0.replacing(": ", with: ": \(swiftDirectory)/") }
         }
         guard !problems.isEmpty else {
             print("routespec check: generated output is up to date with \(result.pageCount) pages")
@@ -44,15 +48,15 @@ enum CheckCommand {
         }
         var text = "routespec check: generated output is stale; run `swift run routespec` and commit the result\n"
         for p in problems { text += "  \(p)\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
         return 1
     }
 }
 
 /// Which operations a model change adds, removes or changes, by id.
 enum ModelSummary {
-    static func describe(old: Data, new: [UInt8]) -> String {
-        guard let before = operations(old), let after = operations(Data(new)) else { return "" }
+    static func describe(old: [UInt8], new: [UInt8]) -> String {
+        guard let before = operations(old), let after = operations(new) else { return "" }
         let added = Set(after.keys).subtracting(before.keys).sorted()
         let removed = Set(before.keys).subtracting(after.keys).sorted()
         let changed = Set(before.keys).intersection(after.keys).filter { before[$0] != after[$0] }.sorted()
@@ -63,11 +67,12 @@ enum ModelSummary {
         return parts.isEmpty ? " (diagnostics only)" : " (operations " + parts.joined(separator: "; ") + ")"
     }
 
-    private static func operations(_ data: Data) -> [String: NSDictionary]? {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let ops = root["operations"] as? [[String: Any]] else { return nil }
-        var byID: [String: NSDictionary] = [:]
-        for op in ops { if let id = op["id"] as? String { byID[id] = op as NSDictionary } }
+    private static func operations(_ bytes: [UInt8]) -> [String: JSONValue]? {
+        guard case .object(let root)? = try? JSONParser.parse(bytes), case .array(let ops)? = root["operations"] else { return nil }
+        var byID: [String: JSONValue] = [:]
+        for op in ops {
+            if case .object(let fields) = op, case .string(let id)? = fields["id"] { byID[id] = op }
+        }
         return byID
     }
 

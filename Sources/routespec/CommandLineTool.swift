@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// `routespec <command> …`: dispatch, usage and exit codes (0 fine, 1 errors in the input, 2 usage).
@@ -67,7 +71,7 @@ enum CommandLineTool {
     }
 
     static func usageError(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("routespec: \(message)\n\n\(usage)\n".utf8))
+        StandardStream.error.write("routespec: \(message)\n\n\(usage)\n")
         return 2
     }
 
@@ -76,7 +80,7 @@ enum CommandLineTool {
         for d in diagnostics where verbose || d.severity != .note {
             text += d.formatted + "\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
     }
 }
 

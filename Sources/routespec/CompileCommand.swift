@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// `routespec compile [PATH...] [--model FILE]`.
@@ -51,7 +55,7 @@ enum CompileCommand {
                 inParallel(threads: threads, { FactsCache.forRunningTool(directory: directory) }, { DerivedCache.forRunningTool(directory: directory) })
             }, discover)
             if options.cache == nil {
-                FileHandle.standardError.write(Data("routespec: warning: the cache is off: the running executable cannot be identified\n".utf8))
+                StandardStream.error.write("routespec: warning: the cache is off: the running executable cannot be identified\n")
             }
         } else {
             discovered = discover()
@@ -61,7 +65,7 @@ enum CompileCommand {
         let stamp = parsed.flags.contains("incremental")
             ? swiftDirectory.map { RunStamp(directory: $0, arguments: arguments, paths: paths, pages: try? discovered.get(), cache: options.cache) } : nil
         if let stamp, let replay = stamp.replayIfUnchanged(outputs: [modelPath].compactMap { $0 }) {
-            FileHandle.standardError.write(Data(replay.diagnostics.utf8))
+            StandardStream.error.write(replay.diagnostics)
             return replay.status
         }
         timings.mark(options.cache == nil ? "pages found" : "pages found, caches read")
@@ -71,7 +75,7 @@ enum CompileCommand {
             result = Compiler(options: options).compile(pages: try discovered.get())
             timings.mark("pages → model" + (options.cache == nil ? "" : " (cache: \(result.cacheHits) hits, \(result.cacheMisses) misses, \(result.pagesRead) pages read)"))
             if let failure = result.cacheWriteFailure {
-                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(failure)\n".utf8))
+                StandardStream.error.write("routespec: warning: cannot write the cache: \(failure)\n")
             }
             if let catalogPath = parsed.values["catalog"] {
                 let check = CatalogCheck(catalog: try PermissionCatalog.load(path: catalogPath)).check(result.model)
@@ -103,22 +107,22 @@ enum CompileCommand {
         })
         timings.mark("JSON and Swift made" + (derived.map { " (derived cache: \($0.hits) hits, \($0.misses) misses)" } ?? ""))
         if let modelPath, let modelFailure {
-            FileHandle.standardError.write(Data("routespec: cannot write \(modelPath): \(modelFailure)\n".utf8))
+            StandardStream.error.write("routespec: cannot write \(modelPath): \(modelFailure)\n")
             return 1
         } else if modelPath == nil && swiftDirectory == nil {
-            bytes.forEach { FileHandle.standardOutput.write(Data($0)) }
+            bytes.forEach { StandardStream.output.write($0) }
         }
         // The derived cache is saved while the Swift files are written.
         let (swiftFailure, derivedFailure) = inParallel(threads: threads, {
             swiftDirectory.flatMap { directory in failure { try GeneratedOutput.write(files, to: directory, threads: threads) } }
         }, { derived.flatMap { derived in failure { try derived.save() } } })
         if let swiftDirectory, let swiftFailure {
-            FileHandle.standardError.write(Data("routespec: cannot write \(swiftDirectory): \(swiftFailure)\n".utf8))
+            StandardStream.error.write("routespec: cannot write \(swiftDirectory): \(swiftFailure)\n")
             return 1
         }
         for cacheFailure in [ledger.flatMap { ledger in failure { try ledger.save(files) } }, derivedFailure] {
             if let cacheFailure {
-                FileHandle.standardError.write(Data("routespec: warning: cannot write the cache: \(cacheFailure)\n".utf8))
+                StandardStream.error.write("routespec: warning: cannot write the cache: \(cacheFailure)\n")
             }
         }
         timings.mark("files written")
@@ -134,7 +138,7 @@ enum CompileCommand {
             let summary = "routespec: \(result.pageCount) pages → \(result.model.operations.count) operations; "
                 + "\(result.errorCount) errors, \(result.warningCount) warnings, \(notes) notes"
                 + (modelPath.map { " → \($0)" } ?? "") + "\n"
-            FileHandle.standardError.write(Data(((catalogSummary ?? "") + summary).utf8))
+            StandardStream.error.write(((catalogSummary ?? "") + summary))
         }
         return status
     }

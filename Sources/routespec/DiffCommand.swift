@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// `routespec diff OLD NEW [--format markdown|json] [--fail-on widening|narrowing|any] [--catalog FILE]`.
@@ -41,7 +45,7 @@ enum DiffCommand {
                     }.joined(separator: "\n") + "\n"
                 }
                 for name in unknown {
-                    FileHandle.standardError.write(Data("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n".utf8))
+                    StandardStream.error.write("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n")
                 }
             } catch {
                 return CommandLineTool.usageError("\(error)")
@@ -49,11 +53,11 @@ enum DiffCommand {
         }
         if let output = parsed.values["output"] {
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
-                FileHandle.standardError.write(Data("routespec: cannot write \(output): \(error)\n".utf8))
+                StandardStream.error.write("routespec: cannot write \(output): \(error)\n")
                 return 2
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStream.output.write(text)
         }
         switch failOn {
         case "widening": return changes.contains { $0.impact == .widening } ? 1 : 0

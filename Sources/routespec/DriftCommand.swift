@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// `routespec drift [--model FILE | --pages PATH] [--format markdown|json]`.
@@ -20,7 +24,7 @@ enum DriftCommand {
         }
         let report = VersionDrift.compare(model)
         let text = format == "json" ? VersionDrift.json(report).serialized() : VersionDrift.markdown(report)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
         return 0
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// `routespec permissions [ROUTE...] [--routes FILE] [--model FILE | --pages PATH] [--api-version v1.0|beta]`.
@@ -17,7 +21,7 @@ enum PermissionsCommand {
         }
         var requests: [PermissionPlanner.Request] = []
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let r = PermissionPlanner.Request(line: trimmed) else { return CommandLineTool.usageError("not a route: '\(line)' (write 'GET /me/messages')") }
             requests.append(r)
@@ -33,7 +37,7 @@ enum PermissionsCommand {
             return CommandLineTool.usageError("\(error)")
         }
         let plan = PermissionPlanner(model: model, apiVersion: version).plan(requests)
-        FileHandle.standardOutput.write(Data(PermissionPlanReport.text(plan).utf8))
+        StandardStream.output.write(PermissionPlanReport.text(plan))
         return plan.unmatched.isEmpty ? 0 : 1
     }
 }

@@ -1,4 +1,9 @@
-import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Wall time per phase of a run, printed to standard error when `ROUTESPEC_TIMINGS` is set (the
 /// benchmark script uses it to show where the time goes).
@@ -23,10 +28,10 @@ struct PhaseTimings {
     func report() {
         guard enabled else { return }
         let lines = phases.map { phase in
-            String(format: "routespec: %-20@ %.3f s (%.2f cores busy)", phase.name as NSString, phase.wall,
-                   phase.wall > 0 ? phase.cpu / phase.wall : 0)
+            let name = phase.name + String(repeating: " ", count: max(0, 20 - phase.name.count))
+            return "routespec: \(name) \(Self.fixed(phase.wall, digits: 3)) s (\(Self.fixed(phase.wall > 0 ? phase.cpu / phase.wall : 0, digits: 2)) cores busy)"
         }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        StandardStream.error.write((lines.joined(separator: "\n") + "\n"))
     }
 
     #if canImport(Glibc)
@@ -34,6 +39,15 @@ struct PhaseTimings {
     #else
     private static let RUSAGE_SELF_ID = RUSAGE_SELF
     #endif
+
+    /// `value` (not negative) with `digits` digits after the point, rounded: `%.3f`.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((max(0, value) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        return "\(scaled / scale)." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
 
     private static func cpuSeconds() -> Double {
         var usage = rusage()

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecCore
 
 /// A record of the last run into an output folder: a hash of the tool, its arguments and every

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The hash of each file's bytes as last read or written, with the file's signature at that time,
 /// so that a run reads only the files whose signature moved (as git's index does). Cached results

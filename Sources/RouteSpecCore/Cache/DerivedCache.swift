@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// What the compiler derives from page facts, kept between runs: merged operations, their JSON
 /// and their route names (Swift files already written are tracked by `OutputLedger`). Each entry is keyed on the content it was made from
@@ -19,9 +19,8 @@ public final class DerivedCache: @unchecked Sendable {
     }
 
     private let file: CacheFile
-    private let lock = NSLock()
-    private var used: ContentHashTable<CacheFile.Entry>
-    private var missCount = 0
+    /// The entries this run used, and how many of them it made.
+    private let state: Mutex<(used: ContentHashTable<CacheFile.Entry>, misses: Int)>
 
     /// A cache for the running compiler, or nil when the compiler cannot identify itself.
     public static func forRunningTool(directory: String) -> DerivedCache? {
@@ -30,7 +29,7 @@ public final class DerivedCache: @unchecked Sendable {
 
     public init(directory: String, toolIdentity: String) {
         file = CacheFile(path: directory + "/" + Self.fileName, format: Self.format, toolIdentity: toolIdentity)
-        used = ContentHashTable(minimumCapacity: file.entryCount)
+        state = Mutex((ContentHashTable(minimumCapacity: file.entryCount), 0))
     }
 
     /// The key of a value of `kind` made from exactly the fields given.
@@ -60,20 +59,20 @@ public final class DerivedCache: @unchecked Sendable {
     }
 
     private func record(_ key: ContentHash, _ entry: CacheFile.Entry, miss: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard used[key] == nil else { return }
-        used.set(key, entry)
-        if miss { missCount += 1 }
+        state.withLock { state in
+            guard state.used[key] == nil else { return }
+            state.used.set(key, entry)
+            if miss { state.misses += 1 }
+        }
     }
 
     /// Values made afresh this run, and values taken from the cache.
-    public var misses: Int { lock.withLock { missCount } }
-    public var hits: Int { lock.withLock { used.count - missCount } }
+    public var misses: Int { state.withLock { $0.misses } }
+    public var hits: Int { state.withLock { $0.used.count - $0.misses } }
 
     /// Writes the entries this run used, in key order, unless the file already holds exactly them.
     public func save() throws {
-        let entries = lock.withLock { used }
+        let entries = state.withLock { $0.used }
         guard misses > 0 || entries.count != file.entryCount else { return }
         try file.write(entries.entries.map(\.value), sortingByKey: true)
     }

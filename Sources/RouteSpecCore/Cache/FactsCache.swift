@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Each page's extraction result from earlier runs, keyed on the page's bytes, where it sits and
 /// the compiler that read it. A hit skips the Markdown work for that page; a changed byte, a moved

@@ -1,4 +1,10 @@
+import Dispatch
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -77,9 +83,9 @@ public enum AtomicFile {
     /// Writes the temporary file with `fill` (which returns the `errno` of a failure) and renames
     /// it over `path`.
     private static func replace(_ path: String, fill: (Int32) -> Int32?) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid())-\(ReplacedFiles.nextNumber()).tmp"
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(path.lastPathComponent).\(getpid())-\(ReplacedFiles.nextNumber()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let failure = fill(fd)
@@ -151,14 +157,13 @@ public enum AtomicFile {
 enum ReplacedFiles {
     private static let queue = DispatchQueue(label: "routespec.replaced-files")
     private static let pending = DispatchGroup()
-    private static let counter = NSLock()
-    nonisolated(unsafe) private static var count = 0
+    private static let count = Mutex(0)
     private static let waitsAtExit: Void = { atexit { ReplacedFiles.waitForRemovals() } }()
 
     /// A number no other temporary file of this process has: a name still waiting for removal is
     /// never written again.
     static func nextNumber() -> Int {
-        counter.withLock {
+        count.withLock { count in
             count += 1
             return count
         }

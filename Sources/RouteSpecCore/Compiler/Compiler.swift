@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The pipeline: pages → facts (in parallel) → merged, sorted model.
 public struct Compiler {

@@ -1,4 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes generated Swift files into a folder: each atomically, unchanged files untouched, and
 /// files this generator wrote before but no longer produces removed (only those: a file without
@@ -40,7 +49,7 @@ public enum GeneratedOutput {
         var summary = Summary(unchanged: unchanged.count)
         var wanted = Set(unchanged.map { directory + "/" + $0 })
         // Folders are made first: two threads making one folder at once could fail.
-        for folder in Set(files.map { (directory + "/" + $0.path as NSString).deletingLastPathComponent }).sorted() {
+        for folder in Set(files.map { (directory + "/" + $0.path).deletingLastPathComponent }).sorted() {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let outcomes = ParallelMap.map(Array(files.indices), threads: threads, chunk: 1) { i in
@@ -77,16 +86,28 @@ public enum GeneratedOutput {
     }
 
     private static func existingGeneratedFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
-        while let rel = enumerator.nextObject() as? String {
-            guard rel.hasSuffix(".swift") else { continue }
-            let path = directory + "/" + rel
-            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
-            let head = handle.readData(ofLength: marker.utf8.count)
-            try? handle.close()
-            if String(decoding: head, as: UTF8.self) == marker { found.append(path) }
+        func walk(_ folder: String) {
+            guard let entries = DirectoryEntries.list(folder) else { return }
+            for (name, kind) in entries {
+                let path = folder + "/" + name
+                switch kind {
+                case .directory: walk(path)
+                case .file: if name.hasSuffix(".swift") && startsWithMarker(path) { found.append(path) }
+                case .linkedDirectory: break
+                }
+            }
         }
+        walk(directory)
         return found.sorted()
+    }
+
+    private static func startsWithMarker(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let expected = Array(marker.utf8)
+        var head = [UInt8](repeating: 0, count: expected.count)
+        return head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } == expected.count && head == expected
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the pages under the paths given on the command line: `.md` files, recursively, in a
 /// fixed order. Folders named `includes` hold include files, not pages, and are not entered.
@@ -26,15 +30,14 @@ public struct PageDiscovery {
 
     public static func pages(under roots: [String]) throws -> [Page] {
         var pages: [Page] = []
-        let fm = FileManager.default
         for root in roots {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else { throw Failure.notFound(root) }
+            var info = stat()
+            guard stat(root, &info) == 0 else { throw Failure.notFound(root) }
             let canonical = IncludeResolver.canonical(root)
-            if !isDirectory.boolValue {
-                let folder = (canonical as NSString).deletingLastPathComponent
-                let name = (root as NSString).lastPathComponent
-                let parent = (root as NSString).deletingLastPathComponent
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                let folder = canonical.deletingLastPathComponent
+                let name = root.lastPathComponent
+                let parent = root.deletingLastPathComponent
                 pages.append(Page(root: parent, displayPath: name, canonicalRoot: folder, relativePath: name, absolutePath: canonical))
                 continue
             }
@@ -50,7 +53,7 @@ public struct PageDiscovery {
         var rootsOfPath: [String: Set<String>] = [:]
         for p in pages { rootsOfPath[p.relativePath, default: []].insert(p.root) }
         for i in pages.indices where rootsOfPath[pages[i].relativePath]!.count > 1 {
-            let folder = (pages[i].root as NSString).lastPathComponent
+            let folder = pages[i].root.lastPathComponent
             pages[i].displayPath = (folder.isEmpty || folder == "." ? pages[i].root : folder) + "/" + pages[i].relativePath
         }
         return pages

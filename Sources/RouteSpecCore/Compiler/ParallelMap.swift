@@ -1,5 +1,9 @@
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Maps over a collection on several threads; results come back in input order, so the output
 /// does not depend on scheduling.
@@ -48,12 +52,10 @@ public func inParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendable ()
     guard threads > 1 else { return (a(), b()) }
     let second = ResultBuffer<B>(count: 1)
     let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
+    SecondThread.start {
         second.set(0, b())
         done.signal()
     }
-    thread.stackSize = 16 << 20
-    thread.start()
     let first = a()
     done.wait()
     return (first, second.values()[0])
@@ -98,4 +100,33 @@ private final class ResultBuffer<R>: @unchecked Sendable {
 private struct UnsafeSendable<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
+}
+
+/// A thread of its own, with a 16 MB stack (the page walkers recurse), that runs `body` and ends.
+private enum SecondThread {
+    private final class Body {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 16 << 20)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let created = pthread_create(&thread, &attributes, { context in
+            let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+            body.run()
+            return nil
+        }, context)
+        // Without a second thread, the work is done on this one.
+        if created != 0 { Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run() }
+    }
 }

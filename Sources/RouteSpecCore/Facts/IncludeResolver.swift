@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Resolves `[!INCLUDE]` targets relative to the including file, refusing any target that leaves
 /// the root folder given on the command line (`../..`, absolute paths, symlinks pointing out).
@@ -28,8 +32,8 @@ public struct IncludeResolver: Sendable {
         if target.hasPrefix("/") || target.has("://") || target.hasPrefix("~") {
             return .refused(reason: "absolute include path '\(target)' is not allowed")
         }
-        let directory = (includingFile as NSString).deletingLastPathComponent
-        let joined = ((directory as NSString).appendingPathComponent(target) as NSString).standardizingPath
+        // `.` and `..` resolved in the text (links are resolved below, by `canonical`).
+        let joined = URL(fileURLWithPath: String(path: includingFile.deletingLastPathComponent, target)).standardizedFileURL.path
         guard Self.isInside(joined, root) else {
             return .refused(reason: "include '\(target)' resolves outside the input root")
         }

@@ -111,13 +111,13 @@ enum PermissionCellParser {
         var s = HTMLEntities.decode(raw)
         if s.has("<") {
             for tag in ["<br>", "<br/>", "<br />", "<BR>", "</li>", "<li>", "</p>", "<p>"] where s.has(tag) {
-                s = s.replacingOccurrences(of: tag, with: ", ")
+                s = s.replacingEvery(tag, with: ", ")
             }
         }
         s = InlineText.removeLinks(s)
         s = InlineText.removeTags(s, replacement: " ")
-        if s.has("**") { s = s.replacingOccurrences(of: "**", with: " ") }
-        if s.has("`") { s = s.replacingOccurrences(of: "`", with: " ") }
+        if s.has("**") { s = s.replacingEvery("**", with: " ") }
+        if s.has("`") { s = s.replacingEvery("`", with: " ") }
         return InlineText.foldSpaces(s)
     }
 

@@ -26,7 +26,7 @@ enum PermissionName {
         s = s.trimmingCharacters(in: "*`'\"“”«»[]_ ")
         // `User. ReadWrite. All` → `User.ReadWrite.All`
         if s.has(" ") {
-            let collapsed = s.replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: ". ", with: ".")
+            let collapsed = s.replacingEvery(" .", with: ".").replacingEvery(". ", with: ".")
             if !collapsed.has(" ") { s = collapsed }
         }
         guard isWellFormed(s) else { return .notAName }

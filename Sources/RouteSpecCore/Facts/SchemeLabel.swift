@@ -17,7 +17,7 @@ enum SchemeLabel {
     private static func classifyUncached(_ raw: String) -> SchemeKind? {
         // Indented labels are feature-area sub-rows under a scheme row (Intune tables).
         if raw.hasPrefix("&nbsp;") || raw.hasPrefix("\u{00A0}") { return nil }
-        let unescaped = raw.has("\\") ? raw.replacingOccurrences(of: "\\(", with: "(").replacingOccurrences(of: "\\)", with: ")") : raw
+        let unescaped = raw.has("\\") ? raw.replacingEvery("\\(", with: "(").replacingEvery("\\)", with: ")") : raw
         let label = InlineText.plain(unescaped).lowercasedByTable
         // Scheme labels are short; long cells are scenario descriptions that mention schemes.
         let words = label.split(separator: " ").count

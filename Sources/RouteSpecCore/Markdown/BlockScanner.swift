@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Splits a page body into blocks: headings, fenced code, tables, includes, tab markers and prose.
 /// HTML comments are removed first (routes inside them are not routes); fences inside lists and

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byte-level helpers for the scanner: pages are scanned as UTF-8 bytes, and only the small
 /// fragments that matter (route lines, table cells, headings) become `String`s.
@@ -240,6 +244,38 @@ extension String {
                 }
             }
         }
+    }
+
+    /// The last component of a path, as `NSString.lastPathComponent` gives it: `/a/b.md` → `b.md`,
+    /// `/a/b/` → `b`, `/` → `/`.
+    var lastPathComponent: String {
+        withUTF8Bytes { p in
+            let end = Self.pathEnd(p)
+            if end == 1 && p[0] == ASCII.slash { return "/" }
+            var start = end
+            while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// The path without its last component, as `NSString.deletingLastPathComponent` gives it:
+    /// `/a/b.md` → `/a`, `/a` → `/`, `b.md` → ``, `/a/b/` → `/a`, `/` → `/`.
+    var deletingLastPathComponent: String {
+        withUTF8Bytes { p in
+            var end = Self.pathEnd(p)
+            if end == 1 && p[0] == ASCII.slash { return "/" }
+            while end > 0 && p[end - 1] != ASCII.slash { end -= 1 }
+            guard end > 0 else { return "" }
+            end = Self.pathEnd(UnsafeBufferPointer(rebasing: p[..<end]))
+            return String(decoding: UnsafeBufferPointer(rebasing: p[..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Where a path ends without its trailing slashes (a path of slashes alone keeps one).
+    private static func pathEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = p.count
+        while end > 1 && p[end - 1] == ASCII.slash { end -= 1 }
+        return end
     }
 
     /// `withUTF8` without a copy: a native string's bytes are borrowed in place (copying the

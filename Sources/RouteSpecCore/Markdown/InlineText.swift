@@ -5,8 +5,8 @@ enum InlineText {
         var t = HTMLEntities.decode(s)
         t = removeLinks(t)
         t = removeTags(t, replacement: " ")
-        if t.has("**") { t = t.replacingOccurrences(of: "**", with: "") }
-        if t.has("__") { t = t.replacingOccurrences(of: "__", with: "") }
+        if t.has("**") { t = t.replacingEvery("**", with: "") }
+        if t.has("__") { t = t.replacingEvery("__", with: "") }
         return foldSpaces(t)
     }
 

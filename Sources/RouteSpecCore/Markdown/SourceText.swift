@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One physical line of a page after normalisation, with the line number it had in the file.
 struct SourceLine: Sendable {

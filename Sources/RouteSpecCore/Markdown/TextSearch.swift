@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Substring search on UTF-8 without Foundation: `String.contains(String)` and `range(of:)`
 /// go through NSString bridging on Linux, which dominated the profile.
@@ -20,6 +24,24 @@ extension StringProtocol {
         guard let offset = utf8Offset(of: needle) else { return nil }
         let lower = utf8.index(startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// Every occurrence of `target` replaced by `replacement`, matched on UTF-8 bytes exactly (as
+    /// Foundation's `replacingOccurrences(of:with:)` matches; the standard library's `replacing`
+    /// matches whole characters, so a target followed by a combining mark would not match).
+    func replacingEvery(_ target: String, with replacement: String) -> String {
+        var rest = Substring(self)
+        guard !target.isEmpty, var range = rest.utf8Range(of: target) else { return String(self) }
+        var result = ""
+        while true {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+            guard let next = rest.utf8Range(of: target) else { break }
+            range = next
+        }
+        result += rest
+        return result
     }
 
     /// ASCII case-insensitive `has` (the needle must be lower-case ASCII).

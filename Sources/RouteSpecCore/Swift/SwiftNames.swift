@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Identifiers from docs text: ASCII words joined in camel case, keywords escaped, never empty,
 /// never starting with a digit.

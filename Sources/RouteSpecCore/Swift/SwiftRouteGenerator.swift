@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RouteSpecShared
 
 /// Builds the Swift for a model: per API version a namespace enum with route groups (an enum per
