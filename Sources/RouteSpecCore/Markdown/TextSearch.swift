@@ -26,9 +26,10 @@ extension StringProtocol {
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
-    /// Every occurrence of `target` replaced by `replacement`, matched on UTF-8 bytes exactly (as
-    /// Foundation's `replacingOccurrences(of:with:)` matches; the standard library's `replacing`
-    /// matches whole characters, so a target followed by a combining mark would not match).
+    /// Every occurrence of `target` replaced by `replacement`, matched on UTF-8 bytes. Foundation's
+    /// `replacingOccurrences(of:with:)` did the same but for a target followed by a combining
+    /// mark, which it left; the standard library's `replacing` matches whole characters, so it
+    /// would not find `\n` in `\r\n` either.
     func replacingEvery(_ target: String, with replacement: String) -> String {
         var rest = Substring(self)
         guard !target.isEmpty, var range = rest.utf8Range(of: target) else { return String(self) }
