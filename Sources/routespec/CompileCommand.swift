@@ -46,7 +46,10 @@ enum CompileCommand {
             options.threads = n
             generatorOptions.threads = n
         }
-        let discover: @Sendable () -> Result<[PageDiscovery.Page], any Error> = { Result { try PageDiscovery.pages(under: paths) } }
+        let listingDirectory = parsed.values["cache"]
+        let discover: @Sendable () -> Result<[PageDiscovery.Page], any Error> = {
+            Result { try PageDiscovery.pages(under: paths, rememberingIn: listingDirectory) }
+        }
         let discovered: Result<[PageDiscovery.Page], any Error>
         if let directory = parsed.values["cache"] {
             // Both cache files are loaded, and the pages found, at once.

@@ -21,10 +21,15 @@ enum DirectoryEntries {
 
     /// The entries of `directory` (not `.` and `..`), in no particular order; entries that cannot
     /// be examined (a dangling link) are left out. Nil when the folder cannot be read.
-    static func list(_ directory: String) -> [(name: String, kind: Kind)]? {
+    static func list(_ directory: String) -> [(name: String, kind: Kind)]? { listing(directory)?.entries }
+
+    /// `list`, and whether the system gave every entry's kind with its name: false when an entry
+    /// is a link (or of a kind not reported), whose target can change without the folder changing.
+    static func listing(_ directory: String) -> (entries: [(name: String, kind: Kind)], allTyped: Bool)? {
         guard let dir = opendir(directory) else { return nil }
         defer { closedir(dir) }
         var entries: [(name: String, kind: Kind)] = []
+        var allTyped = true
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
@@ -37,6 +42,7 @@ enum DirectoryEntries {
             case Int32(DT_DIR): entries.append((name, .directory))
             default:
                 // A link, or a file system that does not say: ask what the name leads to.
+                allTyped = false
                 var target = stat(), own = stat()
                 let full = directory + "/" + name
                 guard stat(full, &target) == 0, lstat(full, &own) == 0 else { continue }
@@ -45,6 +51,6 @@ enum DirectoryEntries {
                 entries.append((name, isDirectory ? (isLink ? .linkedDirectory : .directory) : .file))
             }
         }
-        return entries
+        return (entries, allTyped)
     }
 }

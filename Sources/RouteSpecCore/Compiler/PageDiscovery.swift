@@ -29,7 +29,20 @@ public struct PageDiscovery {
     }
 
     public static func pages(under roots: [String]) throws -> [Page] {
+        try pages(under: roots, listing: nil)
+    }
+
+    /// `pages(under:)`, remembering what was found in the cache folder `directory` (nil: not at
+    /// all), so that a later run lists no folder that has not changed since.
+    public static func pages(under roots: [String], rememberingIn directory: String?) throws -> [Page] {
+        try pages(under: roots, listing: directory.flatMap { directory in ToolIdentity.current.map { PageListing(directory: directory, owner: $0) } })
+    }
+
+    /// `pages(under:)`; with `listing`, a folder's pages are taken from it while the folders it
+    /// walked vouch for them (`PageListing`), and the folders walked afresh are saved to it.
+    static func pages(under roots: [String], listing: PageListing?) throws -> [Page] {
         var pages: [Page] = []
+        var walked: [String: PageListing.Walk] = [:], reused: [String] = []
         for root in roots {
             var info = stat()
             guard stat(root, &info) == 0 else { throw Failure.notFound(root) }
@@ -42,12 +55,22 @@ public struct PageDiscovery {
                 continue
             }
             var found: [String] = []
-            collect(canonical, relative: "", into: &found)
+            if let known = listing?.pages(under: canonical) {
+                found = known
+                reused.append(canonical)
+            } else {
+                var walk = PageListing.Walk()
+                collect(canonical, relative: "", into: &found, walk: &walk)
+                walk.pages = found
+                walked[canonical] = walk
+            }
             pages.reserveCapacity(pages.count + found.count)
             for rel in found {
                 pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: String(path: canonical, rel)))
             }
         }
+        // A listing that cannot be saved only means walking again next time.
+        if let listing, !walked.isEmpty { try? listing.save(fresh: walked, reused: reused) }
         // Two roots with the same relative path (two translations of one tree): tell them apart.
         guard roots.count > 1 else { return pages }
         var rootsOfPath: [String: Set<String>] = [:]
@@ -72,9 +95,14 @@ public struct PageDiscovery {
     /// Appends the pages under `directory` in byte order of their relative paths: each folder's
     /// entries are visited in the order of their names, a folder's name taken as followed by `/`
     /// (so `a/x.md` comes after `a-b.md` and before `ab.md`, as in a sort of the whole paths).
-    private static func collect(_ directory: String, relative: String, into found: inout [String]) {
-        guard let listed = DirectoryEntries.list(directory) else { return }
-        let entries = listed.filter { name, kind in
+    /// Each folder's signature is taken into `walk` before the folder is listed: a change made
+    /// while it is listed moves the signature past what was recorded.
+    private static func collect(_ directory: String, relative: String, into found: inout [String], walk: inout PageListing.Walk) {
+        let signature = FileSignature.of(directory)
+        guard let listed = DirectoryEntries.listing(directory) else { return walk.reusable = false }
+        if let signature { walk.folders.append(.init(path: directory, signature: signature)) } else { walk.reusable = false }
+        if !listed.allTyped { walk.reusable = false }
+        let entries = listed.entries.filter { name, kind in
             switch kind {
             case .directory: !isHidden(name) && name != "includes"
             case .linkedDirectory: false
@@ -85,7 +113,7 @@ public struct PageDiscovery {
             let (name, kind) = entries[i]
             let rel = relative.isEmpty ? name : String(path: relative, name)
             if kind == .directory {
-                collect(String(path: directory, name), relative: rel, into: &found)
+                collect(String(path: directory, name), relative: rel, into: &found, walk: &walk)
             } else {
                 found.append(rel)
             }
