@@ -190,12 +190,15 @@ enum GeneratedNames {
         var used: [String] = []
         used.reserveCapacity(route.parameters.count)
         return route.parameters.enumerated().map { i, p in
-            var name = SwiftNames.camelCase(ofWords: p.name, lowerFirst: true)
+            var name = parameterWords.value(for: p.name) { SwiftNames.camelCase(ofWords: $0, lowerFirst: true) }
             if name.isEmpty || used.contains(name) { name = "arg\(i)" }
             used.append(name)
             return SwiftNames.name(name, fallback: "arg\(i)")
         }
     }
+
+    /// Parameter names recur across thousands of routes (`user-id`, `id`): each is camel-cased once.
+    private static let parameterWords = Memo<String>()
 
     /// Static member names for permission names: `User.Read.All` → `userReadAll`.
     static func permissionMembers(_ names: [String]) -> [String: SwiftName] {

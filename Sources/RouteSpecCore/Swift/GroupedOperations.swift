@@ -13,5 +13,8 @@ final class GroupedOperations: Sendable {
 
     var count: Int { positions.count }
     var indices: Range<Int> { positions.indices }
-    subscript(_ o: Int) -> APIOperation { model[positions[o]] }
+    /// Lent, not copied: a copy retains every list and string the operation holds.
+    subscript(_ o: Int) -> APIOperation {
+        _read { yield model[positions[o]] }
+    }
 }

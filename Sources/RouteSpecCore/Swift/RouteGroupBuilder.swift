@@ -34,17 +34,15 @@ struct RouteGroupBuilder {
     }
 
     private func writeFunction(_ r: GroupRoute, into p: inout SwiftPrinter) {
-        let op = r.op
-        let route = op.routes[r.routeIndex]
-        writeDoc(op, route, into: &p)
-        let labels = GeneratedNames.parameterLabels(route)
+        // The operation and route are lent to what reads them, never copied.
+        writeDoc(r.op, r.route, into: &p)
+        let labels = GeneratedNames.parameterLabels(r.route)
         let make = SwiftExpr.call(.name(Self.documentedRoute), [
             SwiftArgument(nil, .name(Self.table)),
             SwiftArgument(nil, .string(r.function.text.trimmingCharacters(in: "`"))),
             SwiftArgument(nil, .array(labels.map { .name($0) }, multiline: false)),
         ])
-        p.decl(.staticFunction(doc: nil, name: r.function, parameters: labels.map { SwiftParameter(label: $0, name: $0, type: .string) },
-                               returns: Self.documentedRouteType, body: [.returnValue(make)]))
+        p.staticFunction(name: r.function, parameters: labels, type: .string, returns: Self.documentedRouteType, value: make)
     }
 
     /// `static let table = RouteTable(apiVersion:rows:)`, a row (`RouteRow`, encoded) per route.

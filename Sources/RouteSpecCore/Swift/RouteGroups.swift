@@ -20,11 +20,15 @@ struct GroupRoute {
     var function: SwiftName
     /// The operation's client method's name, unique in the version.
     var operationName: SwiftName
-    var op: APIOperation { operations[opIndex] }
+    var op: APIOperation {
+        _read { yield operations[opIndex] }
+    }
     var opID: String { operations[opIndex].id }
     /// The operation's index in the model.
     var modelIndex: Int { operations.positions[opIndex] }
-    var route: Route { operations[opIndex].routes[routeIndex] }
+    var route: Route {
+        _read { yield operations[opIndex].routes[routeIndex] }
+    }
 }
 
 enum RouteGroups {

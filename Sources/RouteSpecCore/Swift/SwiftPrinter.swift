@@ -343,6 +343,30 @@ struct SwiftPrinter {
         out.append(ASCII.newline)
     }
 
+    /// What `decl` prints for an undocumented `staticFunction` whose parameters are each labelled
+    /// by its name and of type `type`, and whose body returns `value`: one per route, without a
+    /// declaration value for each.
+    mutating func staticFunction(name: SwiftName, parameters: [SwiftName], type: SwiftType, returns: SwiftType, value: SwiftExpr) {
+        indent()
+        put("public static func ")
+        put(name.text)
+        out.append(0x28)
+        for (i, parameter) in parameters.enumerated() {
+            if i > 0 { put(", ") }
+            put(parameter.text)
+            put(": ")
+            put(type.text)
+        }
+        put(") -> ")
+        put(returns.text)
+        put(" {\n")
+        level += 1
+        emit(value) { $0.put("return ") }
+        level -= 1
+        indent()
+        put("}\n")
+    }
+
     mutating func decl(_ d: SwiftDecl) {
         switch d {
         case .enumDecl(let doc, let name, let conformances, let ms):
