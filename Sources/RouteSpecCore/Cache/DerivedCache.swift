@@ -11,11 +11,11 @@ import Synchronization
 public final class DerivedCache: @unchecked Sendable {
     /// Changes whenever an entry layout (`ModelCoding`, the stages' own encodings) or the file
     /// layout changes.
-    static let format = "routespec-derived-cache 4"
+    static let format = "routespec-derived-cache 5"
     static let fileName = "derived.cache"
 
     enum Kind: String {
-        case operation, operationJSON, routeNames, routeNamesDigest, routeGroups
+        case operation, operationJSON, routeNames, routeNamesDigest, routeGroups, filePlan
     }
 
     private let file: CacheFile

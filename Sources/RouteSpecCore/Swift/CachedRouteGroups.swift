@@ -5,10 +5,12 @@ extension RouteGroups {
     /// digest, kept under its operation's digest (`digests`, in the order of `all`): a hit reads
     /// no naming.
     /// Without a cache, `namings` may be given (in the order of `all`), made beforehand.
+    /// With a cache, the key the groups are kept under is returned too: what is made from the
+    /// groups alone can be kept under it.
     static func build(all: GroupedOperations, digests: [ContentHash]?, selected: [(op: Int, kept: [Int])],
-                      cache: DerivedCache?, namings given: [OperationNaming]? = nil, threads: Int) -> [RouteGroup] {
+                      cache: DerivedCache?, namings given: [OperationNaming]? = nil, threads: Int) -> (groups: [RouteGroup], key: ContentHash?) {
         let make = { build(all: all, namings: given ?? namings(all, digests: digests, cache: cache, threads: threads), selected: selected) }
-        guard let cache, let digests else { return make() }
+        guard let cache, let digests else { return (make(), nil) }
         let namingDigests = ParallelMap.map(Array(all.indices), threads: threads) { o in
             cache.value(DerivedCache.key(.routeNamesDigest) { $0.add(digests[o]) }, decode: { try ContentHash(&$0) },
                         encode: { $0.encode(&$1) }, make: { namingDigest(all[o], OperationNaming(all[o])) })
@@ -23,7 +25,7 @@ extension RouteGroups {
                 for r in s.kept { b.add(r) }
             }
         }
-        return cache.value(key, decode: { try decode(&$0, all: all) }, encode: { encode($0, &$1) }, make: make)
+        return (cache.value(key, decode: { try decode(&$0, all: all) }, encode: { encode($0, &$1) }, make: make), key)
     }
 
     /// What of an operation route groups are made from: its id and its naming.

@@ -110,14 +110,29 @@ public struct SwiftRouteGenerator: Sendable {
             var positionInVersion: [Int: Int] = [:]
             for (position, o) in indices.enumerated() { positionInVersion[o] = position }
             let selectedInVersion = selected.compactMap { s in positionInVersion[s.op].map { (op: $0, kept: s.kept) } }
-            let groups = RouteGroups.build(all: GroupedOperations(model: model.operations, positions: indices),
-                                           digests: cache == nil ? nil : digests.map { d in indices.map { d.inOrder[$0] } },
-                                           selected: selectedInVersion, cache: cache, namings: namings.map { n in indices.map { n[$0] } },
-                                           threads: options.threads)
+            let (groups, groupsKey) = RouteGroups.build(all: GroupedOperations(model: model.operations, positions: indices),
+                                                        digests: cache == nil ? nil : digests.map { d in indices.map { d.inOrder[$0] } },
+                                                        selected: selectedInVersion, cache: cache,
+                                                        namings: namings.map { n in indices.map { n[$0] } }, threads: options.threads)
             let builders = groups.map { RouteGroupBuilder(group: $0, version: version) }
             let operations = Set(selectedInVersion.map { indices[$0.op] }).count
+            // The plan depends on the groups and the options alone: kept under the groups' key.
+            let plan: FilePlan
+            if let cache, let groupsKey {
+                let key = DerivedCache.key(.filePlan) { b in
+                    b.add(groupsKey)
+                    b.add(version.rawValue)
+                    b.add(options.routesPerFile)
+                    b.add(options.fixedFiles ? 1 : 0)
+                    b.add(options.clientMethods ? 1 : 0)
+                }
+                plan = cache.value(key, decode: { try FilePlan(&$0, version: version, builders: builders) }, encode: { $0.encode(&$1) },
+                                   make: { filePlan(version, builders, withNames: true) })
+            } else {
+                plan = filePlan(version, builders, withNames: keys != nil)
+            }
             return (namespaceFile(version, groups: builders.filter { !$0.group.routes.isEmpty }.map(\.qualifiedType), operations: operations),
-                    groupFiles(version, builders))
+                    fileJobs(version, builders, plan))
         }
         var files = parts.map(\.0)
         var jobs = parts.flatMap(\.1)
@@ -200,7 +215,9 @@ public struct SwiftRouteGenerator: Sendable {
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
     /// one per version with `fixedFiles`. An operation's client method is in the file of the group
     /// of its first route.
-    private func groupFiles(_ version: ApiVersion, _ builders: [RouteGroupBuilder]) -> [FileJob] {
+    /// `withNames`: each file's names are hashed (`GeneratedFileKey.names`), for keys; without
+    /// an output ledger no key is asked for.
+    private func filePlan(_ version: ApiVersion, _ builders: [RouteGroupBuilder], withNames: Bool) -> FilePlan {
         let ns = GeneratedNames.versionNamespace(version)
         var routesOfTop: [String: Int] = [:]
         var topsByLowercase: [String: Set<String>] = [:]
@@ -217,12 +234,32 @@ public struct SwiftRouteGenerator: Sendable {
             byFile[name, default: []].append(FilePart(builder: i, methods: methodsByBuilder.isEmpty ? [] : methodsByBuilder[i]))
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
-        let types = builders.map(\.qualifiedType)
-        return byFile.map { name, parts in
+        let types = withNames ? builders.map(\.qualifiedType) : []
+        let files = byFile.map { name, parts in
             // File names must be unique within the target (object files are named after them).
             let path = "\(version.rawValue)/\(ns.text)+\(name).swift"
+            let names = withNames ? GeneratedFileKey.names(path: path, parts: parts, builders: builders, types: types) : ContentHash(high: 0, low: 0)
+            return FilePlan.File(path: path, parts: parts, names: names)
+        }
+        return FilePlan(files: files.sorted { $0.path < $1.path })
+    }
+
+    /// A job per file of the plan: its key from its names and its operations' digests, and how to
+    /// print it.
+    private func fileJobs(_ version: ApiVersion, _ builders: [RouteGroupBuilder], _ plan: FilePlan) -> [FileJob] {
+        let ns = GeneratedNames.versionNamespace(version)
+        return plan.files.map { file in
+            let path = file.path, parts = file.parts, names = file.names
             let routes = parts.reduce(0) { $0 + builders[$1.builder].group.routes.count }
-            return FileJob(path: path, routes: routes, key: { $0.key(path: path, parts: parts, builders: builders, types: types) }) { key in
+            return FileJob(path: path, routes: routes, key: { $0.key(names: names, parts: parts, builders: builders) }) { key in
+                // The types of the groups this file's client methods reach, each spelled once.
+                var types: [Int: SwiftType] = [:]
+                func type(_ b: Int) -> SwiftType {
+                    if let known = types[b] { return known }
+                    let spelled = builders[b].qualifiedType
+                    types[b] = spelled
+                    return spelled
+                }
                 // About 1.7 kB a route.
                 let text = SwiftPrinter.utf8(header: Self.header, imports: ["RouteSpecRuntime"], capacity: 2048 * routes + 1024) { p in
                     p.members(count: parts.count) { p, n in
@@ -232,7 +269,7 @@ public struct SwiftRouteGenerator: Sendable {
                         p.blankLine()
                         p.extensionDecl(type: SwiftType(text: "\(ns).Client")) { p in
                             p.members(count: part.methods.count) { p, m in
-                                let routes = part.methods[m].map { (types[$0.builder], builders[$0.builder].group.routes[$0.position]) }
+                                let routes = part.methods[m].map { (type($0.builder), builders[$0.builder].group.routes[$0.position]) }
                                 ClientMethodBuilder(routes: routes).write(into: &p)
                             }
                         }
