@@ -46,9 +46,9 @@ enum CompileCommand {
             options.threads = n
             generatorOptions.threads = n
         }
-        let listingDirectory = parsed.values["cache"]
+        let listingDirectory = parsed.values["cache"], discoveryThreads = options.threads
         let discover: @Sendable () -> Result<[PageDiscovery.Page], any Error> = {
-            Result { try PageDiscovery.pages(under: paths, rememberingIn: listingDirectory) }
+            Result { try PageDiscovery.pages(under: paths, rememberingIn: listingDirectory, threads: discoveryThreads) }
         }
         let discovered: Result<[PageDiscovery.Page], any Error>
         if let directory = parsed.values["cache"] {

@@ -34,13 +34,15 @@ public struct PageDiscovery {
 
     /// `pages(under:)`, remembering what was found in the cache folder `directory` (nil: not at
     /// all), so that a later run lists no folder that has not changed since.
-    public static func pages(under roots: [String], rememberingIn directory: String?) throws -> [Page] {
-        try pages(under: roots, listing: directory.flatMap { directory in ToolIdentity.current.map { PageListing(directory: directory, owner: $0) } })
+    /// Folders side by side are walked on up to `threads` threads.
+    public static func pages(under roots: [String], rememberingIn directory: String?, threads: Int = 1) throws -> [Page] {
+        try pages(under: roots, listing: directory.flatMap { directory in ToolIdentity.current.map { PageListing(directory: directory, owner: $0) } },
+                  threads: threads)
     }
 
     /// `pages(under:)`; with `listing`, a folder's pages are taken from it while the folders it
     /// walked vouch for them (`PageListing`), and the folders walked afresh are saved to it.
-    static func pages(under roots: [String], listing: PageListing?) throws -> [Page] {
+    static func pages(under roots: [String], listing: PageListing?, threads: Int = 1) throws -> [Page] {
         var pages: [Page] = []
         var walked: [String: PageListing.Walk] = [:], reused: [String] = []
         for root in roots {
@@ -60,7 +62,7 @@ public struct PageDiscovery {
                 reused.append(canonical)
             } else {
                 var walk = PageListing.Walk()
-                collect(canonical, relative: "", into: &found, walk: &walk)
+                collect(canonical, relative: "", into: &found, walk: &walk, threads: threads)
                 walk.pages = found
                 walked[canonical] = walk
             }
@@ -97,7 +99,10 @@ public struct PageDiscovery {
     /// (so `a/x.md` comes after `a-b.md` and before `ab.md`, as in a sort of the whole paths).
     /// Each folder's signature is taken into `walk` before the folder is listed: a change made
     /// while it is listed moves the signature past what was recorded.
-    private static func collect(_ directory: String, relative: String, into found: inout [String], walk: inout PageListing.Walk) {
+    /// Two or more subfolders are walked on `threads` threads (each into its own lists, joined in
+    /// order): a docs tree's version folders hold thousands of pages each.
+    private static func collect(_ directory: String, relative: String, into found: inout [String], walk: inout PageListing.Walk,
+                                threads: Int) {
         let signature = FileSignature.of(directory)
         guard let listed = DirectoryEntries.listing(directory) else { return walk.reusable = false }
         if let signature { walk.folders.append(.init(path: directory, signature: signature)) } else { walk.reusable = false }
@@ -109,13 +114,24 @@ public struct PageDiscovery {
             case .file: !isHidden(name) && isMarkdown(name)
             }
         }
-        for i in byteOrder(entries) {
-            let (name, kind) = entries[i]
-            let rel = relative.isEmpty ? name : String(path: relative, name)
-            if kind == .directory {
-                collect(String(path: directory, name), relative: rel, into: &found, walk: &walk)
+        let order = byteOrder(entries)
+        let folders = order.filter { entries[$0].kind == .directory }
+        let subfolders = ParallelMap.map(folders, threads: folders.count > 1 ? threads : 1, chunk: 1) { i -> ([String], PageListing.Walk) in
+            let name = entries[i].name
+            var found: [String] = [], walk = PageListing.Walk()
+            collect(String(path: directory, name), relative: relative.isEmpty ? name : String(path: relative, name), into: &found, walk: &walk,
+                    threads: threads)
+            return (found, walk)
+        }
+        var next = 0
+        for i in order {
+            if entries[i].kind == .directory {
+                found += subfolders[next].0
+                walk.folders += subfolders[next].1.folders
+                walk.reusable = walk.reusable && subfolders[next].1.reusable
+                next += 1
             } else {
-                found.append(rel)
+                found.append(relative.isEmpty ? entries[i].name : String(path: relative, entries[i].name))
             }
         }
     }
