@@ -172,3 +172,33 @@ import Testing
         #expect(String(decoding: out.takeBytes(), as: UTF8.self) == String(n))
     }
 }
+
+/// Headings read on bytes must read as the character-level reader reads them.
+@Suite struct PlainHeadingTests {
+    static let pieces = ["#", "##", "###", " ", "\t", "  ", "Запрос", "HTTP", "request", "日本語", "\u{301}", "\u{00A0}", "\u{2003}", "-", ":",
+                         "(", ")", "]", "é", "Ё", "\u{483}", "!", ".", "1", "`code`", "\u{200B}", "<a name=\"x-Y.1\"></a>",
+                         "<a name=\"user-get\">  </a>", "<a name=\"\"></a>", "<a name=\"a b\"></a>", "<a name=\"q\">", "</a>", "<A NAME=\"z\"></A>"]
+
+    @Test func bytesAgreeWithCharacters() {
+        var state: UInt64 = 99
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var agreed = 0, anchored = 0
+        for _ in 0..<40_000 {
+            var line = String(repeating: "#", count: 1 + next(7))
+            // Half the lines open with a space and a tag, as translated titles do.
+            if next(2) == 0 { line += [" ", "\t", "  "][next(3)] + Self.pieces[Self.pieces.count - 7 + next(7)] }
+            for _ in 0..<next(8) { line += Self.pieces[next(Self.pieces.count)] }
+            let fast = Array(line.utf8).withUnsafeBufferPointer { HeadingParser.plainHeading($0) }
+            guard let fast else { continue }
+            agreed += 1
+            if fast.anchor != nil { anchored += 1 }
+            let slow = HeadingParser.parseText(line)
+            #expect(fast.level == slow?.level && fast.text == slow?.text && fast.anchor == slow?.anchor && fast.tab == slow?.tab,
+                    "\(line.debugDescription): \(fast.text.debugDescription) vs \(String(describing: slow?.text).debugDescription)")
+        }
+        #expect(agreed > 1_000 && anchored > 200, "too few plain headings generated to say anything")
+    }
+}

@@ -76,7 +76,12 @@ enum InlineText {
     }
 
     static func foldSpaces(_ s: String) -> String {
-        s.withUTF8Bytes { bytes in
+        s.withUTF8Bytes { foldSpaces(bytes: $0) }
+    }
+
+    /// `foldSpaces` of valid UTF-8.
+    static func foldSpaces(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        do {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
