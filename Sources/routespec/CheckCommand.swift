@@ -16,7 +16,7 @@ enum CheckCommand {
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let paths = parsed.positionals.isEmpty ? [CompileCommand.defaultInput] : parsed.positionals
         let modelPath = parsed.values["model"] ?? CompileCommand.defaultModel
@@ -25,7 +25,7 @@ enum CheckCommand {
         do {
             result = try Compiler().compile(paths: paths)
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         var problems: [String] = []
         let model = result.model.json().serializedBytes()

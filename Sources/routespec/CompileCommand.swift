@@ -16,7 +16,7 @@ enum CompileCommand {
         do {
             try work()
             return nil
-        } catch { return "\(error)" }
+        } catch { return ErrorText.describe(error) }
     }
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -28,7 +28,7 @@ enum CompileCommand {
         } catch ParsedArguments.Failure.message(let m) {
             return CommandLineTool.usageError(m)
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let paths = parsed.positionals.isEmpty ? [defaultInput] : parsed.positionals
         let modelPath = parsed.values["model"] ?? (parsed.positionals.isEmpty ? defaultModel : nil)
@@ -86,7 +86,7 @@ enum CompileCommand {
                 catalogSummary = CatalogCommandText.summary(check.summary)
             }
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
         timings.mark("diagnostics printed")

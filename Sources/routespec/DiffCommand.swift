@@ -12,7 +12,7 @@ enum DiffCommand {
         do {
             parsed = try ParsedArguments(arguments, valueOptions: ["format", "fail-on", "catalog", "output"], flagOptions: [])
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         guard parsed.positionals.count == 2 else { return CommandLineTool.usageError("diff takes OLD and NEW (model files or page folders)") }
         let format = parsed.values["format"] ?? "markdown"
@@ -27,7 +27,7 @@ enum DiffCommand {
             old = try ModelSource.load(oldPath)
             new = try ModelSource.load(newPath)
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let changes = SemanticDiff.compare(old: old, new: new)
         var text = format == "json" ? DiffReport.json(changes, old: oldPath, new: newPath).serialized()
@@ -48,12 +48,12 @@ enum DiffCommand {
                     StandardStream.error.write("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n")
                 }
             } catch {
-                return CommandLineTool.usageError("\(error)")
+                return CommandLineTool.usageError(ErrorText.describe(error))
             }
         }
         if let output = parsed.values["output"] {
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
-                StandardStream.error.write("routespec: cannot write \(output): \(error)\n")
+                StandardStream.error.write("routespec: cannot write \(output): \(ErrorText.describe(error))\n")
                 return 2
             }
         } else {

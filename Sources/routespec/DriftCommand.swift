@@ -12,7 +12,7 @@ enum DriftCommand {
         do {
             parsed = try ParsedArguments(arguments, valueOptions: ["model", "pages", "format"], flagOptions: [])
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let format = parsed.values["format"] ?? "markdown"
         guard ["markdown", "json"].contains(format) else { return CommandLineTool.usageError("--format is markdown or json") }
@@ -20,7 +20,7 @@ enum DriftCommand {
         do {
             model = try ModelSource.load(parsed.values["model"] ?? parsed.values["pages"] ?? parsed.positionals.first ?? CompileCommand.defaultModel)
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let report = VersionDrift.compare(model)
         let text = format == "json" ? VersionDrift.json(report).serialized() : VersionDrift.markdown(report)

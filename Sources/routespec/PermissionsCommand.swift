@@ -12,7 +12,7 @@ enum PermissionsCommand {
         do {
             parsed = try ParsedArguments(arguments, valueOptions: ["routes", "model", "pages", "api-version"], flagOptions: [])
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         var lines = parsed.positionals
         if let file = parsed.values["routes"] {
@@ -34,7 +34,7 @@ enum PermissionsCommand {
         do {
             model = try ModelSource.load(parsed.values["model"] ?? parsed.values["pages"] ?? CompileCommand.defaultModel)
         } catch {
-            return CommandLineTool.usageError("\(error)")
+            return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let plan = PermissionPlanner(model: model, apiVersion: version).plan(requests)
         StandardStream.output.write(PermissionPlanReport.text(plan))

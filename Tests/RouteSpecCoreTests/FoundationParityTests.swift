@@ -44,3 +44,15 @@ import Testing
         #expect("**\u{301}x".replacingOccurrences(of: "**", with: "") == "**\u{301}x")
     }
 }
+
+/// Errors the system reports read as it words them, with the file they concern.
+@Suite struct ErrorTextTests {
+    @Test func aMissingFolderIsNamedWithTheSystemsWords() throws {
+        let error = #expect(throws: (any Error).self) {
+            try AtomicFile.write(Array("x".utf8), to: "/proc/routespec-no-such-folder/model.json")
+        }
+        let text = error.map(ErrorText.describe) ?? ""
+        #expect(text.contains("/proc/routespec-no-such-folder") && !text.contains("CocoaError") && !text.contains("POSIXError"), "\(text)")
+        #expect(ErrorText.describe(POSIXError(.EACCES)) == String(cString: strerror(EACCES)))
+    }
+}

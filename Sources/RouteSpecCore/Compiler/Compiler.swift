@@ -130,7 +130,7 @@ public struct Compiler {
             try cache.save(extracted.compactMap(\.cacheEntry))
             try cache.hashes.save(seen, allKnown: extracted.allSatisfy(\.hashWasKnown))
             return nil
-        } catch { return "\(error)" }
+        } catch { return ErrorText.describe(error) }
     }
 
     private struct Extracted: Sendable {
