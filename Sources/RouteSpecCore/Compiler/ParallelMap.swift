@@ -121,11 +121,17 @@ private enum SecondThread {
         #else
         var thread: pthread_t?
         #endif
+        #if canImport(Glibc)
         let created = pthread_create(&thread, &attributes, { context in
-            let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
-            body.run()
+            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
             return nil
         }, context)
+        #else
+        let created = pthread_create(&thread, &attributes, { context in
+            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, context)
+        #endif
         // Without a second thread, the work is done on this one.
         if created != 0 { Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run() }
     }
