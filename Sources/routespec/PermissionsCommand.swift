@@ -16,12 +16,13 @@ enum PermissionsCommand {
         }
         var lines = parsed.positionals
         if let file = parsed.values["routes"] {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return CommandLineTool.usageError("cannot read \(file)") }
+            // Read as the pages are (a pipe or `/dev/stdin` included), not with `String(contentsOfFile:)`.
+            guard let text = FileBytes.read(file).map({ String(decoding: $0, as: UTF8.self) }) else { return CommandLineTool.usageError("cannot read \(file)") }
             lines += text.split(whereSeparator: \.isNewline).map(String.init)
         }
         var requests: [PermissionPlanner.Request] = []
         for line in lines {
-            let trimmed = String(line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            let trimmed = line.trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let r = PermissionPlanner.Request(line: trimmed) else { return CommandLineTool.usageError("not a route: '\(line)' (write 'GET /me/messages')") }
             requests.append(r)

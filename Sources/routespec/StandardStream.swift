@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RouteSpecCore
 
 /// Standard output and standard error, written straight to their file descriptors: every byte
-/// given, in one call where the system takes it.
+/// given (`AtomicFile.writeAll`), in one call where the system takes it.
 enum StandardStream {
     case output, error
 
@@ -19,21 +15,10 @@ enum StandardStream {
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) {
-        write(bytes.bindMemory(to: UInt8.self))
+        _ = AtomicFile.writeAll(self == .output ? 1 : 2, bytes)
     }
 
     private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let fd: Int32 = self == .output ? 1 : 2
-        var written = 0
-        while written < bytes.count {
-            #if canImport(Glibc)
-            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
-            #else
-            let n = Darwin.write(fd, bytes.baseAddress! + written, bytes.count - written)
-            #endif
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            written += n
-        }
+        write(UnsafeRawBufferPointer(bytes))
     }
 }

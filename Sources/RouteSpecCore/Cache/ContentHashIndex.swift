@@ -73,7 +73,7 @@ struct ContentHashIndex: Sendable {
     /// was last read, and that read came well after the file last changed.
     func knownHash(of file: String, signature: FileSignature) -> ContentHash? {
         guard let entry = entry(file), entry.signature == signature,
-              max(signature.modified, signature.changed) < previousStart - settling else { return nil }
+              signature.settled(before: previousStart, by: settling) else { return nil }
         return entry.hash
     }
 

@@ -33,6 +33,13 @@ struct FileSignature: Equatable, Sendable {
                              size: Int64(info.st_size), modified: nanoseconds(modified), changed: nanoseconds(changed))
     }
 
+    /// Whether the file had last changed more than `settling` before `start` (a run that saw this
+    /// signature started then): file times tick coarsely, so a change in the same tick as that
+    /// look could have left the signature as it was; only an older one vouches for the file.
+    func settled(before start: Int64, by settling: Int64) -> Bool {
+        max(modified, changed) < start - settling
+    }
+
     /// Now, on the clock file times are taken from, in nanoseconds since 1970.
     static func now() -> Int64 {
         var time = timespec()

@@ -57,7 +57,7 @@ struct PageListing: Sendable {
         guard let walk = walks[root], walk.reusable else { return nil }
         for folder in walk.folders {
             guard let now = FileSignature.of(folder.path), now == folder.signature,
-                  max(now.modified, now.changed) < previousStart - settling else { return nil }
+                  now.settled(before: previousStart, by: settling) else { return nil }
         }
         return walk.pages
     }

@@ -131,7 +131,7 @@ public enum AtomicFile {
     #endif
 
     /// Writes every byte to `fd`; the `errno` of a failure, nil on success.
-    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
+    public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
         var written = 0
         while written < raw.count {
             let n = writeSome(fd, raw.baseAddress! + written, raw.count - written)

@@ -78,7 +78,7 @@ struct FrontMatter: Sendable {
 
 extension String {
     /// Trims white space (ASCII, and the Unicode spaces translations use) from both ends.
-    var trimmingSpaces: String { Substring(self).trimmingSpaces }
+    public var trimmingSpaces: String { Substring(self).trimmingSpaces }
 }
 
 extension Substring {
