@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import RouteSpecCore
 
 /// `routespec check [PATH...] [--model FILE] [--swift DIR]`: exits 1, with a short summary of
@@ -48,7 +44,7 @@ enum CheckCommand {
         }
         var text = "routespec check: generated output is stale; run `swift run routespec` and commit the result\n"
         for p in problems { text += "  \(p)\n" }
-        StandardStream.error.write(text)
+        Console.error(text)
         return 1
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import RouteSpecCore
 
 /// `routespec <command> …`: dispatch, usage and exit codes (0 fine, 1 errors in the input, 2 usage).
@@ -12,17 +8,11 @@ enum CommandLineTool {
 
     commands:
       compile [PATH...] [--model FILE] [--swift DIR] [--include-pages GLOB]... [--include-paths PREFIX]...
-              [--no-client] [--fixed-files] [--incremental] [--cache DIR] [--catalog FILE] [--jobs N]
-              [--verbose] [--quiet]
+              [--no-client] [--fixed-files] [--catalog FILE] [--jobs N] [--verbose] [--quiet]
           Read every .md page under PATH (files or folders), write the JSON model and, with
           --swift, the Swift route code. With no PATH: compile spec/ into generated/
           (generated/model.json and generated/GraphRoutes/). --fixed-files writes one file per
-          version whatever the pages (for build plugins); --incremental replays the last run in
-          milliseconds when pages, options and tool are unchanged; --cache keeps each page's
-          facts in DIR, keyed on its bytes, its includes and the compiler, so that only changed
-          pages are read again, and what is derived from them (operations, their JSON, route
-          names, Swift files), keyed on what each was made from, so that only what a changed
-          page feeds is made again.
+          version whatever the pages (for build plugins).
 
       check [PATH...] [--model FILE] [--swift DIR] [selection options as for compile]
           Exit 1, listing what differs, when the committed model or Swift is stale against the
@@ -71,7 +61,7 @@ enum CommandLineTool {
     }
 
     static func usageError(_ message: String) -> Int32 {
-        StandardStream.error.write("routespec: \(message)\n\n\(usage)\n")
+        Console.error("routespec: \(message)\n\n\(usage)\n")
         return 2
     }
 
@@ -80,7 +70,7 @@ enum CommandLineTool {
         for d in diagnostics where verbose || d.severity != .note {
             text += d.formatted + "\n"
         }
-        StandardStream.error.write(text)
+        Console.error(text)
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import RouteSpecCore
 
 /// `routespec diff OLD NEW [--format markdown|json] [--fail-on widening|narrowing|any] [--catalog FILE]`.
@@ -45,7 +41,7 @@ enum DiffCommand {
                     }.joined(separator: "\n") + "\n"
                 }
                 for name in unknown {
-                    StandardStream.error.write("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n")
+                    Console.error("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n")
                 }
             } catch {
                 return CommandLineTool.usageError(ErrorText.describe(error))
@@ -53,11 +49,11 @@ enum DiffCommand {
         }
         if let output = parsed.values["output"] {
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
-                StandardStream.error.write("routespec: cannot write \(output): \(ErrorText.describe(error))\n")
+                Console.error("routespec: cannot write \(output): \(ErrorText.describe(error))\n")
                 return 2
             }
         } else {
-            StandardStream.output.write(text)
+            Console.output(text)
         }
         switch failOn {
         case "widening": return changes.contains { $0.impact == .widening } ? 1 : 0

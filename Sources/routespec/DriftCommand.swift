@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import RouteSpecCore
 
 /// `routespec drift [--model FILE | --pages PATH] [--format markdown|json]`.
@@ -24,7 +20,7 @@ enum DriftCommand {
         }
         let report = VersionDrift.compare(model)
         let text = format == "json" ? VersionDrift.json(report).serialized() : VersionDrift.markdown(report)
-        StandardStream.output.write(text)
+        Console.output(text)
         return 0
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import RouteSpecCore
 
 /// `routespec permissions [ROUTE...] [--routes FILE] [--model FILE | --pages PATH] [--api-version v1.0|beta]`.
@@ -38,7 +34,7 @@ enum PermissionsCommand {
             return CommandLineTool.usageError(ErrorText.describe(error))
         }
         let plan = PermissionPlanner(model: model, apiVersion: version).plan(requests)
-        StandardStream.output.write(PermissionPlanReport.text(plan))
+        Console.output(PermissionPlanReport.text(plan))
         return plan.unmatched.isEmpty ? 0 : 1
     }
 }

@@ -1,11 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 import RouteSpecCore
 
-AllocatorTuning.apply()
-let arguments = Array(CommandLine.arguments.dropFirst())
-let status = CommandLineTool.run(arguments)
-exit(status)
+exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// What the review commands compare: a model file (`.json`) or pages (a folder or `.md` files),
 /// compiled on the spot.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// A permission catalog in the shape of Microsoft's published one (`permissions.json`: each
 /// permission with its schemes and the paths it grants, lower-case with `{id}` placeholders).

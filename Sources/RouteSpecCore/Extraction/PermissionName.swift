@@ -1,0 +1,60 @@
+/// Permission identifiers: `Resource.Action[.Qualifier…]` in ASCII, or one of the OpenID scopes.
+/// Machine translation damages names; only safe repairs are made here (spaces around dots,
+/// markup, footnote marks, a sentence's final period). Anything else is not a name.
+enum PermissionName {
+    static let openIDScopes: Set<String> = ["openid", "profile", "email", "offline_access"]
+
+    enum Reading: Equatable {
+        case name(String, repaired: Bool)
+        case notAName
+    }
+
+    static func read(_ raw: String) -> Reading {
+        // Nearly every cell item is a clean name already: letters, digits, `.`, `_` and `-`,
+        // starting and ending with a letter or digit. Nothing below would change it.
+        if raw.withUTF8Bytes({ p in
+            guard let first = p.first, let last = p.last, ASCII.isAlphanumeric(first), ASCII.isAlphanumeric(last) else { return false }
+            return p.allSatisfy(ASCII.isKeyByte)
+        }) {
+            return isWellFormed(raw) ? .name(raw, repaired: false) : .notAName
+        }
+        var s = raw.trimmingSpaces
+        let original = s
+        // Markup and footnote marks around the name.
+        s = s.trimmingCharacters(in: "*`'\"“”«»[]_ ")
+        while s.hasSuffix(".") || s.hasSuffix(";") || s.hasSuffix(":") { s.removeLast() }
+        s = s.trimmingCharacters(in: "*`'\"“”«»[]_ ")
+        // `User. ReadWrite. All` → `User.ReadWrite.All`
+        if s.contains(" ") {
+            let collapsed = s.replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: ". ", with: ".")
+            if !collapsed.contains(" ") { s = collapsed }
+        }
+        guard isWellFormed(s) else { return .notAName }
+        let markupOnly = original.trimmingCharacters(in: "*` ") == s || original.trimmingCharacters(in: "*` .") == s
+        return .name(s, repaired: !markupOnly)
+    }
+
+    /// Two or more `.`-separated parts of ASCII letters, digits, `_` and `-`, each starting with a
+    /// letter or digit (or an OpenID scope); checked on bytes, so prose fails at its first space.
+    static func isWellFormed(_ s: String) -> Bool {
+        if openIDScopes.contains(s) { return true }
+        return s.withUTF8Bytes { p in
+            var parts = 1
+            var partStart = true
+            for b in p {
+                if b == ASCII.dot {
+                    if partStart { return false }
+                    parts += 1
+                    partStart = true
+                } else if ASCII.isAlphanumeric(b) {
+                    partStart = false
+                } else if (b == ASCII.underscore || b == ASCII.dash) && !partStart {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return !partStart && parts >= 2
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// A JSON value written deterministically: object keys sorted by their UTF-8 bytes, 2-space
+/// indent, `"key": value`, a trailing newline — the same text whatever order the values were
+/// built in. The one JSON writer: the model, `diff` and `drift` reports all print through it.
+public enum JSONValue: Sendable, Equatable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case null
+
+    public func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
+
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        write(into: &out, indent: 0)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
+        switch self {
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): out += String(i).utf8
+        case .string(let s): Self.writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { return out += "[]".utf8 }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newline(&out, indent + 2)
+                item.write(into: &out, indent: indent + 2)
+            }
+            Self.newline(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { return out += "{}".utf8 }
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in members.sorted(by: { Self.keyOrder($0.key, $1.key) }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newline(&out, indent + 2)
+                Self.writeString(member.key, into: &out)
+                out += ": ".utf8
+                member.value.write(into: &out, indent: indent + 2)
+            }
+            Self.newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Byte order of the UTF-8 keys, as `sort_keys` tools produce for ASCII keys.
+    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out += repeatElement(UInt8(ascii: " "), count: indent)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += #"\""#.utf8
+            case 0x5C: out += #"\\"#.utf8
+            case 0x0A: out += #"\n"#.utf8
+            case 0x0D: out += #"\r"#.utf8
+            case 0x09: out += #"\t"#.utf8
+            case 0x00..<0x20, 0x7F:
+                out += #"\u00"#.utf8
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,103 @@
+/// The model as JSON, in the contract's shape (`JSONValue` sorts the keys when it writes them).
+extension Model {
+    public func json() -> JSONValue {
+        .object([
+            "schemaVersion": .int(Model.schemaVersion),
+            "operations": .array(operations.map { $0.json() }),
+            "diagnostics": .array(diagnostics.map { $0.json() }),
+        ])
+    }
+}
+
+/// `.array` of strings.
+private func strings(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
+
+extension APIOperation {
+    func json() -> JSONValue {
+        var o: [String: JSONValue] = [
+            "apiVersion": .string(apiVersion.rawValue),
+            "id": .string(id),
+            "name": .string(name),
+            "responses": .array(responses.map { $0.json() }),
+            "routes": .array(routes.map { $0.json() }),
+            "sources": .array(sources.map { $0.json() }),
+        ]
+        if !permissionTables.isEmpty { o["permissionTables"] = .array(permissionTables.map { $0.json() }) }
+        if let permissions { o["permissions"] = permissions.json() }
+        if let title { o["title"] = .string(title) }
+        return .object(o)
+    }
+}
+
+extension Route {
+    func json() -> JSONValue {
+        var o: [String: JSONValue] = ["line": .int(line), "method": .string(method), "path": .string(path)]
+        if !parameters.isEmpty { o["parameters"] = .array(parameters.map { $0.json() }) }
+        if let permissions { o["permissions"] = permissions.json() }
+        return .object(o)
+    }
+}
+
+extension RouteParameter {
+    func json() -> JSONValue {
+        var o: [String: JSONValue] = ["name": .string(name)]
+        if !alternatives.isEmpty { o["alternatives"] = strings(alternatives) }
+        return .object(o)
+    }
+}
+
+extension PermissionSet {
+    func json() -> JSONValue {
+        var o: [String: JSONValue] = [:]
+        for kind in SchemeKind.allCases {
+            if let scheme = self[kind] { o[kind.rawValue] = scheme.json() }
+        }
+        return .object(o)
+    }
+}
+
+extension Scheme {
+    func json() -> JSONValue {
+        guard supported else { return .object(["supported": .bool(false)]) }
+        var o: [String: JSONValue] = [
+            "higherPrivileged": strings(higherPrivileged),
+            "leastPrivileged": strings(leastPrivileged),
+            "supported": .bool(true),
+        ]
+        if !combinations.isEmpty { o["combinations"] = .array(combinations.map(strings)) }
+        if noPermissionRequired { o["noPermissionRequired"] = .bool(true) }
+        if !unparsed.isEmpty { o["unparsed"] = strings(unparsed) }
+        return .object(o)
+    }
+}
+
+extension PermissionTable {
+    func json() -> JSONValue {
+        var o: [String: JSONValue] = ["line": .int(line), "permissions": permissions.json()]
+        if let anchor { o["anchor"] = .string(anchor) }
+        if let audience { o["audience"] = .string(audience) }
+        if let heading { o["heading"] = .string(heading) }
+        return .object(o)
+    }
+}
+
+extension Response {
+    func json() -> JSONValue { .object(["foundIn": strings(foundIn), "status": .int(status)]) }
+}
+
+extension Source {
+    func json() -> JSONValue {
+        var o: [String: JSONValue] = ["line": .int(line), "locale": .string(locale), "path": .string(path), "primary": .bool(primary)]
+        if let date { o["date"] = .string(date) }
+        return .object(o)
+    }
+}
+
+extension Diagnostic {
+    func json() -> JSONValue {
+        .object([
+            "code": .string(code), "column": .int(column), "line": .int(line),
+            "message": .string(message), "path": .string(path), "severity": .string(severity.rawValue),
+        ])
+    }
+}

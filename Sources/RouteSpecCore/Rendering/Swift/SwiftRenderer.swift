@@ -1,0 +1,197 @@
+/// The one place generated Swift becomes text: a `SwiftFile` of declaration values in, its
+/// text out. String literals and doc comments are escaped here, and only here.
+struct SwiftRenderer {
+    private var out = ""
+    private var level = 0
+
+    static func render(_ file: SwiftFile) -> String {
+        var r = SwiftRenderer()
+        for line in file.header { r.line("// " + commentText(line)) }
+        if !file.header.isEmpty { r.line("") }
+        for i in file.imports { r.line("import \(i)") }
+        if !file.imports.isEmpty { r.line("") }
+        r.members(file.declarations)
+        return r.out
+    }
+
+    // MARK: Escaping
+
+    /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
+    /// and direction-control characters are escaped.
+    static func literal(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out += needsEscape(scalar) ? unicodeEscape(scalar) : String(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
+    /// shown as `\u{…}` so a reviewer sees them.
+    static func commentText(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                out += " "
+            } else {
+                out += needsEscape(scalar) ? unicodeEscape(scalar) : String(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `\u{…}`, in lower-case hex.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String { "\\u{" + String(scalar.value, radix: 16) + "}" }
+
+    private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        if s.value >= 0x20 && s.value < 0x7F { return false }
+        if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) { return true }
+        switch s.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate, .privateUse, .unassigned: return true
+        default: return false
+        }
+    }
+
+    // MARK: Declarations
+
+    private mutating func line(_ s: String) {
+        if !s.isEmpty { indent() }
+        out += s
+        out += "\n"
+    }
+
+    private mutating func indent() { out += String(repeating: "    ", count: level) }
+
+    private mutating func doc(_ d: SwiftDoc?) {
+        guard let d else { return }
+        for l in d.lines {
+            let text = Self.commentText(l)
+            line(text.isEmpty ? "///" : "/// " + text)
+        }
+    }
+
+    /// `opener {`, the body one level deeper, `}`.
+    private mutating func block(_ opener: String, _ body: (inout SwiftRenderer) -> Void) {
+        line(opener + " {")
+        level += 1
+        body(&self)
+        level -= 1
+        line("}")
+    }
+
+    /// Declarations with a blank line between two.
+    private mutating func members(_ ds: [SwiftDecl]) {
+        for (n, d) in ds.enumerated() {
+            if n > 0 { line("") }
+            decl(d)
+        }
+    }
+
+    private static func conformances(_ c: [SwiftType]) -> String {
+        c.isEmpty ? "" : ": " + c.map(\.text).joined(separator: ", ")
+    }
+
+    private mutating func decl(_ d: SwiftDecl) {
+        switch d {
+        case .enumDecl(let doc, let name, let conformances, let ms):
+            self.doc(doc)
+            block("public enum \(name.text)\(Self.conformances(conformances))") { $0.members(ms) }
+        case .structDecl(let doc, let name, let generic, let conformances, let ms):
+            self.doc(doc)
+            block("public struct \(name.text)\(generic.map { "<\($0)>" } ?? "")\(Self.conformances(conformances))") { $0.members(ms) }
+        case .extensionDecl(let type, let ms):
+            block("extension \(type.text)") { $0.members(ms) }
+        case .staticLet(let doc, let name, let type, let value):
+            self.doc(doc)
+            expression(value, after: "public static let \(name.text): \(type.text) = ")
+        case .storedLet(let doc, let name, let type):
+            self.doc(doc)
+            line("public let \(name.text): \(type.text)")
+        case .computedVar(let doc, let isStatic, let name, let type, let body):
+            self.doc(doc)
+            block("public \(isStatic ? "static " : "")var \(name.text): \(type.text)") { $0.statements(body) }
+        case .function(let doc, let attributes, let name, let params, let effects, let returns, let body):
+            self.doc(doc)
+            for a in attributes { line(a) }
+            let signature = "public func \(name.text)\(Self.parameters(params))\(effects.isEmpty ? "" : " " + effects)"
+                + (returns.map { " -> \($0.text)" } ?? "")
+            block(signature) { $0.statements(body) }
+        case .staticFunction(let doc, let name, let params, let returns, let body):
+            self.doc(doc)
+            block("public static func \(name.text)\(Self.parameters(params)) -> \(returns.text)") { $0.statements(body) }
+        case .initializer(let doc, let failable, let params, let body):
+            self.doc(doc)
+            block("public init\(failable ? "?" : "")\(Self.parameters(params))") { $0.statements(body) }
+        }
+    }
+
+    /// `(label name: Type = value, …)`
+    private static func parameters(_ params: [SwiftParameter]) -> String {
+        let list = params.map { p in
+            let names = p.label.map { $0 == p.name ? $0.text : "\($0.text) \(p.name.text)" } ?? "_ \(p.name.text)"
+            return "\(names): \(p.type.text)" + (p.defaultValue.map { " = " + oneLine($0) } ?? "")
+        }
+        return "(" + list.joined(separator: ", ") + ")"
+    }
+
+    private mutating func statements(_ body: [SwiftStatement]) {
+        for s in body {
+            switch s {
+            case .expression(let e): expression(e, after: "")
+            case .returnValue(let e): expression(e, after: "return ")
+            case .assignMember(let name, let e): expression(e, after: "self.\(name.text) = ")
+            }
+        }
+    }
+
+    /// A line of `prefix` and the expression, whose further lines are indented at the current level.
+    private mutating func expression(_ e: SwiftExpr, after prefix: String) {
+        indent()
+        out += prefix + Self.text(e, depth: level) + "\n"
+    }
+
+    // MARK: Expressions
+
+    private static func oneLine(_ e: SwiftExpr) -> String { text(e, depth: 0).replacingOccurrences(of: "\n", with: " ") }
+
+    private static func newline(depth: Int) -> String { "\n" + String(repeating: "    ", count: depth) }
+
+    /// An expression whose lines after the first start `depth` levels deep. Multi-line arrays
+    /// print one element a line; a call prints on one line when its arguments are short and
+    /// fit there, else one argument a line.
+    private static func text(_ e: SwiftExpr, depth: Int) -> String {
+        switch e {
+        case .string(let s): return literal(s)
+        case .int(let n): return String(n)
+        case .bool(let b): return b ? "true" : "false"
+        case .nilLiteral: return "nil"
+        case .name(let n): return n.text
+        case .selfValue: return "self"
+        case .typeMember(let t, let name): return t.text + "." + name.text
+        case .member(let base, let name): return (base.map { text($0, depth: depth) } ?? "") + "." + name.text
+        case .tryAwait(let inner): return "try await " + text(inner, depth: depth)
+        case .array(let items, let multiline):
+            if items.isEmpty { return "[]" }
+            guard multiline else { return "[" + items.map(oneLine).joined(separator: ", ") + "]" }
+            return "[" + items.map { newline(depth: depth + 1) + text($0, depth: depth + 1) + "," }.joined() + newline(depth: depth) + "]"
+        case .call(let callee, let args):
+            let arguments = args.map { argument($0, depth: depth + 1) }
+            let short = !args.contains { $0.value.isMultilineArray } && !arguments.contains { $0.contains("\n") }
+                && arguments.reduce(0) { $0 + $1.count } < 100
+            if short { return oneLine(callee) + "(" + arguments.joined(separator: ", ") + ")" }
+            return oneLine(callee) + "(" + arguments.map { newline(depth: depth + 1) + $0 }.joined(separator: ",") + newline(depth: depth) + ")"
+        }
+    }
+
+    private static func argument(_ a: SwiftArgument, depth: Int) -> String {
+        (a.label.map { $0.text + ": " } ?? "") + text(a.value, depth: depth)
+    }
+}

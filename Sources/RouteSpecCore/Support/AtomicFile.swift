@@ -1,0 +1,26 @@
+import Foundation
+
+/// Writes a file by writing a temporary file beside it and renaming it over the target, so a
+/// killed run leaves either the old file or the new one, never half of one. A file whose bytes
+/// would not change is not touched (so its timestamp, and whatever depends on it, stay put).
+public enum AtomicFile {
+    public enum Outcome: Sendable { case unchanged, written }
+
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
+        let url = URL(fileURLWithPath: path)
+        if let existing = try? Data(contentsOf: url), existing.elementsEqual(bytes) { return .unchanged }
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A name of its own per write: two runs (or threads) never share a temporary file.
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+            guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return .written
+    }
+}

@@ -1,0 +1,28 @@
+import Dispatch
+import Foundation
+
+/// Maps over an array on several threads; results come back in input order, so the output
+/// does not depend on scheduling.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ transform: @Sendable (T) -> R) -> [R] {
+        guard threads > 1, items.count > 1 else { return items.map(transform) }
+        // Many more chunks than threads, so threads finish together although items differ in cost.
+        let chunks = min(items.count, threads * 32)
+        let results = ChunkResults<R>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (items.count * c / chunks)..<(items.count * (c + 1) / chunks)
+            results.set(c, items[range].map(transform))
+        }
+        return results.joined()
+    }
+}
+
+private final class ChunkResults<R: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var chunks: [[R]]
+
+    init(count: Int) { chunks = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ values: [R]) { lock.withLock { chunks[index] = values } }
+    func joined() -> [R] { lock.withLock { chunks.flatMap { $0 } } }
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Substring search on UTF-8 bytes.
+extension StringProtocol {
+    func utf8Offset(of needle: String) -> Int? {
+        if let found = utf8.withContiguousStorageIfAvailable({ hay in
+            needle.utf8.withContiguousStorageIfAvailable { pat in TextSearch.find(pat, in: hay) } ?? TextSearch.find(Array(needle.utf8), in: hay)
+        }) {
+            return found
+        }
+        let hay = Array(utf8)
+        return hay.withUnsafeBufferPointer { TextSearch.find(Array(needle.utf8), in: $0) }
+    }
+
+    /// `range(of:)` for an exact match, searched on UTF-8 bytes.
+    func utf8Range(of needle: String) -> Range<Index>? {
+        guard let offset = utf8Offset(of: needle) else { return nil }
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+}
+
+extension String {
+    /// The runs of letters and digits (`/users/{id}/photo` → `users`, `id`, `photo`); ASCII text
+    /// (nearly every path) is split on bytes, many times cheaper than on characters.
+    var alphanumericRuns: [Substring] {
+        let ranges = withUTF8Bytes { p in ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: 0..<p.count) : nil }
+        guard let ranges else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        return substrings(utf8Ranges: ranges)
+    }
+}
+
+/// Text split on ASCII bytes. Splitting on bytes and splitting on characters differ in one case
+/// only: a combining mark right after an ASCII delimiter (`-` then U+0301) forms one character
+/// with it, so a character walk does not see the delimiter while a byte walk does. The byte
+/// readers of pages, paths and names all take such a delimiter as a delimiter (as CommonMark,
+/// which works on code points, does).
+extension StringProtocol where SubSequence == Substring {
+    /// The non-empty parts between the occurrences of an ASCII separator: what
+    /// `split(separator:)` gives but for the case above.
+    func split(asciiSeparator separator: UInt8) -> [Substring] {
+        let found = utf8.withContiguousStorageIfAvailable { p in ASCII.runs(p, in: 0..<p.count) { $0 != separator } }
+        guard let ranges = found else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return substrings(utf8Ranges: ranges)
+    }
+
+    /// The parts of the text at these ranges of its UTF-8 bytes.
+    func substrings(utf8Ranges ranges: [Range<Int>]) -> [Substring] {
+        let start = utf8.startIndex
+        return ranges.map { self[utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound)] }
+    }
+}
+
+extension String {
+    /// The ASCII words among the runs of letters and digits (what splitting the characters at
+    /// every non-letter, non-digit and keeping the ASCII runs gives), found on bytes: most words
+    /// of a translated title are not ASCII, and only pieces that mix scripts are split by character.
+    var asciiWords: [Substring] {
+        var words: [Substring] = []
+        // The pieces between ASCII separators, and whether each is ASCII or holds an ASCII
+        // letter or digit at all, are found on the bytes in one pass.
+        let pieces = withUTF8Bytes { p in
+            ASCII.runs(p, in: 0..<p.count) { $0 >= 0x80 || ASCII.isAlphanumeric($0) }.map { r -> (Range<Int>, ascii: Bool, hasWordByte: Bool) in
+                let bytes = UnsafeBufferPointer(rebasing: p[r])
+                return (r, ASCII.isASCII(bytes), bytes.contains(where: ASCII.isAlphanumeric))
+            }
+        }
+        let kept = pieces.filter(\.hasWordByte)
+        for (piece, (_, ascii, _)) in zip(substrings(utf8Ranges: kept.map(\.0)), kept) {
+            if ascii {
+                words.append(piece)
+            } else {
+                words += piece.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+            }
+        }
+        return words
+    }
+}
+
+enum TextSearch {
+    static func find(_ pat: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pat.first else { return 0 }
+        guard pat.count <= hay.count, let base = hay.baseAddress else { return nil }
+        let limit = hay.count - pat.count
+        var i = 0
+        while i <= limit {
+            // Candidates are found with memchr, which skips many bytes at a time.
+            guard let hit = memchr(base + i, Int32(first), limit - i + 1) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 1
+            while j < pat.count && hay[i + j] == pat[j] { j += 1 }
+            if j == pat.count { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func find(_ pat: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        pat.withUnsafeBufferPointer { find($0, in: hay) }
+    }
+}
+
+/// A set of phrases searched for together in one lower-cased text: builds the text's bytes once.
+struct PhraseSet: Sendable {
+    let phrases: [[UInt8]]
+    let originals: [String]
+
+    init(_ words: [String]) {
+        originals = words
+        phrases = words.map { Array($0.utf8) }
+    }
+
+    func firstMatch(in text: String) -> String? {
+        let hay = Array(text.utf8)
+        for (k, p) in phrases.enumerated() where hay.firstIndex(of: p, from: 0) != nil { return originals[k] }
+        return nil
+    }
+
+    func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+}
