@@ -56,7 +56,7 @@ enum CompileCommand {
             return CommandLineTool.usageError(ErrorText.describe(error))
         }
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
-        let json = result.model.json().serializedBytes()
+        let json = result.model.json().serializedBytes(threads: options.threads)
         timings.mark("JSON made")
         if let modelPath {
             if let failure = failure({ try AtomicFile.write(json, to: modelPath) }) {

@@ -25,7 +25,7 @@ public struct IncludeResolver: Sendable {
     }
 
     public func resolve(_ target: String, from includingFile: String) -> Outcome {
-        if target.hasPrefix("/") || target.contains("://") || target.hasPrefix("~") {
+        if target.hasPrefix("/") || target.has("://") || target.hasPrefix("~") {
             return .refused(reason: "absolute include path '\(target)' is not allowed")
         }
         // `.` and `..` resolved in the text (links are resolved below, by `canonical`).

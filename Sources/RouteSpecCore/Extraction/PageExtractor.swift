@@ -16,6 +16,8 @@ struct PageExtractor {
     }
 
     let includes: IncludeResolver?
+    /// Shared by the pages of one compile; nil reads every table afresh.
+    var tableReadings: PermissionTableReadings? = nil
     static let maxIncludeDepth = 8
 
     func extract(_ input: Input) -> Outcome {
@@ -34,7 +36,7 @@ struct PageExtractor {
                               apiVersion: mirrorVersion ?? .v1,
                               mirrorKey: mirrorKey)
         facts.title = front["title"]
-        var walker = SectionWalker(input: input, text: text, includes: includes, sink: sink)
+        var walker = SectionWalker(input: input, text: text, includes: includes, tableReadings: tableReadings, sink: sink)
         walker.needsVersionEvidence = mirrorVersion == nil
         walker.walk(blocks, into: &facts)
         if mirrorVersion == nil && walker.versionEvidence.betaNoticeLine == nil { walker.countExampleVersions() }

@@ -81,7 +81,7 @@ enum PermissionCellParser {
         if tokens.count > 1 {
             let read = tokens.map(PermissionName.read)
             let names = read.compactMap { r -> String? in if case .name(let n, _) = r { return n } else { return nil } }
-            if names.count == tokens.count, tokens.allSatisfy({ $0.contains(".") && !$0.hasSuffix(".") || PermissionName.openIDScopes.contains($0) }) {
+            if names.count == tokens.count, tokens.allSatisfy({ $0.has(".") && !$0.hasSuffix(".") || PermissionName.openIDScopes.contains($0) }) {
                 return .separateNames(names, why: "'\(text)' read as \(names.count) names (separator missing)")
             }
         }
@@ -103,15 +103,15 @@ enum PermissionCellParser {
     /// `<br>`, list items and entities become separators or text; links keep their text.
     static func normalizeMarkup(_ raw: String) -> String {
         var s = HTMLEntities.decode(raw)
-        if s.contains("<") {
-            for tag in ["<br>", "<br/>", "<br />", "<BR>", "</li>", "<li>", "</p>", "<p>"] where s.contains(tag) {
-                s = s.replacingOccurrences(of: tag, with: ", ")
+        if s.has("<") {
+            for tag in ["<br>", "<br/>", "<br />", "<BR>", "</li>", "<li>", "</p>", "<p>"] where s.has(tag) {
+                s = s.replacingEvery(tag, with: ", ")
             }
         }
         s = InlineText.removeLinks(s)
         s = InlineText.removeTags(s, replacement: " ")
-        if s.contains("**") { s = s.replacingOccurrences(of: "**", with: " ") }
-        if s.contains("`") { s = s.replacingOccurrences(of: "`", with: " ") }
+        if s.has("**") { s = s.replacingEvery("**", with: " ") }
+        if s.has("`") { s = s.replacingEvery("`", with: " ") }
         return InlineText.foldSpaces(s)
     }
 
@@ -138,7 +138,7 @@ enum PermissionCellParser {
     /// more (never a name: a key with a `.` must be a phrase exactly).
     private static func matchesWhole(_ key: String, _ phrases: Phrases) -> Bool {
         if phrases.exact.contains(key) { return true }
-        if key.contains(".") { return false }
+        if key.has(".") { return false }
         // Counting characters walks the text: done last, and for the key once.
         var keyCount: Int?
         return phrases.words.contains { w in
@@ -217,7 +217,7 @@ enum PermissionCellParser {
         if !current.isEmpty { parts.append(current.joined(separator: " ")) }
         // Scripts without spaces: "A和B".
         if parts.count == 1 {
-            for w in conjunctions.words where (w.unicodeScalars.first.map({ $0.value > 0x2E80 }) ?? false) && s.contains(w) {
+            for w in conjunctions.words where (w.unicodeScalars.first.map({ $0.value > 0x2E80 }) ?? false) && s.has(w) {
                 let pieces = s.components(separatedBy: w).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
                 if pieces.count > 1 && pieces.allSatisfy({ PermissionName.isWellFormed($0) }) { return pieces }
             }

@@ -25,9 +25,9 @@ enum PermissionName {
         while s.hasSuffix(".") || s.hasSuffix(";") || s.hasSuffix(":") { s.removeLast() }
         s = s.trimmingCharacters(in: "*`'\"“”«»[]_ ")
         // `User. ReadWrite. All` → `User.ReadWrite.All`
-        if s.contains(" ") {
-            let collapsed = s.replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: ". ", with: ".")
-            if !collapsed.contains(" ") { s = collapsed }
+        if s.has(" ") {
+            let collapsed = s.replacingEvery(" .", with: ".").replacingEvery(". ", with: ".")
+            if !collapsed.has(" ") { s = collapsed }
         }
         guard isWellFormed(s) else { return .notAName }
         let markupOnly = original.trimmingCharacters(in: "*` ") == s || original.trimmingCharacters(in: "*` .") == s

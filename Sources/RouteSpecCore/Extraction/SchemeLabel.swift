@@ -12,19 +12,19 @@ enum SchemeLabel {
         guard raw.utf8.count <= 200 else { return nil }
         // Indented labels are feature-area sub-rows under a scheme row (Intune tables).
         if raw.hasPrefix("&nbsp;") || raw.hasPrefix("\u{00A0}") { return nil }
-        let unescaped = raw.contains("\\") ? raw.replacingOccurrences(of: "\\(", with: "(").replacingOccurrences(of: "\\)", with: ")") : raw
+        let unescaped = raw.has("\\") ? raw.replacingEvery("\\(", with: "(").replacingEvery("\\)", with: ")") : raw
         let label = InlineText.plain(unescaped).lowercased()
         // Scheme labels are short; long cells are scenario descriptions that mention schemes.
-        let words = label.split(separator: " ").count
+        let words = label.split(asciiSeparator: ASCII.space).count
         guard !label.isEmpty, label.count <= 80, words <= 8 else { return nil }
         let delegated = contains(label, delegatedWords)
         let personal = contains(label, personalWords)
         let work = contains(label, workWords)
-        if delegated || label.contains("(") || label.contains("（") {
+        if delegated || label.has("(") || label.has("（") {
             if personal && !work { return .delegatedPersonal }
             if work && !personal { return .delegatedWork }
             if delegated {
-                if label.contains("microsoft") || label.contains("майкрософт") || label.contains("マイクロソフト") { return .delegatedPersonal }
+                if label.has("microsoft") || label.has("майкрософт") || label.has("マイクロソフト") { return .delegatedPersonal }
                 return work ? .delegatedWork : nil
             }
         }
@@ -33,7 +33,7 @@ enum SchemeLabel {
     }
 
     private static func contains(_ label: String, _ words: [String]) -> Bool {
-        for w in words where label.contains(w) {
+        for w in words where label.has(w) {
             if w.count <= 3, w.allSatisfy({ $0.isASCII }) {
                 // Short ASCII words must stand alone ("msa", not "msal").
                 if label.split(whereSeparator: { !$0.isLetter }).contains(where: { $0 == w }) { return true }

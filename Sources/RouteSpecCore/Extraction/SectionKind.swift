@@ -33,10 +33,12 @@ enum SectionKind: Sendable, Equatable {
 
     static func byWords(_ text: String) -> SectionKind? {
         let t = text.lowercased().trimmingCharacters(in: " :.")
-        if httpWords.contains(where: { t.hasPrefix($0) }) { return .httpRequest }
-        if permissionWords.contains(where: { t == $0 || t.hasPrefix($0 + " ") }) { return .permissions }
-        if responseWords.contains(where: { t == $0 }) { return .response }
-        if exampleWords.contains(where: { t.hasPrefix($0) }) { return .examples }
+        // Compared as bytes: the words are whole, so a match never splits a character that matters.
+        let bytes = t.utf8
+        if httpWords.contains(where: { bytes.starts(with: $0.utf8) }) { return .httpRequest }
+        if permissionWords.contains(where: { bytes.elementsEqual($0.utf8) || bytes.starts(with: ($0 + " ").utf8) }) { return .permissions }
+        if responseWords.contains(where: { bytes.elementsEqual($0.utf8) }) { return .response }
+        if exampleWords.contains(where: { bytes.starts(with: $0.utf8) }) { return .examples }
         return nil
     }
 }

@@ -4,6 +4,7 @@ struct SectionWalker {
     let input: PageExtractor.Input
     let text: SourceText
     let includes: IncludeResolver?
+    let tableReadings: PermissionTableReadings?
     var sink: DiagnosticSink
 
     /// Whether the page's folder leaves its API version open: only then is the beta notice looked
@@ -26,10 +27,11 @@ struct SectionWalker {
     /// Route blocks outside the HTTP request section, used when that section has none.
     private var strayRoutes: [RouteFact] = []
 
-    init(input: PageExtractor.Input, text: SourceText, includes: IncludeResolver?, sink: DiagnosticSink) {
+    init(input: PageExtractor.Input, text: SourceText, includes: IncludeResolver?, tableReadings: PermissionTableReadings?, sink: DiagnosticSink) {
         self.input = input
         self.text = text
         self.includes = includes
+        self.tableReadings = tableReadings
         self.sink = sink
     }
 
@@ -145,7 +147,9 @@ struct SectionWalker {
         // Outside the permissions section, permission tables are small; property tables are not.
         if section != .permissions && t.rows.count > 12 { return }
         var local = sink
-        guard let read = PermissionTableReader.read(text.table(t), heading: innermost, diagnostics: &local) else { return }
+        let read = tableReadings.map { $0.read(t, in: text, heading: innermost, diagnostics: &local) }
+            ?? PermissionTableReader.read(text.table(t), heading: innermost, diagnostics: &local)
+        guard let read else { return }
         if section != .permissions {
             // Outside the permissions section only a table with scheme rows in all three schemes counts.
             guard read.contains(where: { $0.permissions.hasAllSchemes }) else { return }
@@ -156,9 +160,9 @@ struct SectionWalker {
     }
 
     private mutating func include(_ inc: Include, facts: inout PageFacts) {
-        if !seenLevel2 && inc.target.lowercased().contains("beta-disclaimer") { versionEvidence.betaNoticeLine = inc.line }
+        if !seenLevel2 && inc.target.lowercased().has("beta-disclaimer") { versionEvidence.betaNoticeLine = inc.line }
         // Docs never include by absolute path or URL: whatever the include is for, refuse it.
-        if inc.target.hasPrefix("/") || inc.target.contains("://") || inc.target.hasPrefix("~") {
+        if inc.target.hasPrefix("/") || inc.target.has("://") || inc.target.hasPrefix("~") {
             sink.error("include-refused", "absolute include path '\(inc.target)' is not allowed", line: inc.line)
             return
         }
@@ -166,7 +170,7 @@ struct SectionWalker {
         // snippets in the examples, most of them) are never opened.
         guard section == .permissions || section == .other else { return }
         let target = inc.target.lowercased()
-        guard target.hasSuffix("-permissions.md") || target.contains("/permissions/") else { return }
+        guard target.hasSuffix("-permissions.md") || target.has("/permissions/") else { return }
         sawPermissionInclude = true
         var visited: Set<String> = [input.absolutePath]
         readInclude(inc.target, from: input.absolutePath, line: inc.line, depth: 0, visited: &visited, facts: &facts)

@@ -22,6 +22,6 @@ struct VersionEvidence {
 
     static func isBetaNotice(_ line: String) -> Bool {
         let l = line.lowercased()
-        return betaMarkers.contains { l.contains($0) }
+        return betaMarkers.contains { l.has($0) }
     }
 }

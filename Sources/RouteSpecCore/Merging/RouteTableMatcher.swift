@@ -90,7 +90,7 @@ enum RouteTableMatcher {
         for segment in segments {
             var words: Set<String> = []
             // Placeholders inside keys and function arguments: `servicePrincipals(appId='{client-appId}')`.
-            let full = segment.hasPrefix("{") ? nil : fullSegments.first(where: { $0.contains("{") && Self.hasPrefix($0, segment) })
+            let full = segment.hasPrefix("{") ? nil : fullSegments.first(where: { $0.has("{") && Self.hasPrefix($0, segment) })
             if let full { words.formUnion(Words.of(String(full.drop(while: { $0 != "(" }))).filter { $0 != "id" && $0 != "appid" }) }
             if segment.hasPrefix("{") {
                 words.formUnion(Words.of(segment).filter { $0 != "id" })

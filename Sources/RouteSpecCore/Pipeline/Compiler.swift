@@ -34,7 +34,8 @@ public struct Compiler {
 
     public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
         let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
-        let outcomes = ParallelMap.map(pages, threads: options.threads) { Self.extract($0) }
+        let tableReadings = PermissionTableReadings()
+        let outcomes = ParallelMap.map(pages, threads: options.threads) { Self.extract($0, tableReadings: tableReadings) }
         var facts: [PageFacts] = []
         var diagnostics: [Diagnostic] = []
         for outcome in outcomes {
@@ -60,14 +61,14 @@ public struct Compiler {
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
     }
 
-    private static func extract(_ page: PageDiscovery.Page) -> PageExtractor.Outcome {
+    private static func extract(_ page: PageDiscovery.Page, tableReadings: PermissionTableReadings) -> PageExtractor.Outcome {
         guard let bytes = FileBytes.read(page.absolutePath) else {
             var sink = DiagnosticSink(path: page.displayPath)
             sink.error("unreadable-page", "the page cannot be read", line: 1)
             return .skipped(sink.items)
         }
         let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
-        return PageExtractor(includes: includes).extract(PageExtractor.Input(displayPath: page.displayPath,
+        return PageExtractor(includes: includes, tableReadings: tableReadings).extract(PageExtractor.Input(displayPath: page.displayPath,
                                                                             absolutePath: page.absolutePath, bytes: bytes))
     }
 }

@@ -5,14 +5,14 @@ enum InlineText {
         var t = HTMLEntities.decode(s)
         t = removeLinks(t)
         t = removeTags(t, replacement: " ")
-        if t.contains("**") { t = t.replacingOccurrences(of: "**", with: "") }
-        if t.contains("__") { t = t.replacingOccurrences(of: "__", with: "") }
+        if t.has("**") { t = t.replacingEvery("**", with: "") }
+        if t.has("__") { t = t.replacingEvery("__", with: "") }
         return foldSpaces(t)
     }
 
     /// `[text](target)` → `text`; `[text][ref]` → `text`.
     static func removeLinks(_ s: String) -> String {
-        guard s.contains("](") || s.contains("][") else { return s }
+        guard s.has("](") || s.has("][") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
@@ -47,7 +47,7 @@ enum InlineText {
 
     /// Removes `<tag …>` and `</tag>`; a `<` not starting a tag (e.g. `<id | upn>` in a path) stays.
     static func removeTags(_ s: String, replacement: String) -> String {
-        guard s.contains("<") else { return s }
+        guard s.has("<") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
@@ -104,7 +104,7 @@ enum HTMLEntities {
     ]
 
     static func decode(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.has("&") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {

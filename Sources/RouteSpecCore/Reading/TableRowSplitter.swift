@@ -105,7 +105,7 @@ enum TableRowSplitter {
         let trimmed = UnsafeBufferPointer(rebasing: bytes[UTF8Text.trimmed(bytes)])
         let text = String(decoding: trimmed, as: UTF8.self)
         guard TextSearch.find(encodedPipe, in: trimmed) != nil else { return text }
-        return text.replacingOccurrences(of: "&#124;", with: "|")
+        return text.replacingEvery("&#124;", with: "|")
     }
 
 }

@@ -48,6 +48,6 @@ public enum DiffReport {
 
     /// Table cells: a `|` or a line break from the docs must not break the table.
     private static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        s.replacingEvery("|", with: "\\|").replacingEvery("\n", with: " ").replacingEvery("\r", with: " ")
     }
 }

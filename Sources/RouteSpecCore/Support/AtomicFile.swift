@@ -9,13 +9,14 @@ public enum AtomicFile {
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
         let url = URL(fileURLWithPath: path)
-        if let existing = try? Data(contentsOf: url), existing.elementsEqual(bytes) { return .unchanged }
+        let new = Data(bytes)
+        if let existing = try? Data(contentsOf: url), existing == new { return .unchanged }
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // A name of its own per write: two runs (or threads) never share a temporary file.
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try Data(bytes).write(to: temporary)
+            try new.write(to: temporary)
             guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -58,26 +58,17 @@ public struct PageDiscovery {
     }
 
     private static func collect(_ folder: String, relative: String, into found: inout [String]) {
-        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
-        guard let entries = try? FileManager.default.contentsOfDirectory(at: URL(fileURLWithPath: folder, isDirectory: true),
-                                                                         includingPropertiesForKeys: keys) else { return }
-        for entry in entries {
-            let name = entry.lastPathComponent
-            guard !name.hasPrefix(".") else { continue }
-            let values = try? entry.resourceValues(forKeys: Set(keys))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            if values?.isSymbolicLink == true {
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: entry.path, isDirectory: &isFolder), !isFolder.boolValue, isMarkdown(name) {
-                    found.append(relativePath)
-                }
-            } else if values?.isDirectory == true {
-                if name != "includes" { collect(folder + "/" + name, relative: relativePath, into: &found) }
-            } else if isMarkdown(name) {
-                found.append(relativePath)
+            if !isFolder.boolValue {
+                if name.lowercased().hasSuffix(".md") { found.append(relativePath) }
+            } else if name != "includes", (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
+                collect(path, relative: relativePath, into: &found)
             }
         }
     }
-
-    private static func isMarkdown(_ name: String) -> Bool { name.lowercased().hasSuffix(".md") }
 }

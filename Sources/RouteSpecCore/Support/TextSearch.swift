@@ -4,8 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Substring search on UTF-8 bytes.
+/// Substring search on UTF-8 bytes: Foundation's `contains` and `range(of:)` bridge to NSString
+/// on Linux, which is many times slower.
 extension StringProtocol {
+    func has(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
+
     func utf8Offset(of needle: String) -> Int? {
         if let found = utf8.withContiguousStorageIfAvailable({ hay in
             needle.utf8.withContiguousStorageIfAvailable { pat in TextSearch.find(pat, in: hay) } ?? TextSearch.find(Array(needle.utf8), in: hay)
@@ -21,6 +24,22 @@ extension StringProtocol {
         guard let offset = utf8Offset(of: needle) else { return nil }
         let lower = utf8.index(startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// Every occurrence of `target` replaced by `replacement`, matched on UTF-8 bytes.
+    func replacingEvery(_ target: String, with replacement: String) -> String {
+        var rest = Substring(self)
+        guard !target.isEmpty, var range = rest.utf8Range(of: target) else { return String(self) }
+        var result = ""
+        while true {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+            guard let next = rest.utf8Range(of: target) else { break }
+            range = next
+        }
+        result += rest
+        return result
     }
 }
 

@@ -11,15 +11,16 @@ public enum JSONValue: Sendable, Equatable {
 
     public func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
 
-    public func serializedBytes() -> [UInt8] {
+    /// The text as UTF-8. Long arrays (the model's operations) are written on `threads` threads.
+    public func serializedBytes(threads: Int = 1) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        write(into: &out, indent: 0)
+        write(into: &out, indent: 0, threads: threads)
         out.append(UInt8(ascii: "\n"))
         return out
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int, threads: Int = 1) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -28,10 +29,16 @@ public enum JSONValue: Sendable, Equatable {
         case .array(let items):
             if items.isEmpty { return out += "[]".utf8 }
             out.append(UInt8(ascii: "["))
+            let written = threads > 1 && items.count >= 256
+                ? ParallelMap.map(items, threads: threads) { item in
+                    var text: [UInt8] = []
+                    item.write(into: &text, indent: indent + 2)
+                    return text
+                } : nil
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 Self.newline(&out, indent + 2)
-                item.write(into: &out, indent: indent + 2)
+                if let written { out += written[i] } else { item.write(into: &out, indent: indent + 2, threads: threads) }
             }
             Self.newline(&out, indent)
             out.append(UInt8(ascii: "]"))
@@ -43,7 +50,7 @@ public enum JSONValue: Sendable, Equatable {
                 Self.newline(&out, indent + 2)
                 Self.writeString(member.key, into: &out)
                 out += ": ".utf8
-                member.value.write(into: &out, indent: indent + 2)
+                member.value.write(into: &out, indent: indent + 2, threads: threads)
             }
             Self.newline(&out, indent)
             out.append(UInt8(ascii: "}"))
@@ -62,6 +69,11 @@ public enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        let plain = { (b: UInt8) in b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F }
+        if s.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? s.utf8.allSatisfy(plain) {
+            out += s.utf8
+            return out.append(UInt8(ascii: "\""))
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: out += #"\""#.utf8

@@ -19,18 +19,27 @@ struct SwiftRenderer {
     /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
     /// and direction-control characters are escaped.
     static func literal(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendLiteral(s, to: &out)
+        return out
+    }
+
+    private static func appendLiteral(_ s: String, to out: inout String) {
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(s.utf8.count + 8)
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out += needsEscape(scalar) ? unicodeEscape(scalar) : String(scalar)
+            case "\"": bytes += #"\""#.utf8
+            case "\\": bytes += #"\\"#.utf8
+            case "\n": bytes += #"\n"#.utf8
+            case "\r": bytes += #"\r"#.utf8
+            case "\t": bytes += #"\t"#.utf8
+            default:
+                if needsEscape(scalar) { bytes += unicodeEscape(scalar).utf8 } else { UTF8.encode(scalar) { bytes.append($0) } }
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
@@ -42,7 +51,7 @@ struct SwiftRenderer {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 out += " "
             } else {
-                out += needsEscape(scalar) ? unicodeEscape(scalar) : String(scalar)
+                if needsEscape(scalar) { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out
@@ -155,43 +164,75 @@ struct SwiftRenderer {
     /// A line of `prefix` and the expression, whose further lines are indented at the current level.
     private mutating func expression(_ e: SwiftExpr, after prefix: String) {
         indent()
-        out += prefix + Self.text(e, depth: level) + "\n"
+        out += prefix
+        Self.write(e, depth: level, to: &out)
+        out += "\n"
     }
 
     // MARK: Expressions
 
-    private static func oneLine(_ e: SwiftExpr) -> String { text(e, depth: 0).replacingOccurrences(of: "\n", with: " ") }
+    private static func oneLine(_ e: SwiftExpr) -> String {
+        var text = ""
+        write(e, depth: 0, to: &text)
+        return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+    }
 
-    private static func newline(depth: Int) -> String { "\n" + String(repeating: "    ", count: depth) }
+    private static func newline(depth: Int, to out: inout String) {
+        out += "\n"
+        for _ in 0..<depth { out += "    " }
+    }
 
-    /// An expression whose lines after the first start `depth` levels deep. Multi-line arrays
-    /// print one element a line; a call prints on one line when its arguments are short and
-    /// fit there, else one argument a line.
-    private static func text(_ e: SwiftExpr, depth: Int) -> String {
+    /// Writes an expression whose lines after the first start `depth` levels deep. Multi-line
+    /// arrays print one element a line; a call prints on one line when its arguments are short
+    /// and fit there, else one argument a line.
+    private static func write(_ e: SwiftExpr, depth: Int, to out: inout String) {
         switch e {
-        case .string(let s): return literal(s)
-        case .int(let n): return String(n)
-        case .bool(let b): return b ? "true" : "false"
-        case .nilLiteral: return "nil"
-        case .name(let n): return n.text
-        case .selfValue: return "self"
-        case .typeMember(let t, let name): return t.text + "." + name.text
-        case .member(let base, let name): return (base.map { text($0, depth: depth) } ?? "") + "." + name.text
-        case .tryAwait(let inner): return "try await " + text(inner, depth: depth)
+        case .string(let s): appendLiteral(s, to: &out)
+        case .int(let n): out += String(n)
+        case .bool(let b): out += b ? "true" : "false"
+        case .nilLiteral: out += "nil"
+        case .name(let n): out += n.text
+        case .selfValue: out += "self"
+        case .typeMember(let t, let name): out += t.text + "." + name.text
+        case .member(let base, let name):
+            if let base { write(base, depth: depth, to: &out) }
+            out += "." + name.text
+        case .tryAwait(let inner):
+            out += "try await "
+            write(inner, depth: depth, to: &out)
         case .array(let items, let multiline):
-            if items.isEmpty { return "[]" }
-            guard multiline else { return "[" + items.map(oneLine).joined(separator: ", ") + "]" }
-            return "[" + items.map { newline(depth: depth + 1) + text($0, depth: depth + 1) + "," }.joined() + newline(depth: depth) + "]"
+            if items.isEmpty { return out += "[]" }
+            guard multiline else { return out += "[" + items.map(oneLine).joined(separator: ", ") + "]" }
+            out += "["
+            for item in items {
+                newline(depth: depth + 1, to: &out)
+                write(item, depth: depth + 1, to: &out)
+                out += ","
+            }
+            newline(depth: depth, to: &out)
+            out += "]"
         case .call(let callee, let args):
-            let arguments = args.map { argument($0, depth: depth + 1) }
-            let short = !args.contains { $0.value.isMultilineArray } && !arguments.contains { $0.contains("\n") }
-                && arguments.reduce(0) { $0 + $1.count } < 100
-            if short { return oneLine(callee) + "(" + arguments.joined(separator: ", ") + ")" }
-            return oneLine(callee) + "(" + arguments.map { newline(depth: depth + 1) + $0 }.joined(separator: ",") + newline(depth: depth) + ")"
+            out += oneLine(callee) + "("
+            if !args.contains(where: { $0.value.isMultilineArray }) {
+                let arguments = args.map { argument($0, depth: depth + 1) }
+                if !arguments.contains(where: { $0.contains("\n") }) && arguments.reduce(0, { $0 + $1.count }) < 100 {
+                    return out += arguments.joined(separator: ", ") + ")"
+                }
+            }
+            for (k, a) in args.enumerated() {
+                newline(depth: depth + 1, to: &out)
+                if let label = a.label { out += label.text + ": " }
+                write(a.value, depth: depth + 1, to: &out)
+                if k < args.count - 1 { out += "," }
+            }
+            newline(depth: depth, to: &out)
+            out += ")"
         }
     }
 
     private static func argument(_ a: SwiftArgument, depth: Int) -> String {
-        (a.label.map { $0.text + ": " } ?? "") + text(a.value, depth: depth)
+        var text = a.label.map { $0.text + ": " } ?? ""
+        write(a.value, depth: depth, to: &text)
+        return text
     }
 }
