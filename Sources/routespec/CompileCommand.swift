@@ -56,8 +56,11 @@ enum CompileCommand {
             return CommandLineTool.usageError(ErrorText.describe(error))
         }
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
-        let json = result.model.json().serializedBytes(threads: options.threads)
-        timings.mark("JSON made")
+        // The JSON model and the Swift are independent: made at once.
+        let model = result.model, threads = options.threads, generator = SwiftRouteGenerator(options: generatorOptions)
+        let (json, files) = inParallel({ model.json().serializedBytes(threads: threads) },
+                                       { swiftDirectory == nil ? [] : generator.generate(model) })
+        timings.mark("JSON and Swift made")
         if let modelPath {
             if let failure = failure({ try AtomicFile.write(json, to: modelPath) }) {
                 Console.error("routespec: cannot write \(modelPath): \(failure)\n")
@@ -66,13 +69,9 @@ enum CompileCommand {
         } else if swiftDirectory == nil {
             Console.output(json)
         }
-        if let swiftDirectory {
-            let files = SwiftRouteGenerator(options: generatorOptions).generate(result.model)
-            timings.mark("Swift made")
-            if let failure = failure({ try GeneratedOutput.write(files, to: swiftDirectory, threads: options.threads) }) {
-                Console.error("routespec: cannot write \(swiftDirectory): \(failure)\n")
-                return 1
-            }
+        if let swiftDirectory, let failure = failure({ try GeneratedOutput.write(files, to: swiftDirectory, threads: threads) }) {
+            Console.error("routespec: cannot write \(swiftDirectory): \(failure)\n")
+            return 1
         }
         timings.mark("files written")
         if !parsed.flags.contains("quiet") {

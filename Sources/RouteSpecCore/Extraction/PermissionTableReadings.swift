@@ -13,12 +13,12 @@ final class PermissionTableReadings: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var readings: [String: Reading] = [:]
+    private var readings: [Data: Reading] = [:]
 
     /// `PermissionTableReader.read(text.table(t), heading:diagnostics:)`, read once per distinct table.
     func read(_ t: TableLines, in text: SourceText, heading: HeadingRef?, diagnostics: inout DiagnosticSink) -> [PermissionTableFact]? {
         let base = t.line
-        let key = Self.key(t, in: text)
+        let key = Data(Self.key(t, in: text))
         var reading = lock.withLock { readings[key] }
         if reading == nil {
             var sink = DiagnosticSink(path: diagnostics.path)
@@ -40,11 +40,14 @@ final class PermissionTableReadings: @unchecked Sendable {
         return f
     }
 
-    /// Whether there is a header, then each line's distance from the first, and its text.
-    private static func key(_ t: TableLines, in text: SourceText) -> String {
-        var key = t.header == nil ? "-" : "+"
+    /// Whether there is a header, then each line's distance from the first, its length and its text.
+    private static func key(_ t: TableLines, in text: SourceText) -> [UInt8] {
+        var key: [UInt8] = [t.header == nil ? 0 : 1]
         for line in [t.header].compactMap({ $0 }) + t.rows {
-            key += "\(line.line - t.line)\u{0}" + text.withBytes(line.text) { String(decoding: $0, as: UTF8.self) } + "\u{0}"
+            text.withBytes(line.text) { bytes in
+                key += "\(line.line - t.line) \(bytes.count):".utf8
+                key += bytes
+            }
         }
         return key
     }

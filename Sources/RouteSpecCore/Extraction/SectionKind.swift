@@ -26,19 +26,18 @@ enum SectionKind: Sendable, Equatable {
         (.response, ["response", "responses", "http-response"]),
     ].map { kind, anchors in (kind, anchors.map { Array($0.utf8) }) }
 
-    private static let httpWords = Lexicon.all(\.httpRequestHeading)
-    private static let permissionWords = Lexicon.all(\.permissionsHeading)
-    private static let responseWords = Lexicon.all(\.responseHeading)
-    private static let exampleWords = Lexicon.all(\.exampleHeading)
+    // Compared as UTF-8 bytes (every heading of every page is asked).
+    private static let httpWords = Lexicon.all(\.httpRequestHeading).map { Array($0.utf8) }
+    private static let permissionWords = Lexicon.all(\.permissionsHeading).map { Array($0.utf8) }
+    private static let responseWords = Lexicon.all(\.responseHeading).map { Array($0.utf8) }
+    private static let exampleWords = Lexicon.all(\.exampleHeading).map { Array($0.utf8) }
 
     static func byWords(_ text: String) -> SectionKind? {
-        let t = text.lowercased().trimmingCharacters(in: " :.")
-        // Compared as bytes: the words are whole, so a match never splits a character that matters.
-        let bytes = t.utf8
-        if httpWords.contains(where: { bytes.starts(with: $0.utf8) }) { return .httpRequest }
-        if permissionWords.contains(where: { bytes.elementsEqual($0.utf8) || bytes.starts(with: ($0 + " ").utf8) }) { return .permissions }
-        if responseWords.contains(where: { bytes.elementsEqual($0.utf8) }) { return .response }
-        if exampleWords.contains(where: { bytes.starts(with: $0.utf8) }) { return .examples }
+        let t = Array(text.lowercased().trimmingCharacters(in: " :.").utf8)
+        if httpWords.contains(where: { t.starts(with: $0) }) { return .httpRequest }
+        if permissionWords.contains(where: { t == $0 || (t.starts(with: $0) && t[$0.count] == ASCII.space) }) { return .permissions }
+        if responseWords.contains(where: { t == $0 }) { return .response }
+        if exampleWords.contains(where: { t.starts(with: $0) }) { return .examples }
         return nil
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds the pages under the paths given on the command line: `.md` files, recursively, in byte
+/// Finds the pages under the paths given on the command line: `.md` files, recursively, in the
 /// order of their relative paths. Folders named `includes` hold include files, not pages, and
 /// are not entered; hidden files and folders, and links to folders, are passed over.
 public struct PageDiscovery {
@@ -41,7 +41,7 @@ public struct PageDiscovery {
             }
             var found: [String] = []
             collect(canonical, relative: "", into: &found)
-            found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            found.sort()
             for rel in found {
                 pages.append(Page(root: root, displayPath: rel, canonicalRoot: canonical, relativePath: rel, absolutePath: canonical + "/" + rel))
             }

@@ -26,3 +26,19 @@ private final class ChunkResults<R: Sendable>: @unchecked Sendable {
     func set(_ index: Int, _ values: [R]) { lock.withLock { chunks[index] = values } }
     func joined() -> [R] { lock.withLock { chunks.flatMap { $0 } } }
 }
+
+/// Runs two independent computations at once: `b` on a thread of its own (an apply nested in
+/// another apply would run on one thread, making the parallel maps inside `a` and `b` serial).
+public func inParallel<A: Sendable, B: Sendable>(_ a: () -> A, _ b: @escaping @Sendable () -> B) -> (A, B) {
+    let second = ChunkResults<B>(count: 1)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        second.set(0, [b()])
+        done.signal()
+    }
+    thread.stackSize = 16 << 20
+    thread.start()
+    let first = a()
+    done.wait()
+    return (first, second.joined()[0])
+}

@@ -57,8 +57,9 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Byte order of the UTF-8 keys, as `sort_keys` tools produce for ASCII keys.
-    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    /// Code point order of the keys: for the ASCII keys of the model, the byte order `sort_keys`
+    /// tools produce.
+    static func keyOrder(_ a: String, _ b: String) -> Bool { a < b }
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(UInt8(ascii: "\n"))

@@ -2,7 +2,7 @@ import RouteSpecShared
 
 /// One route group as Swift: a caseless enum with a static function per route, each returning a
 /// `DocumentedRoute` that names its row in the group's route table.
-struct RouteGroupBuilder {
+struct RouteGroupBuilder: Sendable {
     let group: RouteGroup
     let version: ApiVersion
 

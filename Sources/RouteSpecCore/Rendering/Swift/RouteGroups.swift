@@ -4,7 +4,7 @@
 /// `GeneratedNames.pageName`) depend only on its own page, so adding or removing a page never
 /// moves or renames another page's routes. Groups are many small types: a type per operation,
 /// or one huge type, costs the Swift compiler far more.
-struct RouteGroup {
+struct RouteGroup: Sendable {
     /// Type names from the version namespace down: `["Users", "ManagedDevices"]`.
     var path: [SwiftName]
     /// The static path prefix the group stands for (`/users/…/managedDevices`).
@@ -12,7 +12,7 @@ struct RouteGroup {
     var routes: [GroupRoute]
 }
 
-struct GroupRoute {
+struct GroupRoute: Sendable {
     let op: APIOperation
     /// The operation's index among those the groups were built from.
     var opIndex: Int

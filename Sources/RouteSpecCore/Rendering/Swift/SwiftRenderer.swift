@@ -27,6 +27,22 @@ struct SwiftRenderer {
     private static func appendLiteral(_ s: String, to out: inout String) {
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(s.utf8.count + 8)
+        // Route rows are ASCII with tabs: escaped byte by byte, without decoding scalars.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in s.utf8 {
+                switch b {
+                case UInt8(ascii: "\""): bytes += #"\""#.utf8
+                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+                case 0..<0x20, 0x7F: bytes += unicodeEscape(Unicode.Scalar(b)).utf8
+                default: bytes.append(b)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+            return out += String(decoding: bytes, as: UTF8.self)
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": bytes += #"\""#.utf8
@@ -45,7 +61,7 @@ struct SwiftRenderer {
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
+        if !s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || needsEscape($0) }) { return s }
         var out = ""
         for scalar in s.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
@@ -62,6 +78,11 @@ struct SwiftRenderer {
 
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         if s.value >= 0x20 && s.value < 0x7F { return false }
+        // Letters of the scripts the docs are translated into need no property lookup.
+        switch s.value {
+        case 0xA0...0xAC, 0xAE...0x24F, 0x400...0x4FF, 0x2010...0x2027, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return false
+        default: break
+        }
         if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) { return true }
         switch s.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate, .privateUse, .unassigned: return true
@@ -174,7 +195,7 @@ struct SwiftRenderer {
     private static func oneLine(_ e: SwiftExpr) -> String {
         var text = ""
         write(e, depth: 0, to: &text)
-        return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text
+        return text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingEvery("\n", with: " ") : text
     }
 
     private static func newline(depth: Int, to out: inout String) {
@@ -215,7 +236,7 @@ struct SwiftRenderer {
             out += oneLine(callee) + "("
             if !args.contains(where: { $0.value.isMultilineArray }) {
                 let arguments = args.map { argument($0, depth: depth + 1) }
-                if !arguments.contains(where: { $0.contains("\n") }) && arguments.reduce(0, { $0 + $1.count }) < 100 {
+                if !arguments.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) && arguments.reduce(0, { $0 + $1.count }) < 100 {
                     return out += arguments.joined(separator: ", ") + ")"
                 }
             }

@@ -68,14 +68,31 @@ public struct SwiftRouteGenerator: Sendable {
                                        operations: Set(selectedInVersion.map(\.op)).count))
             planned += routeFiles(version, builders)
         }
-        // Each file is rendered on its own: the largest hold hundreds of routes.
-        files += ParallelMap.map(planned, threads: options.threads) { File(path: $0.path, contents: SwiftRenderer.render($0.file)) }
+        // Each file is built and rendered on its own: the largest hold hundreds of routes.
+        files += ParallelMap.map(planned, threads: options.threads) { File(path: $0.path, contents: SwiftRenderer.render($0.swift())) }
         return files.sorted { $0.path < $1.path }
     }
 
+    /// A route file: its route groups and client methods, by index among a version's `builders`.
     private struct PlannedFile: Sendable {
         var path: String
-        var file: SwiftFile
+        var version: ApiVersion
+        var parts: [FilePart]
+        var builders: [RouteGroupBuilder]
+
+        func swift() -> SwiftFile {
+            let client = SwiftType(text: "\(GeneratedNames.versionNamespace(version)).Client")
+            var declarations: [SwiftDecl] = []
+            for part in parts {
+                declarations.append(builders[part.builder].decl)
+                guard !part.methods.isEmpty else { continue }
+                let methods = part.methods.map { routes in
+                    ClientMethodBuilder(routes: routes.map { (builders[$0.builder].qualifiedType, builders[$0.builder].group.routes[$0.position]) }).decl
+                }
+                declarations.append(.extensionDecl(type: client, members: methods))
+            }
+            return SwiftFile(header: SwiftRouteGenerator.header, imports: ["RouteSpecRuntime"], declarations: declarations)
+        }
     }
 
     /// Adds every permission name `op` mentions (of the operation and of each route) to `names`.
@@ -160,30 +177,20 @@ public struct SwiftRouteGenerator: Sendable {
             byFile[name, default: []].append(FilePart(builder: i, methods: methodsByBuilder.isEmpty ? [] : methodsByBuilder[i]))
         }
         if options.fixedFiles && byFile.isEmpty { byFile["Routes"] = [] }
+        // File names must be unique within the target (object files are named after them).
         return byFile.map { name, parts in
-            var declarations: [SwiftDecl] = []
-            for part in parts {
-                declarations.append(builders[part.builder].decl)
-                guard !part.methods.isEmpty else { continue }
-                let methods = part.methods.map { routes in
-                    ClientMethodBuilder(routes: routes.map { (builders[$0.builder].qualifiedType, builders[$0.builder].group.routes[$0.position]) }).decl
-                }
-                declarations.append(.extensionDecl(type: SwiftType(text: "\(ns).Client"), members: methods))
-            }
-            // File names must be unique within the target (object files are named after them).
-            return PlannedFile(path: "\(version.rawValue)/\(ns.text)+\(name).swift",
-                               file: SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"], declarations: declarations))
+            PlannedFile(path: "\(version.rawValue)/\(ns.text)+\(name).swift", version: version, parts: parts, builders: builders)
         }
     }
 
     /// A route group (by its index among the builders) and the client methods declared beside it.
-    struct FilePart {
+    struct FilePart: Sendable {
         var builder: Int
         var methods: [[MethodRoute]]
     }
 
     /// A route of a client method: the route at `position` in builder `builder`'s group.
-    struct MethodRoute {
+    struct MethodRoute: Sendable {
         var builder: Int
         var position: Int
     }
