@@ -26,32 +26,22 @@ struct SwiftRenderer {
 
     private static func appendLiteral(_ s: String, to out: inout String) {
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(s.utf8.count + 8)
-        // Route rows are ASCII with tabs: escaped byte by byte, without decoding scalars.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            for b in s.utf8 {
-                switch b {
-                case UInt8(ascii: "\""): bytes += #"\""#.utf8
-                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
-                case 0..<0x20, 0x7F: bytes += unicodeEscape(Unicode.Scalar(b)).utf8
-                default: bytes.append(b)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
-            return out += String(decoding: bytes, as: UTF8.self)
-        }
+        bytes.reserveCapacity(s.utf8.count + 16)
+        let backslash = UInt8(ascii: "\\")
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "\"": bytes += #"\""#.utf8
-            case "\\": bytes += #"\\"#.utf8
-            case "\n": bytes += #"\n"#.utf8
-            case "\r": bytes += #"\r"#.utf8
-            case "\t": bytes += #"\t"#.utf8
+            case "\"", "\\": bytes += [backslash, UInt8(scalar.value)]
+            case "\n": bytes += [backslash, UInt8(ascii: "n")]
+            case "\r": bytes += [backslash, UInt8(ascii: "r")]
+            case "\t": bytes += [backslash, UInt8(ascii: "t")]
             default:
-                if needsEscape(scalar) { bytes += unicodeEscape(scalar).utf8 } else { UTF8.encode(scalar) { bytes.append($0) } }
+                if scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F {
+                    bytes.append(UInt8(scalar.value))
+                } else if needsEscape(scalar) {
+                    bytes += unicodeEscape(scalar).utf8
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
@@ -98,13 +88,17 @@ struct SwiftRenderer {
         out += "\n"
     }
 
-    private mutating func indent() { out += String(repeating: "    ", count: level) }
+    private mutating func indent() { out += Self.indentation(level) }
+
+    private static let indents = (0..<8).map { String(repeating: "    ", count: $0) }
+
+    private static func indentation(_ depth: Int) -> String { depth < indents.count ? indents[depth] : String(repeating: "    ", count: depth) }
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }
         for l in d.lines {
-            let text = Self.commentText(l)
-            line(text.isEmpty ? "///" : "/// " + text)
+            indent()
+            out += l.isEmpty ? "///\n" : "/// " + Self.commentText(l) + "\n"
         }
     }
 
@@ -199,8 +193,7 @@ struct SwiftRenderer {
     }
 
     private static func newline(depth: Int, to out: inout String) {
-        out += "\n"
-        for _ in 0..<depth { out += "    " }
+        out += "\n" + indentation(depth)
     }
 
     /// Writes an expression whose lines after the first start `depth` levels deep. Multi-line
