@@ -7,6 +7,7 @@ enum SchemeLabel {
     static let workWords = Lexicon.all(\.workOrSchool)
     static let personalWords = Lexicon.all(\.personal)
     static let applicationWords = Lexicon.all(\.application)
+    static let microsoftWords = Lexicon.all(\.microsoft)
 
     static func classify(_ raw: String) -> SchemeKind? {
         guard raw.utf8.count <= 200 else { return nil }
@@ -24,7 +25,7 @@ enum SchemeLabel {
             if personal && !work { return .delegatedPersonal }
             if work && !personal { return .delegatedWork }
             if delegated {
-                if label.has("microsoft") || label.has("майкрософт") || label.has("マイクロソフト") { return .delegatedPersonal }
+                if microsoftWords.contains(where: { label.has($0) }) { return .delegatedPersonal }
                 return work ? .delegatedWork : nil
             }
         }

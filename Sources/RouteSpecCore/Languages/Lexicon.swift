@@ -13,6 +13,8 @@ struct LanguageWords: Sendable {
     var workOrSchool: [String] = []
     var personal: [String] = []
     var application: [String] = []
+    /// The company's name as the language writes it: the delegated row naming it is the personal one.
+    var microsoft: [String] = []
     /// Cell values meaning the scheme is not supported.
     var notSupported: [String] = []
     /// Cell values meaning no permission is needed (supported, nothing to grant).
@@ -67,6 +69,7 @@ enum Lexicon {
         workOrSchool: ["work", "school", "organizational"],
         personal: ["personal", "microsoft account", "msa"],
         application: ["application", "app-only", "app only"],
+        microsoft: ["microsoft"],
         notSupported: ["not supported", "not available", "not applicable", "n/a", "na", "unsupported", "-", "—"],
         none: ["none", "no permissions required", "none required"],
         and: ["and", "plus", "&"],
@@ -89,6 +92,7 @@ enum Lexicon {
         workOrSchool: ["рабоч", "учебн", "организац"],
         personal: ["личн", "майкрософт", "персональн"],
         application: ["приложени", "для приложений"],
+        microsoft: ["майкрософт"],
         notSupported: ["не поддерживается", "не поддерживаются", "не применимо", "неприменимо", "н/д", "недоступно", "не доступно"],
         none: ["нет", "отсутствуют", "не требуется", "не требуются"],
         and: ["и", "плюс"],
@@ -151,6 +155,7 @@ enum Lexicon {
         workOrSchool: ["職場", "学校"],
         personal: ["個人"],
         application: ["アプリケーション", "アプリ"],
+        microsoft: ["マイクロソフト"],
         notSupported: ["サポートされていません", "該当なし", "適用なし", "サポート対象外"],
         none: ["なし"],
         and: ["および", "と"],
