@@ -9,7 +9,7 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let extractor = PageExtractor(includes: nil)
     let input = PageExtractor.Input(displayPath: "fuzz.md", absolutePath: "/nonexistent-routespec-fuzz-root/fuzz.md", bytes: bytes)
     guard case .page(let facts) = extractor.extract(input) else { return 0 }
-    let merged = OperationMerger.merge([LazyPageFacts(facts)])
+    let merged = OperationMerger.merge([facts])
     let model = Model(operations: merged.operations, diagnostics: facts.diagnostics + merged.diagnostics)
     let json = model.json().serialized()
     precondition(json == model.json().serialized(), "model JSON is not deterministic")

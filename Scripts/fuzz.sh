@@ -27,8 +27,10 @@ if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecCore -I "$work" -L "$work" -lRouteSpecShared \
     $sources "$repo/Fuzz/$entry" -o "$binary"
 fi
-# Seeds: the repo's pages, the regressions, and a fixed sample of the shared corpora when present.
-seeds=("$repo/spec" "$repo/Tests/RouteSpecCoreTests/FuzzRegressions")
+# Seeds: the repo's pages, the regressions (when there are any), and a fixed sample of the
+# shared corpora when present.
+seeds=("$repo/spec")
+[ -d "$repo/Tests/RouteSpecCoreTests/FuzzRegressions" ] && seeds+=("$repo/Tests/RouteSpecCoreTests/FuzzRegressions")
 shared="$repo/../shared"
 if [ -d "$shared/corpus" ]; then
   sample="$work/seeds"

@@ -3,8 +3,7 @@ import PackagePlugin
 
 /// Generates typed Graph routes at build time from the API pages in the target's `routespec/`
 /// folder. Declares every page (and the optional `routespec/routespec.options`) as an input and a
-/// fixed set of Swift files as outputs, so SwiftPM re-runs it only when a page changes; the tool
-/// itself exits in milliseconds when nothing changed.
+/// fixed set of Swift files as outputs, so SwiftPM runs it only when a page (or the tool) changes.
 @main
 struct RouteSpecBuildPlugin: BuildToolPlugin {
     /// The files `routespec compile --fixed-files` writes (SwiftRouteGenerator.fixedFileNames).
@@ -31,8 +30,7 @@ struct RouteSpecBuildPlugin: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "GraphRoutes")
         let optionsFile = pagesFolder.appending(path: "routespec.options")
         var arguments = ["compile", pagesFolder.path, "--model", context.pluginWorkDirectoryURL.appending(path: "model.json").path,
-                         "--swift", output.path, "--fixed-files", "--incremental", "--quiet",
-                         "--cache", context.pluginWorkDirectoryURL.appending(path: "cache").path]
+                         "--swift", output.path, "--fixed-files", "--quiet"]
         var inputs = pages
         if let options = try? String(contentsOf: optionsFile, encoding: .utf8) {
             inputs.append(optionsFile)

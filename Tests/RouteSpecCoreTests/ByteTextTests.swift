@@ -38,12 +38,12 @@ import Testing
     }
 
     @Test func literalsEscapeWhatCharactersNeed() {
-        #expect(SwiftPrinter.literal("Получение «пользователя» — 用户") == "\"Получение «пользователя» — 用户\"")
-        #expect(SwiftPrinter.literal("soft\u{AD}hyphen") == "\"soft\\u{ad}hyphen\"")
-        #expect(SwiftPrinter.literal("a\u{200B}b\u{202E}c\u{2028}") == "\"a\\u{200b}b\\u{202e}c\\u{2028}\"")
-        #expect(SwiftPrinter.literal("\"q\" \\(x)\n\u{7F}") == "\"\\\"q\\\" \\\\(x)\\n\\u{7f}\"")
-        #expect(SwiftPrinter.literal("😀\u{E000}") == "\"😀\\u{e000}\"")
-        #expect(SwiftPrinter.commentText("line\nbreak\u{FEFF}") == "line break\\u{feff}")
+        #expect(SwiftRenderer.literal("Получение «пользователя» — 用户") == "\"Получение «пользователя» — 用户\"")
+        #expect(SwiftRenderer.literal("soft\u{AD}hyphen") == "\"soft\\u{ad}hyphen\"")
+        #expect(SwiftRenderer.literal("a\u{200B}b\u{202E}c\u{2028}") == "\"a\\u{200b}b\\u{202e}c\\u{2028}\"")
+        #expect(SwiftRenderer.literal("\"q\" \\(x)\n\u{7F}") == "\"\\\"q\\\" \\\\(x)\\n\\u{7f}\"")
+        #expect(SwiftRenderer.literal("😀\u{E000}") == "\"😀\\u{e000}\"")
+        #expect(SwiftRenderer.commentText("line\nbreak\u{FEFF}") == "line break\\u{feff}")
     }
 
     /// The page validator (eight bytes at a time over ASCII mixed with two-byte sequences) against the
@@ -118,16 +118,6 @@ import Testing
         #expect(runs.count == byCharacter.count)
     }
 
-    @Test func memoKeepsSpellingsThatDifferInBytes() {
-        let memo = Memo<String>()
-        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
-        #expect(composed == decomposed)  // equal as Strings…
-        #expect(memo.value(for: composed) { $0 } == composed)
-        // …but each spelling gets its own value, whichever page was read first.
-        #expect(Array(memo.value(for: decomposed) { $0 }.utf8) == Array(decomposed.utf8))
-        #expect(memo.value(for: composed) { _ in "recomputed" } == composed)
-    }
-
     @Test(arguments: [
         ("| a | b |", ["a", "b"]),
         ("|`x|y`| c \\| d |", ["`x|y`", "c | d"]),
@@ -163,13 +153,6 @@ import Testing
         #expect("get-\u{301}user".split(separator: "-").count == 1)
         #expect("/a//b/".split(asciiSeparator: ASCII.slash) == ["a", "b"])
         #expect(Substring("x.y.z").split(asciiSeparator: ASCII.dot) == ["x", "y", "z"])
-    }
-
-    @Test(arguments: [0, 7, 9, 10, 99, 100, 204, 1_000, 65_535, 100_000, 123_456_789, Int.max, -1, -42, Int.min])
-    func decimalsAreWrittenAsStringWritesThem(n: Int) {
-        var out = OutputBytes()
-        out.appendDecimal(n)
-        #expect(String(decoding: out.takeBytes(), as: UTF8.self) == String(n))
     }
 }
 

@@ -52,11 +52,8 @@ import Testing
         #expect(notes.first?.message.contains("only the catalog lists DeviceManagementManagedDevices.PrivilegedOperations.All") == true)
     }
 
-    @Test func realCatalogOnTheRussianCorpus() throws {
-        guard let shared = TestPaths.shared else {
-            print(TestPaths.skipMessage("realCatalogOnTheRussianCorpus"))
-            return
-        }
+    @Test(.enabled(if: TestPaths.sharedIsPresent, TestPaths.absent)) func realCatalogOnTheRussianCorpus() throws {
+        let shared = try #require(TestPaths.shared)
         let catalog = try PermissionCatalog.load(path: shared + "/catalog/permissions.json")
         let model = try Compiler().compile(paths: [shared + "/corpus/ru-RU"]).model
         let summary = CatalogCheck(catalog: catalog).check(model).summary

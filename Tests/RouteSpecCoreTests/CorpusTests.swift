@@ -43,12 +43,9 @@ import Testing
         return m
     }
 
-    @Test(arguments: ["ru-RU", "ru-RU-sxs", "en-US-sample"])
+    @Test(.enabled(if: TestPaths.sharedIsPresent, TestPaths.absent), arguments: ["ru-RU", "ru-RU-sxs", "en-US-sample"])
     func corpusMeetsTheBars(name: String) throws {
-        guard let shared = TestPaths.shared else {
-            print(TestPaths.skipMessage("CorpusTests.\(name)"))
-            return
-        }
+        let shared = try #require(TestPaths.shared)
         let m = try measure(shared + "/corpus/" + name)
         print("corpus \(name): \(m)")
         #expect(Double(m.withRoutes) >= 0.999 * Double(m.withRequestSection), "\(m)")

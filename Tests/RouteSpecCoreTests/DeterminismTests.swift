@@ -22,24 +22,23 @@ import Testing
         }
     }
 
-    /// The model file is written operation by operation (`jsonBytes`); it must be exactly the
-    /// `JSONValue` text of the whole model, whatever the thread count, empty lists included.
-    @Test func modelFileBytesAreTheModelsJSON() throws {
+    /// Long JSON arrays are written on several threads; the text must be the one-thread text,
+    /// empty lists included.
+    @Test func modelJSONIsTheSameOnEveryThreadCount() throws {
         let model = Compiler(options: .init(threads: 1)).compile(pages: try PageDiscovery.pages(under: [TestPaths.spec])).model
         #expect(!model.operations.isEmpty && !model.diagnostics.isEmpty)
-        let variants = [model, Model(operations: model.operations, diagnostics: []), Model(operations: [], diagnostics: model.diagnostics),
-                        Model(operations: [], diagnostics: [])]
+        let many = Model(operations: Array(repeating: model.operations, count: 200).flatMap { $0 }, diagnostics: model.diagnostics)
+        let variants = [model, many, Model(operations: model.operations, diagnostics: []), Model(operations: [], diagnostics: [])]
         for (i, m) in variants.enumerated() {
-            for threads in [1, 3] {
-                #expect(m.jsonBytes(threads: threads) == m.json().serializedBytes(), "variant \(i), \(threads) threads")
+            for threads in [2, 3] {
+                #expect(m.json().serializedBytes(threads: threads) == m.json().serializedBytes(), "variant \(i), \(threads) threads")
             }
         }
     }
 
-    /// Discovery orders each folder's entries itself; the pages must come out in the byte order of
-    /// their whole relative paths, whatever order the file system lists them in. Names here share
-    /// long prefixes, differ only past eight bytes, and put `-`, `.` and `/` against each other.
-    @Test func discoveryListsPagesInByteOrderOfTheirPaths() throws {
+    /// The pages come out in the order of their relative paths, whatever order the file system
+    /// lists them in; include folders, hidden files and other files are passed over.
+    @Test func discoveryListsPagesInTheOrderOfTheirPaths() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-order-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let pages = ["a.md", "a-b.md", "a/x.md", "a/b/c.md", "ab.md", "A.md", "a0.md", "a.b/z.md", "accessreview-get.md",
@@ -53,39 +52,11 @@ import Testing
             try Data("# t\n".utf8).write(to: URL(fileURLWithPath: path))
         }
         let found = try PageDiscovery.pages(under: [root]).map(\.relativePath)
-        #expect(found == pages.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(found == pages.sorted())
     }
 
-    /// The model file is written from its pieces through a buffer of a megabyte: pieces smaller
-    /// than the buffer, straddling its end, and larger than it must come out as the joined bytes;
-    /// the same pieces again leave the file alone, and any other bytes replace it.
-    @Test func piecesAreWrittenAsTheirJoinedBytes() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-chunks-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        var generator = SeededGenerator(seed: 5)
-        var chunks = ByteChunks()
-        for size in [0, 1, 700_000, 400_000, 3 << 20, 17, 1 << 20, 5] {
-            chunks.append((0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        }
-        let stored = SharedBytes(Array("stored in the cache file".utf8))
-        chunks.append(.stored(SharedBytes.Slice(owner: stored, range: 7..<13)))
-        chunks.append(.stored(SharedBytes.Slice(owner: stored, range: 3..<3)))
-        let joined = chunks.joined()
-        #expect(joined.count == chunks.count)
-        #expect(try AtomicFile.write(chunks, to: path) == .written)
-        #expect(FileManager.default.contents(atPath: path) == Data(joined))
-        #expect(try AtomicFile.write(chunks, to: path) == .unchanged)
-        var changed = ByteChunks()
-        changed.append(Array(joined.dropLast()) + [joined.last! ^ 1])
-        #expect(try AtomicFile.write(changed, to: path) == .written)
-        #expect(FileManager.default.contents(atPath: path) == Data(changed.joined()))
-    }
-
-    @Test func randomCorpusSubsets() throws {
-        guard let shared = TestPaths.shared else {
-            print(TestPaths.skipMessage("DeterminismTests.randomCorpusSubsets"))
-            return
-        }
+    @Test(.enabled(if: TestPaths.sharedIsPresent, TestPaths.absent)) func randomCorpusSubsets() throws {
+        let shared = try #require(TestPaths.shared)
         let all = try PageDiscovery.pages(under: [shared + "/corpus/ru-RU", shared + "/corpus/ru-RU-sxs"])
         var generator = SeededGenerator(seed: 7)
         for round in 0..<3 {

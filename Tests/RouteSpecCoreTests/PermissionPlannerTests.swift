@@ -39,11 +39,8 @@ import Testing
 
     /// Ten routes an app commonly calls, against the real Russian pages; the expected sets were
     /// checked by hand against each page's permission table (README, "routespec permissions").
-    @Test func tenCommonRoutesAgainstTheRussianCorpus() throws {
-        guard let shared = TestPaths.shared else {
-            print(TestPaths.skipMessage("tenCommonRoutesAgainstTheRussianCorpus"))
-            return
-        }
+    @Test(.enabled(if: TestPaths.sharedIsPresent, TestPaths.absent)) func tenCommonRoutesAgainstTheRussianCorpus() throws {
+        let shared = try #require(TestPaths.shared)
         let model = try Compiler().compile(paths: [shared + "/corpus/ru-RU"]).model
         let p = plan(["GET /me", "GET /me/messages", "POST /me/sendMail", "GET /me/events", "POST /me/events", "GET /users/{id}",
                       "GET /groups", "GET /me/joinedTeams", "GET /users/{id}/manager", "GET /me/drive/items/{item-id}/children"], model)

@@ -156,11 +156,12 @@ import Testing
             if case .table(let t) = block { return t } else { return nil }
         }
         #expect(tables.count == 6)
+        let readings = PermissionTableReadings()
         for (i, t) in tables.enumerated() {
             let heading = HeadingRef(anchor: nil, text: "Heading \(i)", line: t.line - 1)
             var direct = DiagnosticSink(path: "t.md"), memo = DiagnosticSink(path: "t.md")
             let expected = PermissionTableReader.read(source.table(t), heading: heading, diagnostics: &direct)
-            let got = PermissionTableMemo.read(t, in: source, heading: heading, diagnostics: &memo)
+            let got = readings.read(t, in: source, heading: heading, diagnostics: &memo)
             let describe = { (facts: [PermissionTableFact]?) in
                 facts.map { $0.map { "\($0.line) \(String(describing: $0.heading)) \($0.audience ?? "-") \($0.isMatrixRow) \($0.permissions)" } }
             }

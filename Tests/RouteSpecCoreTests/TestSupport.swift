@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import RouteSpecCore
 
 /// Paths the tests read: the package root, its `spec/`, and `../shared` when present.
@@ -12,27 +13,24 @@ enum TestPaths {
     static var spec: String { packageRoot + "/spec" }
     static var golden: String { packageRoot + "/Tests/RouteSpecCoreTests/Golden" }
 
-    /// `../shared` beside the checkout, or nil (the caller skips with a message).
+    /// `../shared` beside the checkout, or nil: tests that need it are disabled (shown as skipped).
     static var shared: String? {
         let path = (packageRoot as NSString).deletingLastPathComponent + "/shared"
         return FileManager.default.fileExists(atPath: path + "/corpus") ? path : nil
     }
 
-    static func skipMessage(_ what: String) -> String {
-        "SKIPPED \(what): ../shared is not present beside the checkout"
-    }
+    static var sharedIsPresent: Bool { shared != nil }
+    static let absent: Comment = "../shared is not beside the checkout"
 }
 
-/// A scratch copy of `spec/` for tests that edit pages between runs, and a cache folder beside it.
+/// A scratch copy of `spec/` for tests that edit pages between runs.
 struct ScratchCopy {
     let root: String
-    let cacheDirectory: String
     /// Where the Swift is written, for tests that write it.
     let swiftDirectory: String
 
     init(_ name: String) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-\(name)-\(UUID().uuidString)").path
-        cacheDirectory = root + "-cache"
         swiftDirectory = root + "-swift"
         try FileManager.default.copyItem(atPath: TestPaths.spec, toPath: root)
     }
@@ -47,23 +45,8 @@ struct ScratchCopy {
 
     func removeAll() {
         try? FileManager.default.removeItem(atPath: root)
-        try? FileManager.default.removeItem(atPath: cacheDirectory)
         try? FileManager.default.removeItem(atPath: swiftDirectory)
     }
-}
-
-/// Damaged copies of a file's bytes: cut in half, cut by one byte, nearly empty, empty, and 40
-/// copies each with one byte flipped somewhere (seeded, so a failure repeats).
-func damagedCopies(of good: Data, seed: UInt64) -> [Data] {
-    var generator = SeededGenerator(seed: seed)
-    var damaged: [Data] = [good.prefix(good.count / 2), good.prefix(good.count - 1), good.prefix(10), Data()]
-    for _ in 0..<40 {
-        var copy = good
-        let i = Int.random(in: 0..<copy.count, using: &generator)
-        copy[i] ^= UInt8.random(in: 1...255, using: &generator)
-        damaged.append(copy)
-    }
-    return damaged
 }
 
 /// Compiles one page given as text, as if it were a file at `path` in a temporary root.

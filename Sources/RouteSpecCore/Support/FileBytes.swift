@@ -5,7 +5,8 @@ public enum FileBytes {
     public static func read(_ path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { return nil }
+        // `readToEnd` gives nil for an empty file.
+        guard let data = try? handle.readToEnd() ?? Data() else { return nil }
         return [UInt8](data)
     }
 }
