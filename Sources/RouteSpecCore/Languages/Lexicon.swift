@@ -56,7 +56,7 @@ struct Conjunctions: Sendable {
 enum Lexicon {
     static let languages: [LanguageWords] = [
         english, russian, chinese, traditionalChinese, japanese, korean, german, french, spanish, portuguese, italian,
-        dutch, polish, swedish, turkish, czech, hungarian,
+        dutch, polish, swedish, turkish, czech, hungarian, indonesian,
     ]
 
     static let english = LanguageWords(
@@ -383,6 +383,25 @@ enum Lexicon {
         none: ["nincs"],
         and: ["és"],
         or: ["vagy"],
+        betaMarkers: ["/beta"]
+    )
+
+    static let indonesian = LanguageWords(
+        locale: "id-ID",
+        permissionsHeading: ["izin", "prasyarat"],
+        httpRequestHeading: ["permintaan http"],
+        responseHeading: ["respons"],
+        exampleHeading: ["contoh"],
+        delegated: ["didelegasikan", "delegasi"],
+        workOrSchool: ["kerja", "sekolah"],
+        personal: ["pribadi"],
+        application: ["aplikasi"],
+        notSupported: ["tidak didukung", "tidak tersedia", "tidak berlaku"],
+        none: ["tidak ada"],
+        and: ["dan"],
+        or: ["atau"],
+        leastPrivilegedColumn: ["hak istimewa paling rendah", "paling sedikit"],
+        higherPrivilegedColumn: ["hak istimewa lebih tinggi", "lebih tinggi"],
         betaMarkers: ["/beta"]
     )
 
