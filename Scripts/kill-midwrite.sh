@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Atomic output: a run killed part-way leaves every output file either old or complete (a killed
-# run may leave a `.NAME.PID.tmp` beside them, which nothing reads). Uses the largest corpus present so the run is long enough to kill.
+# run may leave a `.NAME.UUID.tmp` beside them, which nothing reads). Uses the largest corpus present so the run is long enough to kill.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$repo/.build/release/routespec"

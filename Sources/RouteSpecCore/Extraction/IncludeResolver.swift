@@ -17,8 +17,7 @@ public struct IncludeResolver: Sendable {
         self.init(canonicalRoot: IncludeResolver.canonical(root), displayPrefix: displayPrefix)
     }
 
-    /// For a root that is already canonical (`PageDiscovery.Page.canonicalRoot`): resolving
-    /// symlinks again for every page costs more than reading it from the cache.
+    /// For a root that is already canonical (`PageDiscovery.Page.canonicalRoot`), not resolved again per page.
     init(canonicalRoot: String, displayPrefix: String = "") {
         root = canonicalRoot
         self.displayPrefix = displayPrefix
