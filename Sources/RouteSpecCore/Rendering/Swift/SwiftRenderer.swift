@@ -96,9 +96,16 @@ struct SwiftRenderer {
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }
+        // Appended piece by piece: joining the pieces first would make a string for each line.
         for l in d.lines {
             indent()
-            out += l.isEmpty ? "///\n" : "/// " + Self.commentText(l) + "\n"
+            if l.isEmpty {
+                out += "///\n"
+            } else {
+                out += "/// "
+                out += Self.commentText(l)
+                out += "\n"
+            }
         }
     }
 
@@ -187,6 +194,7 @@ struct SwiftRenderer {
     // MARK: Expressions
 
     private static func oneLine(_ e: SwiftExpr) -> String {
+        if case .name(let n) = e { return n.text }
         var text = ""
         write(e, depth: 0, to: &text)
         return text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingEvery("\n", with: " ") : text
@@ -207,10 +215,14 @@ struct SwiftRenderer {
         case .nilLiteral: out += "nil"
         case .name(let n): out += n.text
         case .selfValue: out += "self"
-        case .typeMember(let t, let name): out += t.text + "." + name.text
+        case .typeMember(let t, let name):
+            out += t.text
+            out += "."
+            out += name.text
         case .member(let base, let name):
             if let base { write(base, depth: depth, to: &out) }
-            out += "." + name.text
+            out += "."
+            out += name.text
         case .tryAwait(let inner):
             out += "try await "
             write(inner, depth: depth, to: &out)
@@ -226,11 +238,16 @@ struct SwiftRenderer {
             newline(depth: depth, to: &out)
             out += "]"
         case .call(let callee, let args):
-            out += oneLine(callee) + "("
+            out += oneLine(callee)
+            out += "("
             if !args.contains(where: { $0.value.isMultilineArray }) {
                 let arguments = args.map { argument($0, depth: depth + 1) }
                 if !arguments.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) && arguments.reduce(0, { $0 + $1.count }) < 100 {
-                    return out += arguments.joined(separator: ", ") + ")"
+                    for (k, a) in arguments.enumerated() {
+                        if k > 0 { out += ", " }
+                        out += a
+                    }
+                    return out += ")"
                 }
             }
             for (k, a) in args.enumerated() {
