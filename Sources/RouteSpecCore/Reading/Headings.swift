@@ -1,31 +1,27 @@
 /// `## <a name="http-request"></a>HTTP request` → level 2, anchor `http-request`, text `HTTP request`.
 enum HeadingParser {
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, line number: Int) -> Heading? {
-        let parsed = plainHeading(bytes) ?? parseText(String(decoding: bytes, as: UTF8.self))
+    static func parse(bytes: Span<UInt8>, line number: Int) -> Heading? {
+        let parsed = plainHeading(bytes) ?? parseText(bytes.string)
         return parsed.map { var h = $0; h.line = number; return h }
     }
 
-    /// A heading whose text holds nothing inline Markdown or HTML could touch (no `&`, `[`, `<`,
-    /// `*`, `_`, `#` after the opening hashes), but for a leading `<a name="…"></a>` (translated
-    /// pages start every title with one): read on bytes, as `parseText` would read it. Nil for any
-    /// other line (which `parseText` then reads).
-    static func plainHeading(_ b: UnsafeBufferPointer<UInt8>) -> Heading? {
+    /// `parseText`'s heading, read on bytes, of a line whose text (past a leading `<a name="…"></a>`)
+    /// holds no `&`, `[`, `<`, `*`, `_` or `#`; nil for any other line.
+    static func plainHeading(_ b: Span<UInt8>) -> Heading? {
         var hashes = 0
         while hashes < b.count && b[hashes] == ASCII.hash { hashes += 1 }
         guard hashes >= 1, hashes <= 6, hashes < b.count, b[hashes] == ASCII.space || b[hashes] == ASCII.tab else { return nil }
         // `parseText` wants the space as a whole character: one that a combining mark follows is not.
-        let start = String(decoding: UnsafeBufferPointer(rebasing: b[hashes..<min(b.count, hashes + 8)]), as: UTF8.self)
+        let start = b.string(hashes..<min(b.count, hashes + 8))
         guard start.first == " " || start.first == "\t" else { return nil }
-        let rest = UnsafeBufferPointer(rebasing: b[hashes...])
-        var body = UnsafeBufferPointer(rebasing: rest[UTF8Text.trimmed(rest)])
+        var body = b.extracting(UTF8Text.trimmed(b, in: hashes..<b.count))
         var anchor: String?
         if let (name, after) = leadingAnchor(body) {
-            anchor = String(decoding: name, as: UTF8.self).lowercased()
-            body = UnsafeBufferPointer(rebasing: body[after...])
-            body = UnsafeBufferPointer(rebasing: body[UTF8Text.trimmed(body)])
+            anchor = body.string(name).lowercased()
+            body = body.extracting(UTF8Text.trimmed(body, in: after..<body.count))
         }
-        for byte in body {
-            switch byte {
+        for i in body.indices {
+            switch body[i] {
             case UInt8(ascii: "&"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "*"), UInt8(ascii: "_"), ASCII.hash: return nil
             default: continue
             }
@@ -35,9 +31,9 @@ enum HeadingParser {
 
     private static let anchorOpen = Array("<a name=\"".utf8), anchorClose = Array("</a>".utf8)
 
-    /// `<a name="x"></a>` (spaces allowed before `</a>`) at the start of `body`, its name made of
-    /// letters, digits, `-`, `_`, `.` and `:`: the name, and where the text after the tag starts.
-    private static func leadingAnchor(_ body: UnsafeBufferPointer<UInt8>) -> (name: UnsafeBufferPointer<UInt8>, after: Int)? {
+    /// A leading `<a name="x"></a>` (name of letters, digits, `-_.:`; spaces before `</a>`):
+    /// the name's range, and where the text after the tag starts.
+    private static func leadingAnchor(_ body: Span<UInt8>) -> (name: Range<Int>, after: Int)? {
         guard body.starts(with: anchorOpen) else { return nil }
         var end = anchorOpen.count
         while end < body.count, ASCII.isAlphanumeric(body[end]) || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), ASCII.colon].contains(body[end]) {
@@ -46,8 +42,8 @@ enum HeadingParser {
         guard end > anchorOpen.count, end + 1 < body.count, body[end] == UInt8(ascii: "\""), body[end + 1] == ASCII.greaterThan else { return nil }
         var close = end + 2
         while close < body.count && body[close] == ASCII.space { close += 1 }
-        guard UnsafeBufferPointer(rebasing: body[close...]).starts(with: anchorClose) else { return nil }
-        return (UnsafeBufferPointer(rebasing: body[anchorOpen.count..<end]), close + anchorClose.count)
+        guard body.extracting(close...).starts(with: anchorClose) else { return nil }
+        return (anchorOpen.count..<end, close + anchorClose.count)
     }
 
     static func parseText(_ line: String) -> Heading? {
