@@ -179,19 +179,25 @@ public struct RouteRow: Sendable, Hashable {
     }
 
     private static func escape(_ s: String, into out: inout [UInt8]) {
-        // Over the contiguous bytes (short strings are copied to the stack for it: walking `utf8`
-        // costs several times as much); nearly every field needs no escape and is copied at once.
-        var field = s
-        field.withUTF8 { utf8 in
-            var start = 0
-            for i in utf8.indices where isEscaped(utf8[i]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                out.append(UInt8(ascii: "%"))
-                out.append(hexDigits[Int(utf8[i] >> 4)])
-                out.append(hexDigits[Int(utf8[i] & 15)])
-                start = i + 1
+        // Read through a span (walking `utf8` costs several times as much); nearly every field
+        // needs no escape and is copied at once.
+        let utf8 = s.utf8
+        let bytes = utf8.span
+        var clean = true
+        for i in bytes.indices where isEscaped(bytes[i]) {
+            clean = false
+            break
+        }
+        guard !clean else { return out.append(contentsOf: utf8) }
+        for i in bytes.indices {
+            let b = bytes[i]
+            guard isEscaped(b) else {
+                out.append(b)
+                continue
             }
-            if start < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+            out.append(UInt8(ascii: "%"))
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 15)])
         }
     }
 

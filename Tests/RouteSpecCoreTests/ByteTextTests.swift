@@ -32,7 +32,7 @@ import Testing
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars)
             let expected = String(view)
-            let range = Array(text.utf8).withUnsafeBufferPointer { UTF8Text.trimmed($0) }
+            let range = UTF8Text.trimmed(text.utf8.span)
             #expect(String(decoding: Array(text.utf8)[range], as: UTF8.self) == expected, "\(Array(text.unicodeScalars))")
         }
     }
@@ -101,11 +101,13 @@ import Testing
     @Test func asciiTestsEveryByte() {
         for length in 0..<20 {
             let ascii = [UInt8](repeating: 0x61, count: length)
-            #expect(ascii.withUnsafeBufferPointer(ASCII.isASCII))
+            let allASCII = ASCII.isASCII(ascii.span)
+            #expect(allASCII)
             for position in 0..<length {
                 var text = ascii
                 text[position] = 0x80
-                #expect(!text.withUnsafeBufferPointer(ASCII.isASCII), "non-ASCII byte at \(position) of \(length)")
+                let allASCII = ASCII.isASCII(text.span)
+                #expect(!allASCII, "non-ASCII byte at \(position) of \(length)")
             }
         }
     }
@@ -114,7 +116,8 @@ import Testing
     func alphanumericRunsAreTheLetterAndDigitRuns(text: String) {
         let byCharacter = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
         #expect(text.alphanumericRuns.map(String.init) == byCharacter)
-        let runs = Array(text.utf8).withUnsafeBufferPointer { p in ASCII.alphanumericRuns(p, in: 0..<p.count) }
+        let p = text.utf8.span
+        let runs = ASCII.alphanumericRuns(p, in: p.indices)
         #expect(runs.count == byCharacter.count)
     }
 
@@ -134,16 +137,17 @@ import Testing
     ])
     func splitsTableRows(line: String, cells: [String]?) {
         #expect(TableRowSplitter.row(line) == cells)
-        Array(line.utf8).withUnsafeBufferPointer { bytes in
-            #expect(TableRowSplitter.isRow(bytes) == (cells != nil), "isRow decides as the split does")
-            #expect(TableRowSplitter.cellCount(bytes: bytes) == cells?.count)
-        }
+        let bytes = line.utf8.span
+        let isRow = TableRowSplitter.isRow(bytes), cellCount = TableRowSplitter.cellCount(bytes: bytes)
+        #expect(isRow == (cells != nil), "isRow decides as the split does")
+        #expect(cellCount == cells?.count)
     }
 
     @Test(arguments: [("|---|:--:|", true), ("| --- | --- |", true), ("|\u{00A0}-\u{00A0}|", true), ("---|---", true),
                       ("| - | : |", false), ("|-\\|-|", false), ("| &#124; |", false), ("---", false), ("| -x- |", false), ("", false)])
     func recognisesDelimiterRows(line: String, isDelimiter: Bool) {
-        Array(line.utf8).withUnsafeBufferPointer { #expect(TableRowSplitter.isDelimiter(bytes: $0) == isDelimiter) }
+        let found = TableRowSplitter.isDelimiter(bytes: line.utf8.span)
+        #expect(found == isDelimiter)
     }
 
     /// A combining mark right after an ASCII delimiter joins it into one character; the byte
@@ -174,7 +178,7 @@ import Testing
             // Half the lines open with a space and a tag, as translated titles do.
             if next(2) == 0 { line += [" ", "\t", "  "][next(3)] + Self.pieces[Self.pieces.count - 7 + next(7)] }
             for _ in 0..<next(8) { line += Self.pieces[next(Self.pieces.count)] }
-            let fast = Array(line.utf8).withUnsafeBufferPointer { HeadingParser.plainHeading($0) }
+            let fast = HeadingParser.plainHeading(line.utf8.span)
             guard let fast else { continue }
             agreed += 1
             if fast.anchor != nil { anchored += 1 }

@@ -46,7 +46,7 @@ final class PermissionTableReadings: @unchecked Sendable {
         for line in [t.header].compactMap({ $0 }) + t.rows {
             text.withBytes(line.text) { bytes in
                 key += "\(line.line - t.line) \(bytes.count):".utf8
-                key += bytes
+                key.append(contentsOf: bytes)
             }
         }
         return key

@@ -9,9 +9,9 @@ enum ResponseCodeReader {
     /// Codes named in one line of prose. Read on the line's UTF-8 bytes: a code and the words
     /// around it that decide whether it counts are ASCII; non-ASCII neighbours are only asked
     /// whether they are letters or digits.
-    static func prose(_ line: String) -> [Int] { line.withUTF8Bytes(prose(bytes:)) }
+    static func prose(_ line: String) -> [Int] { prose(bytes: line.utf8.span) }
 
-    static func prose(bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    static func prose(bytes: Span<UInt8>) -> [Int] {
         // A code is three ASCII digits in a row; most lines have none.
         var digits = 0
         guard bytes.contains(where: { b in
@@ -21,7 +21,7 @@ enum ResponseCodeReader {
         return codes(in: bytes)
     }
 
-    private static func codes(in b: UnsafeBufferPointer<UInt8>) -> [Int] {
+    private static func codes(in b: Span<UInt8>) -> [Int] {
         var codes: [Int] = []
         let n = b.count
         var i = 0
@@ -43,7 +43,7 @@ enum ResponseCodeReader {
 
     /// Whether the character ending at `i` is a letter, a digit, `.` or `-`: then the digits
     /// after it are part of a word, a number or a version, not a status code.
-    private static func endsWithWordPart(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+    private static func endsWithWordPart(_ b: Span<UInt8>, before i: Int) -> Bool {
         let last = b[i - 1]
         if last < 0x80 { return ASCII.isAlphanumeric(last) || last == ASCII.dot || last == ASCII.dash }
         var start = i - 1
@@ -53,7 +53,7 @@ enum ResponseCodeReader {
 
     /// Whether what follows the digits at `k` makes them part of something longer (`2001`,
     /// `200x`, `200-299`, `200.5`, `200ms`).
-    private static func continuesCode(_ b: UnsafeBufferPointer<UInt8>, after k: Int) -> Bool {
+    private static func continuesCode(_ b: Span<UInt8>, after k: Int) -> Bool {
         let next = b[k]
         if next < 0x80 {
             return ASCII.isAlphanumeric(next) || next == ASCII.dash
@@ -62,7 +62,7 @@ enum ResponseCodeReader {
         return isLetterOrNumber(scalar(b, at: k))
     }
 
-    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Unicode.Scalar? {
+    private static func scalar(_ b: Span<UInt8>, at k: Int) -> Unicode.Scalar? {
         Unicode.Scalar(UTF8Text.scalar(b, at: k, length: min(UTF8Text.length(lead: b[k]), b.count - k)))
     }
 
@@ -72,13 +72,15 @@ enum ResponseCodeReader {
     }
 
     /// `HTTP 201` or `HTTP/1.1 201`'s last part: the five characters before the code.
-    private static func followsHTTP(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    private static func followsHTTP(_ b: Span<UInt8>, at i: Int) -> Bool {
         guard i >= 5, b[i - 1] == ASCII.space || b[i - 1] == ASCII.slash else { return false }
-        return zip(b[(i - 5)..<(i - 1)], "http".utf8).allSatisfy { ASCII.lower($0) == $1 }
+        return ASCII.equalsIgnoringCase(b, (i - 5)..<(i - 1), lowered: http)
     }
 
+    private static let http = Array("http".utf8)
+
     /// Whether the word after the code (past spaces and commas) is an English reason phrase's first word.
-    private static func namesReason(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    private static func namesReason(_ b: Span<UInt8>, from start: Int) -> Bool {
         var k = start
         while k < b.count, b[k] == ASCII.space || b[k] == UInt8(ascii: ",") { k += 1 }
         var word: [UInt8] = []
@@ -89,12 +91,12 @@ enum ResponseCodeReader {
     }
 
     /// The status of an example response block: its first line `HTTP/1.1 204 No Content`.
-    static func example(_ firstLine: String) -> Int? { firstLine.withUTF8Bytes(example(bytes:)) }
+    static func example(_ firstLine: String) -> Int? { example(bytes: firstLine.utf8.span) }
 
     /// `example` of a line's bytes: every fence's first line is asked, and few are responses.
-    static func example(bytes u: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func example(bytes u: Span<UInt8>) -> Int? {
         let t = UTF8Text.trimmed(u)
-        guard t.count >= 5, zip(u[t.lowerBound..<t.lowerBound + 4], "http".utf8).allSatisfy({ ASCII.lower($0) == $1 }),
+        guard t.count >= 5, ASCII.equalsIgnoringCase(u, t.lowerBound..<t.lowerBound + 4, lowered: http),
               u[t.lowerBound + 4] == ASCII.slash || u[t.lowerBound + 4] == ASCII.space else { return nil }
         // The second space-separated word: three digits.
         var i = t.lowerBound
@@ -102,8 +104,8 @@ enum ResponseCodeReader {
         while i < t.upperBound && u[i] == ASCII.space { i += 1 }
         let start = i
         while i < t.upperBound && u[i] != ASCII.space { i += 1 }
-        guard i - start == 3, u[start..<i].allSatisfy(ASCII.isDigit) else { return nil }
-        let code = u[start..<i].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard i - start == 3, u.extracting(start..<i).allSatisfy(ASCII.isDigit) else { return nil }
+        let code = Int(u[start] - 0x30) * 100 + Int(u[start + 1] - 0x30) * 10 + Int(u[start + 2] - 0x30)
         return (100...599).contains(code) ? code : nil
     }
 

@@ -26,7 +26,7 @@ enum RouteLineParser {
     static func parse(_ rawLine: String, requireSlash: Bool = false) -> Result<Parsed, Failure> {
         let line = Array(HTMLEntities.decode(rawLine).utf8)
         let n = line.count
-        let word = line.withUnsafeBufferPointer(methodWord)
+        let word = methodWord(line.span)
         var i = word.upperBound
         let method = line.string(word).uppercased()
         guard methods.contains(method) else { return .failure(.notARoute) }
@@ -45,16 +45,15 @@ enum RouteLineParser {
     /// Whether `parse` could find a method at the start of these bytes: false only when no
     /// entity can hide one and the first word (past quote marks and a list bullet) is no method.
     /// Prose lines are asked first, and few are routes.
-    static func mayStartWithMethod(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayStartWithMethod(_ line: Span<UInt8>) -> Bool {
         if line.contains(UInt8(ascii: "&")) { return true }
         let word = methodWord(line)
-        return word.count >= 3 && word.count <= 7
-            && methods.contains(String(decoding: UnsafeBufferPointer(rebasing: line[word]), as: UTF8.self).uppercased())
+        return word.count >= 3 && word.count <= 7 && methods.contains(line.string(word).uppercased())
     }
 
     /// Where a route line's method would be: the first run of letters past spaces, quote marks
     /// (`>`) and a list bullet (`- `, `* `).
-    private static func methodWord(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    private static func methodWord(_ line: Span<UInt8>) -> Range<Int> {
         var i = 0
         let n = line.count
         while i < n, ASCII.isSpace(line[i]) || line[i] == ASCII.greaterThan { i += 1 }
@@ -96,8 +95,8 @@ enum RouteLineParser {
         if path.first == ASCII.backtick { path = path.dropFirst() }
         while path.last == ASCII.backtick { path = path.dropLast() }
         // Scheme and host.
-        if let scheme = path.withUnsafeBufferPointer({ TextSearch.find(Self.schemeSeparator, in: $0) }).map({ $0 + path.startIndex }),
-           isLetters(path[..<scheme]) {
+        let schemeOffset = TextSearch.find(Self.schemeSeparator, in: path.span)
+        if let scheme = schemeOffset.map({ $0 + path.startIndex }), isLetters(path[..<scheme]) {
             let afterHost = path[(scheme + 3)...]
             path = afterHost.firstIndex(of: ASCII.slash).map { afterHost[$0...] } ?? []
         }
@@ -289,7 +288,7 @@ struct PlaceholderRewriter {
     }
 
     static func cleanName(_ s: Substring) -> String {
-        if let ascii = s.utf8.withContiguousStorageIfAvailable(cleanASCIIName), let ascii { return ascii }
+        if let ascii = cleanASCIIName(s.utf8.span) { return ascii }
         var t = s.trimmingSpaces
         t = t.trimmingCharacters(in: "'\"` ")
         var out = ""
@@ -302,7 +301,7 @@ struct PlaceholderRewriter {
 
     /// `cleanName` of ASCII text, on its bytes (nil for other text): most placeholders are ASCII,
     /// and walking their characters cost more than the rest of reading a route.
-    private static func cleanASCIIName(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func cleanASCIIName(_ u: Span<UInt8>) -> String? {
         guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
         let trimmed = UTF8Text.trimmed(u)
         var lo = trimmed.lowerBound, hi = trimmed.upperBound
@@ -311,7 +310,8 @@ struct PlaceholderRewriter {
         while hi > lo, quoteOrSpace(u[hi - 1]) { hi -= 1 }
         var out: [UInt8] = []
         out.reserveCapacity(hi - lo)
-        for b in u[lo..<hi] {
+        for i in lo..<hi {
+            let b = u[i]
             if ASCII.isAlphanumeric(b) || b == ASCII.underscore || b == ASCII.dash || b == ASCII.dot { out.append(b) }
             else if b == ASCII.space, out.last != ASCII.dash { out.append(ASCII.dash) }
         }

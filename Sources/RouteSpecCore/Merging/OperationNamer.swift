@@ -37,13 +37,12 @@ enum OperationNamer {
         // ASCII (nearly every name): put together on bytes, not by character.
         var bytes: [UInt8] = []
         let ascii = spellings.indices.allSatisfy { i in
-            spellings[i].withUTF8Bytes { p in
-                guard ASCII.isASCII(p) else { return false }
-                guard let lead = p.first else { return true }
-                bytes.append(i == 0 ? ASCII.lower(lead) : ASCII.upper(lead))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p.dropFirst()))
-                return true
-            }
+            let p = spellings[i].utf8.span
+            guard ASCII.isASCII(p) else { return false }
+            guard !p.isEmpty else { return true }
+            bytes.append(i == 0 ? ASCII.lower(p[0]) : ASCII.upper(p[0]))
+            bytes.append(contentsOf: p.extracting(1...))
+            return true
         }
         if ascii { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
         var result = ""

@@ -7,16 +7,17 @@ struct RouteShape: Hashable, Comparable {
     init(method: String, path: String) {
         self.method = method.uppercased()
         // Paths are nearly always ASCII: then lower-cased and rewritten as bytes as they stand.
-        var text = path.utf8.allSatisfy { $0 < 0x80 } ? path : path.lowercased()
-        self.path = text.withUTF8 { String(decoding: Self.shape($0), as: UTF8.self) }
+        let text = path.utf8.allSatisfy { $0 < 0x80 } ? path : path.lowercased()
+        self.path = String(decoding: Self.shape(text.utf8.span), as: UTF8.self)
     }
 
     /// Lower-cased, each placeholder (nested braces included) as `{}`, and `'{}'` as `{}`.
-    private static func shape(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func shape(_ p: Span<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(p.count)
         var depth = 0
-        for b in p {
+        for i in p.indices {
+            let b = p[i]
             if b == ASCII.openBrace {
                 if depth == 0 { out.append(ASCII.openBrace); out.append(ASCII.closeBrace) }
                 depth += 1

@@ -15,11 +15,20 @@ struct SpellingSearch {
     private var open: Int
 
     init(wanted: [String]) {
-        keys = wanted.map { w in w.withUTF8Bytes { ASCII.isASCII($0) ? $0.map(ASCII.lower) : Array(w.lowercased().utf8) } }
+        keys = wanted.map(Self.key)
         lengths = keys.reduce(0) { $0 | Self.lengthBit($1.count) }
         capitalized = Array(repeating: nil, count: keys.count)
         matched = Array(repeating: false, count: keys.count)
         open = keys.count
+    }
+
+    private static func key(_ word: String) -> [UInt8] {
+        let p = word.utf8.span
+        guard ASCII.isASCII(p) else { return Array(word.lowercased().utf8) }
+        var key: [UInt8] = []
+        key.reserveCapacity(p.count)
+        for i in p.indices { key.append(ASCII.lower(p[i])) }
+        return key
     }
 
     /// Whether every wanted word is capitalized: later candidates change nothing.
@@ -30,7 +39,7 @@ struct SpellingSearch {
     private func mayMatch(length: Int) -> Bool { length >= 0 && lengths & Self.lengthBit(length) != 0 }
 
     /// Offers `p[range]`; a candidate that is not all ASCII spells nothing.
-    mutating func offer(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    mutating func offer(_ p: Span<UInt8>, _ range: Range<Int>) {
         guard mayMatch(length: range.count) else { return }
         var capital = false
         for i in range {
@@ -40,33 +49,33 @@ struct SpellingSearch {
         for k in keys.indices where capitalized[k] == nil && ASCII.equalsIgnoringCase(p, range, lowered: keys[k]) {
             matched[k] = true
             guard capital else { continue }
-            capitalized[k] = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+            capitalized[k] = p.string(range)
             open -= 1
         }
     }
 
     mutating func offer(_ word: Substring) {
-        if let done: Void = word.utf8.withContiguousStorageIfAvailable({ offer($0, 0..<$0.count) }) { return done }
-        Array(word.utf8).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
+        let p = word.utf8.span
+        offer(p, p.indices)
     }
 
     /// Offers each run of letters and digits of `text` (its alphanumeric runs: by character when
     /// it is not ASCII), and with `singulars` each run's singular after it.
     mutating func offerWords(of text: String, singulars: Bool) {
-        text.withUTF8Bytes { p in
-            guard ASCII.isASCII(p) else {
-                for run in text.alphanumericRuns {
-                    Array(run.utf8).withUnsafeBufferPointer { offerWord($0, 0..<$0.count, singular: singulars) }
-                }
-                return
+        let p = text.utf8.span
+        guard ASCII.isASCII(p) else {
+            for run in text.alphanumericRuns {
+                let bytes = run.utf8.span
+                offerWord(bytes, bytes.indices, singular: singulars)
             }
-            for run in ASCII.alphanumericRuns(p, in: 0..<p.count) { offerWord(p, run, singular: singulars) }
+            return
         }
+        for run in ASCII.alphanumericRuns(p, in: p.indices) { offerWord(p, run, singular: singulars) }
     }
 
     /// Offers `p[range]`, then, with `singular`, its singular when that differs
     /// (`PlaceholderRewriter.singularEdit`: `policies` → `policy`, `classes` → `class`).
-    mutating func offerWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, singular: Bool) {
+    mutating func offerWord(_ p: Span<UInt8>, _ range: Range<Int>, singular: Bool) {
         offer(p, range)
         // Every singular drops a final `s` and is one or two bytes shorter.
         let end = range.upperBound
@@ -76,11 +85,15 @@ struct SpellingSearch {
             // Compared in place: every word of every route path is offered.
             let n = suffix.utf8.count
             guard range.count >= n else { return false }
-            return zip(p[(end - n)..<end], suffix.utf8).allSatisfy { $0 == $1 }
+            return UTF8Text.equal(p.extracting((end - n)..<end), suffix.utf8.span)
         }
         guard let edit else { return }
         let kept = range.lowerBound..<end - edit.drop
         guard edit.addY else { return offer(p, kept) }
-        (Array(p[kept]) + [UInt8(ascii: "y")]).withUnsafeBufferPointer { offer($0, 0..<$0.count) }
+        var withY: [UInt8] = []
+        withY.reserveCapacity(kept.count + 1)
+        withY.append(contentsOf: p.extracting(kept))
+        withY.append(UInt8(ascii: "y"))
+        offer(withY.span, withY.indices)
     }
 }

@@ -39,10 +39,10 @@ extension SourceText {
     }
 
     /// The line's bytes, without making a string.
-    func withBytes<R>(_ p: Prose, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withBytes<R>(_ p: Prose, _ body: (Span<UInt8>) -> R) -> R {
         switch p {
-        case .string(let s): s.withUTF8Bytes(body)
-        case .bytes(let r): bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+        case .string(let s): body(s.utf8.span)
+        case .bytes(let r): body(bytes.span.extracting(r))
         }
     }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Splits a page body into blocks: headings, fenced code, tables, includes, tab markers and prose.
 /// HTML comments are removed first (routes inside them are not routes); fences inside lists and
 /// quotes are recognised; a fence that is never closed ends at the next section heading.
@@ -91,7 +85,7 @@ struct BlockScanner {
                 visible = removeComments(text.text(line), lineIndex: index, commentStart: &commentStart)
             }
             if let visible {
-                if let opened = visible.withUTF8Bytes({ Self.fenceOpening($0, line: line.number) }) {
+                if let opened = Self.fenceOpening(visible.utf8.span, line: line.number) {
                     flushTable()
                     fence = opened
                     continue
@@ -156,7 +150,7 @@ struct BlockScanner {
 
     /// Found with `memchr`: every line is asked, and most have no such byte.
     private func containsByte(_ x: UInt8, _ r: Range<Int>) -> Bool {
-        !r.isEmpty && text.bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + r.lowerBound, Int32(x), r.count) != nil }
+        !r.isEmpty && text.bytes.span.extracting(r).contains(x)
     }
 
     /// Three backticks or tildes in a row somewhere on the line.
@@ -182,7 +176,7 @@ struct BlockScanner {
 
     /// A fence's opening line: three or more backticks or tildes, perhaps inside quotes (`> `) and
     /// list items (`- `, `* `, `1. `), then the info string.
-    private static func fenceOpening(_ s: UnsafeBufferPointer<UInt8>, line: Int) -> OpenFence? {
+    private static func fenceOpening(_ s: Span<UInt8>, line: Int) -> OpenFence? {
         guard fenceRuns.contains(where: { TextSearch.find($0, in: s) != nil }) else { return nil }
         var i = 0
         var indent = 0
@@ -205,10 +199,9 @@ struct BlockScanner {
         var end = i
         while end < s.count, s[end] == marker { end += 1 }
         guard end - i >= 3 else { return nil }
-        let rest = UnsafeBufferPointer(rebasing: s[end...])
-        let info = UnsafeBufferPointer(rebasing: rest[UTF8Text.trimmed(rest)])
+        let info = s.extracting(UTF8Text.trimmed(s, in: end..<s.count))
         if marker == ASCII.backtick && info.contains(ASCII.backtick) { return nil }  // inline code, not a fence
-        return OpenFence(marker: marker, length: end - i, indent: indent, info: String(decoding: info, as: UTF8.self).lowercased(), line: line)
+        return OpenFence(marker: marker, length: end - i, indent: indent, info: info.string.lowercased(), line: line)
     }
 
     private func closesFence(_ line: SourceLine, _ open: OpenFence) -> Bool {
@@ -274,8 +267,9 @@ struct BlockScanner {
         }
     }
 
-    private static func kind(_ u: UnsafeBufferPointer<UInt8>, _ trimmed: Prose, line: Int) -> LineKind {
-        guard let first = u.first else { return .blank }
+    private static func kind(_ u: Span<UInt8>, _ trimmed: Prose, line: Int) -> LineKind {
+        guard !u.isEmpty else { return .blank }
+        let first = u[0]
         if TableRowSplitter.isRow(u) { return .tableRow }
         if first == ASCII.hash, let heading = HeadingParser.parse(bytes: u, line: line) {
             return .block(heading.tab.map { .tab(label: $0, line: line) } ?? .heading(heading))

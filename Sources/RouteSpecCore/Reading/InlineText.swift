@@ -76,25 +76,24 @@ enum InlineText {
     }
 
     static func foldSpaces(_ s: String) -> String {
-        s.withUTF8Bytes { foldSpaces(bytes: $0) }
+        foldSpaces(bytes: s.utf8.span)
     }
 
     /// `foldSpaces` of valid UTF-8.
-    static func foldSpaces(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        do {
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for b in bytes {
-                if b == ASCII.space || b == ASCII.tab || b == ASCII.newline || b == ASCII.carriageReturn {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(ASCII.space); pendingSpace = false }
-                    out.append(b)
-                }
+    static func foldSpaces(bytes: Span<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == ASCII.space || b == ASCII.tab || b == ASCII.newline || b == ASCII.carriageReturn {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(ASCII.space); pendingSpace = false }
+                out.append(b)
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

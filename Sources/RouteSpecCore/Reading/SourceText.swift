@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One physical line of a page after normalisation, with the line number it had in the file.
 struct SourceLine: Sendable {
     var range: Range<Int>
@@ -56,27 +50,26 @@ struct SourceText: Sendable {
     }
 
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0, min($0.count, 65_536)) != nil }
+        bytes.span.extracting(0..<min(bytes.count, 65_536)).contains(0)
     }
 
     static func validate(_ bytes: [UInt8]) -> (firstInvalid: Int?, firstOddSpace: Int?) {
-        bytes.withUnsafeBytes { validate($0) }
+        validate(bytes.span)
     }
 
     /// Where the bytes stop being valid UTF-8, if they do; and, before that, where the first
     /// sequence `OddSpaces` rewrites starts (found here, while every sequence is decoded anyway).
-    private static func validate(_ bytes: UnsafeRawBufferPointer) -> (firstInvalid: Int?, firstOddSpace: Int?) {
+    private static func validate(_ bytes: Span<UInt8>) -> (firstInvalid: Int?, firstOddSpace: Int?) {
         var i = 0
         let n = bytes.count
         var odd: Int?
         while i < n {
             // Runs of ASCII (markup, code, English) are checked eight bytes at a time.
-            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i + 8 <= n, bytes.loadWord(at: i) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             guard i < n else { break }
             // Text mixing ASCII with two-byte sequences (Cyrillic, Greek, accented Latin: a word,
             // a space, a word) is checked eight bytes at a time without decoding.
-            if i + 8 <= n, let step = mixedTwoByteStep(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
-                                                        withoutNoBreakSpace: odd == nil) {
+            if i + 8 <= n, let step = mixedTwoByteStep(bytes.loadWord(at: i), withoutNoBreakSpace: odd == nil) {
                 i += step
                 continue
             }
@@ -135,20 +128,17 @@ struct SourceText: Sendable {
     private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {
         var lines: [SourceLine] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            let n = buffer.count
-            var start = 0
-            var number = 1
-            while start < n {
-                let base = buffer.baseAddress! + start
-                let found = memchr(base, Int32(ASCII.newline), n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! }
-                let newline = found ?? n
-                var end = newline
-                if end > start && buffer[end - 1] == ASCII.carriageReturn { end -= 1 }
-                lines.append(SourceLine(range: start..<end, number: number))
-                number += 1
-                start = newline + 1
-            }
+        let all = bytes.span
+        let n = all.count
+        var start = 0
+        var number = 1
+        while start < n {
+            let newline = all.extracting(start..<n).firstIndex(of: ASCII.newline).map { $0 + start } ?? n
+            var end = newline
+            if end > start && all[end - 1] == ASCII.carriageReturn { end -= 1 }
+            lines.append(SourceLine(range: start..<end, number: number))
+            number += 1
+            start = newline + 1
         }
         // Bilingual pages were rewritten: each line takes the number its first byte had.
         if let lineOfByte {

@@ -71,7 +71,7 @@ public enum JSONValue: Sendable, Equatable {
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let plain = { (b: UInt8) in b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F }
-        if s.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? s.utf8.allSatisfy(plain) {
+        if s.withUTF8Span({ $0.allSatisfy(plain) }) {
             out += s.utf8
             return out.append(UInt8(ascii: "\""))
         }

@@ -18,15 +18,14 @@ enum GeneratedNames {
     static func pageName(_ op: APIOperation) -> String {
         // The id's last part; a `~` starts a suffix kept as it is. Found on bytes, as the text
         // splitters do (`split(asciiSeparator:)` says how that differs from characters).
-        let (tail, suffix) = op.id.withUTF8Bytes { p -> (String, String) in
-            var end = p.count
-            while end > 0 && p[end - 1] == ASCII.slash { end -= 1 }
-            var start = end
-            while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
-            let tilde = p[start..<end].firstIndex(of: ASCII.tilde)
-            let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
-            return (text(start..<(tilde ?? end)), tilde.map { text($0 + 1..<end) } ?? "")
-        }
+        let p = op.id.utf8.span
+        var end = p.count
+        while end > 0 && p[end - 1] == ASCII.slash { end -= 1 }
+        var start = end
+        while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
+        let tilde = p.extracting(start..<end).firstIndex(of: ASCII.tilde).map { $0 + start }
+        let tail = p.string(start..<(tilde ?? end))
+        let suffix = tilde.map { p.string($0 + 1..<end) } ?? ""
         let idWords = SwiftNames.words(tail)
         let spellings = knownSpellings(op, wanted: idWords)
         let words = idWords.indices.map { spellings[$0] ?? idWords[$0] }
@@ -39,26 +38,27 @@ enum GeneratedNames {
     private static func knownSpellings(_ op: APIOperation, wanted: [String]) -> [String?] {
         var search = SpellingSearch(wanted: wanted)
         let name = op.name
-        name.withUTF8Bytes { whole in
-            let ascii = ASCII.isASCII(whole)
-            // The name's words, on bytes (a name that is not ASCII: its ASCII words, by character).
-            let words = ascii ? nil : SwiftNames.words(name).joined(separator: " ")
-            let text = { (body: (UnsafeBufferPointer<UInt8>) -> Void) in
-                if let words { words.withUTF8Bytes(body) } else { body(whole) }
-            }
-            text { p in
-                let runs = ASCII.alphanumericRuns(p, in: 0..<p.count)
-                for run in runs { search.offer(p, run) }
-                if ascii { search.offer(p, 0..<p.count) }
-                // Tails of the name at each capital (`getWindows10GeneralConfiguration` →
-                // `Windows10GeneralConfiguration`, `GeneralConfiguration`, …): page ids glue those words.
-                for run in runs {
-                    for i in run.dropFirst() where ASCII.isUpper(p[i]) { search.offer(p, i..<run.upperBound) }
-                }
-            }
+        // The name's words, on bytes (a name that is not ASCII: its ASCII words, by character).
+        if ASCII.isASCII(name.utf8.span) {
+            offerNameWords(name.utf8.span, whole: true, to: &search)
+        } else {
+            let words = SwiftNames.words(name).joined(separator: " ")
+            offerNameWords(words.utf8.span, whole: false, to: &search)
         }
         for r in op.routes where !search.isComplete { search.offerWords(of: r.path, singulars: true) }
         return search.capitalized
+    }
+
+    /// Offers the runs of letters and digits of a name, the whole name with `whole`, and the tails
+    /// of each run at its capitals (`getWindows10GeneralConfiguration` → `Windows10GeneralConfiguration`,
+    /// `GeneralConfiguration`, …): page ids glue those words.
+    private static func offerNameWords(_ p: Span<UInt8>, whole: Bool, to search: inout SpellingSearch) {
+        let runs = ASCII.alphanumericRuns(p, in: p.indices)
+        for run in runs { search.offer(p, run) }
+        if whole { search.offer(p, p.indices) }
+        for run in runs {
+            for i in run.dropFirst() where ASCII.isUpper(p[i]) { search.offer(p, i..<run.upperBound) }
+        }
     }
 
     /// Case names for an operation's routes: the static path segments that tell its routes apart
@@ -112,15 +112,11 @@ enum GeneratedNames {
 
     /// `a.lowercased() == b.lowercased()`, on bytes when both are ASCII.
     static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
-        let bytes = a.withUTF8Bytes { p in
-            b.withUTF8Bytes { q -> Bool? in
-                guard ASCII.isASCII(p), ASCII.isASCII(q) else { return nil }
-                guard p.count == q.count else { return false }
-                for i in 0..<p.count where ASCII.lower(p[i]) != ASCII.lower(q[i]) { return false }
-                return true
-            }
-        }
-        return bytes ?? (a.lowercased() == b.lowercased())
+        let p = a.utf8.span, q = b.utf8.span
+        guard ASCII.isASCII(p), ASCII.isASCII(q) else { return a.lowercased() == b.lowercased() }
+        guard p.count == q.count else { return false }
+        for i in p.indices where ASCII.lower(p[i]) != ASCII.lower(q[i]) { return false }
+        return true
     }
 
     /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,
@@ -128,8 +124,8 @@ enum GeneratedNames {
     static func staticWords(_ path: String, limit: Int = .max) -> [String] {
         // Segments and their letter-and-digit runs are walked in place, without a list of either:
         // every route's path is read for its group and for its function's name.
-        let ascii = path.withUTF8Bytes { p -> [String]? in
-            guard ASCII.isASCII(p) else { return nil }
+        let p = path.utf8.span
+        if ASCII.isASCII(p) {
             var words: [String] = []
             words.reserveCapacity(Swift.min(limit, 8))
             var camel: [UInt8] = []
@@ -147,13 +143,12 @@ enum GeneratedNames {
                     guard ASCII.isAlphanumeric(p[j]) else { j += 1; continue }
                     let run = j
                     while j < part.upperBound && ASCII.isAlphanumeric(p[j]) { j += 1 }
-                    SwiftNames.appendCamelWord(UnsafeBufferPointer(rebasing: p[run..<j]), lowerStart: camel.isEmpty, to: &camel)
+                    SwiftNames.appendCamelWord(p.extracting(run..<j), lowerStart: camel.isEmpty, to: &camel)
                 }
                 if !camel.isEmpty { words.append(String(decoding: camel, as: UTF8.self)) }
             }
             return words
         }
-        if let ascii { return ascii }
         var words: [String] = []
         for segment in segments(path) where !segment.hasPrefix("{") {
             if words.count == limit { break }
@@ -171,7 +166,7 @@ enum GeneratedNames {
 
     /// The part of an ASCII path segment its word comes from: `items('{id}')` → `items` (the first
     /// part before a `(` that is not empty), `microsoft.graph.user` → `user`.
-    private static func staticPart(_ p: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Range<Int> {
+    private static func staticPart(_ p: Span<UInt8>, _ segment: Range<Int>) -> Range<Int> {
         var lo = segment.lowerBound
         while lo < segment.upperBound && p[lo] == ASCII.openParen { lo += 1 }
         guard lo < segment.upperBound else { return segment }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Identifiers from docs text: ASCII words joined in camel case, keywords escaped, never empty,
 /// never starting with a digit.
 enum SwiftNames {
@@ -19,12 +13,9 @@ enum SwiftNames {
     /// Whether `name` is a keyword (written in backticks): compared byte by byte with the keywords
     /// of its length. Every generated name is checked, and hashing it for a set costs more.
     static func isKeyword(_ name: String) -> Bool {
-        name.withUTF8Bytes { bytes in
-            guard bytes.count < keywordsByLength.count else { return false }
-            return keywordsByLength[bytes.count].contains { keyword in
-                keyword.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-            }
-        }
+        let bytes = name.utf8.span
+        guard bytes.count < keywordsByLength.count else { return false }
+        return keywordsByLength[bytes.count].contains { UTF8Text.equal($0.span, bytes) }
     }
 
     private static let keywordsByLength: [[[UInt8]]] = {
@@ -34,13 +25,12 @@ enum SwiftNames {
     }()
 
     static func isValidIdentifier(_ s: String) -> Bool {
-        // ASCII letters, digits and `_`, not starting with a digit; over the contiguous bytes
+        // ASCII letters, digits and `_`, not starting with a digit; over a span of the bytes
         // (a walk of `utf8` costs several times as much, and every generated name is checked).
-        return s.withUTF8Bytes { bytes in
-            guard let first = bytes.first, first == 0x5F || ASCII.isLetter(first) else { return false }
-            for b in bytes where !isIdentifierByte(b) { return false }
-            return true
-        }
+        let bytes = s.utf8.span
+        guard !bytes.isEmpty, bytes[0] == 0x5F || ASCII.isLetter(bytes[0]) else { return false }
+        for i in bytes.indices where !isIdentifierByte(bytes[i]) { return false }
+        return true
     }
 
     /// A letter, digit or `_`, looked up in two words of bits (one per half of ASCII): a range test
@@ -54,25 +44,22 @@ enum SwiftNames {
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
     static func words(_ raw: String) -> [String] {
         // All-ASCII text (nearly every id and path): its letter and digit runs, split on bytes.
-        let ascii = raw.withUTF8Bytes { p in
-            ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: 0..<p.count).map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) } : nil
-        }
-        return ascii ?? raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        let p = raw.utf8.span
+        if ASCII.isASCII(p) { return ASCII.alphanumericRuns(p, in: p.indices).map { p.string($0) } }
+        return raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
     }
 
     /// `lowerCamel(words(raw))` (or `upperCamel`), made on bytes for ASCII text without a
     /// `String` per word.
     static func camelCase(ofWords raw: String, lowerFirst: Bool) -> String {
-        let ascii: String? = raw.withUTF8Bytes { p in
-            guard ASCII.isASCII(p) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(p.count)
-            for run in ASCII.alphanumericRuns(p, in: 0..<p.count) {
-                appendCamelWord(UnsafeBufferPointer(rebasing: p[run]), lowerStart: lowerFirst && out.isEmpty, to: &out)
-            }
-            return String(decoding: out, as: UTF8.self)
+        let p = raw.utf8.span
+        guard ASCII.isASCII(p) else { return lowerFirst ? lowerCamel(words(raw)) : upperCamel(words(raw)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        for run in ASCII.alphanumericRuns(p, in: p.indices) {
+            appendCamelWord(p.extracting(run), lowerStart: lowerFirst && out.isEmpty, to: &out)
         }
-        return ascii ?? (lowerFirst ? lowerCamel(words(raw)) : upperCamel(words(raw)))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func lowerCamel(_ words: [String]) -> String {
@@ -107,12 +94,9 @@ enum SwiftNames {
         var out: [UInt8] = []
         out.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
         for w in words {
-            let ascii: Bool = w.withUTF8Bytes { u in
-                guard ASCII.isASCII(u) else { return false }
-                appendCamelWord(u, lowerStart: lowerFirst && out.isEmpty, to: &out)
-                return true
-            }
-            if !ascii { return nil }
+            let u = w.utf8.span
+            guard ASCII.isASCII(u) else { return nil }
+            appendCamelWord(u, lowerStart: lowerFirst && out.isEmpty, to: &out)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -120,19 +104,18 @@ enum SwiftNames {
     /// Appends an ASCII word to a camel-case name: with `lowerStart` (the first word of a
     /// lower-camel name) its leading capitals lower-cased (`URLSession` → `urlSession`; `ID` →
     /// `id`), else its first letter upper-cased.
-    static func appendCamelWord(_ u: UnsafeBufferPointer<UInt8>, lowerStart: Bool, to out: inout [UInt8]) {
+    static func appendCamelWord(_ u: Span<UInt8>, lowerStart: Bool, to out: inout [UInt8]) {
         guard !u.isEmpty else { return }
-        // Rebased buffers are appended with one copy; slices went element by element.
         guard lowerStart else {
             out.append(ASCII.upper(u[0]))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[1...]))
+            out.append(contentsOf: u.extracting(1...))
             return
         }
         var upperRun = 0
         while upperRun < u.count && ASCII.isUpper(u[upperRun]) { upperRun += 1 }
         let lowered = upperRun > 1 && upperRun < u.count ? upperRun - 1 : upperRun == u.count ? u.count : 1
-        for b in u[..<lowered] { out.append(ASCII.lower(b)) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[lowered...]))
+        for i in 0..<lowered { out.append(ASCII.lower(u[i])) }
+        out.append(contentsOf: u.extracting(lowered...))
     }
 
     /// A valid name from any text; `fallback` when nothing of it survives.

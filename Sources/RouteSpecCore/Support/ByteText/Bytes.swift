@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Byte-level helpers for the scanner: pages are scanned as UTF-8 bytes, and only the small
 /// fragments that matter (route lines, table cells, headings) become `String`s.
 enum ASCII {
@@ -48,11 +42,10 @@ enum ASCII {
     @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
 
     /// Whether every byte is ASCII, tested eight bytes at a time.
-    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
+    static func isASCII(_ p: Span<UInt8>) -> Bool {
         var i = 0
         while i + 8 <= p.count {
-            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            if p.loadWord(at: i) & 0x8080_8080_8080_8080 != 0 { return false }
             i += 8
         }
         while i < p.count {
@@ -65,7 +58,7 @@ enum ASCII {
     /// The maximal runs of bytes in `p[range]` that `belongs` accepts: the parts between
     /// separators (never empty), or the words of ASCII text.
     @inline(__always)
-    static func runs(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>, where belongs: (UInt8) -> Bool) -> [Range<Int>] {
+    static func runs(_ p: Span<UInt8>, in range: Range<Int>, where belongs: (UInt8) -> Bool) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         // Room for eight at once: most texts split here (paths, names, titles) have fewer runs,
         // and growing an array from empty reallocates it at one, two, four and eight elements.
@@ -81,12 +74,12 @@ enum ASCII {
     }
 
     /// The runs of letters and digits in `p[range]` (ASCII text's words).
-    static func alphanumericRuns(_ p: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+    static func alphanumericRuns(_ p: Span<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         runs(p, in: range, where: isAlphanumeric)
     }
 
     /// Whether `p[range]` is `lowered` (lower-case) but for the case of ASCII letters.
-    static func equalsIgnoringCase(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowered: [UInt8]) -> Bool {
+    static func equalsIgnoringCase(_ p: Span<UInt8>, _ range: Range<Int>, lowered: [UInt8]) -> Bool {
         guard range.count == lowered.count else { return false }
         var j = 0
         for i in range {
@@ -126,7 +119,7 @@ enum UTF8Text {
     @inline(__always) static func length(lead b: UInt8) -> Int { b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4 }
 
     /// The scalar value of the `length` bytes at `i`.
-    static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> UInt32 {
+    @inline(__always) static func scalar(_ p: Span<UInt8>, at i: Int, length: Int) -> UInt32 {
         var value = UInt32(p[i]) & (length == 1 ? 0x7F : UInt32(0xFF) >> UInt32(length + 1))
         for k in 1..<max(1, length) { value = value << 6 | UInt32(p[i + k] & 0x3F) }
         return value
@@ -135,7 +128,7 @@ enum UTF8Text {
     /// `p` without white space at either end, as `trimmingSpaces` trims: found on bytes; a
     /// non-ASCII scalar at an end is compared with the few non-ASCII White_Space scalars (a fixed
     /// list in Unicode) rather than looked up.
-    static func trimmed(_ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    static func trimmed(_ p: Span<UInt8>) -> Range<Int> {
         var lo = 0, hi = p.count
         while lo < hi {
             // ASCII, nearly every end byte, is decided without decoding a scalar.
@@ -164,16 +157,10 @@ enum UTF8Text {
         return lo..<hi
     }
 
-    /// Whether two buffers hold the same bytes.
-    static func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-    }
-
-    /// Byte order (`memcmp`, then the shorter first).
-    static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = Swift.min(x.count, y.count)
-        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-        return c != 0 ? c < 0 : x.count < y.count
+    /// `trimmed` of `p[range]`, as a range of `p`.
+    static func trimmed(_ p: Span<UInt8>, in range: Range<Int>) -> Range<Int> {
+        let t = trimmed(p.extracting(range))
+        return range.lowerBound + t.lowerBound..<range.lowerBound + t.upperBound
     }
 
     /// The ASCII scalars `isWhiteSpace` accepts: tab to carriage return, and space.
@@ -192,10 +179,7 @@ extension Array where Element == UInt8 {
     func firstIndex(of pattern: [UInt8], from: Int, end: Int? = nil) -> Int? {
         let limit = end ?? count
         guard !pattern.isEmpty, from >= 0, from + pattern.count <= limit else { return nil }
-        return withUnsafeBufferPointer { all in
-            let window = UnsafeBufferPointer(rebasing: all[from..<limit])
-            return TextSearch.find(pattern, in: window).map { $0 + from }
-        }
+        return TextSearch.find(pattern.span, in: span.extracting(from..<limit)).map { $0 + from }
     }
 
     func hasPrefix(_ pattern: [UInt8], at index: Int, end: Int? = nil) -> Bool {
@@ -227,15 +211,6 @@ extension String {
     /// `memcmp` rather than one byte at a time (on borrowed bytes: sorting four times faster than
     /// on copies).
     static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        a.withUTF8Bytes { x in b.withUTF8Bytes { y in UTF8Text.precedes(x, y) } }
-    }
-
-    /// `withUTF8` without a copy: a native string's bytes are borrowed in place (copying the
-    /// string so as to call the mutating `withUTF8` costs several times more on short strings);
-    /// a bridged or otherwise non-contiguous one is made contiguous in a copy.
-    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = self
-        return try copy.withUTF8(body)
+        UTF8Text.precedes(a.utf8.span, b.utf8.span)
     }
 }

@@ -1,22 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Substring search on UTF-8 bytes: Foundation's `contains` and `range(of:)` bridge to NSString
 /// on Linux, which is many times slower.
 extension StringProtocol {
     func has(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
 
     func utf8Offset(of needle: String) -> Int? {
-        if let found = utf8.withContiguousStorageIfAvailable({ hay in
-            needle.utf8.withContiguousStorageIfAvailable { pat in TextSearch.find(pat, in: hay) } ?? TextSearch.find(Array(needle.utf8), in: hay)
-        }) {
-            return found
-        }
-        let hay = Array(utf8)
-        return hay.withUnsafeBufferPointer { TextSearch.find(Array(needle.utf8), in: $0) }
+        withUTF8Span { hay in needle.withUTF8Span { TextSearch.find($0, in: hay) } }
     }
 
     /// `range(of:)` for an exact match, searched on UTF-8 bytes.
@@ -47,9 +35,9 @@ extension String {
     /// The runs of letters and digits (`/users/{id}/photo` → `users`, `id`, `photo`); ASCII text
     /// (nearly every path) is split on bytes, many times cheaper than on characters.
     var alphanumericRuns: [Substring] {
-        let ranges = withUTF8Bytes { p in ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: 0..<p.count) : nil }
-        guard let ranges else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
-        return substrings(utf8Ranges: ranges)
+        let p = utf8.span
+        guard ASCII.isASCII(p) else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        return substrings(utf8Ranges: ASCII.alphanumericRuns(p, in: p.indices))
     }
 }
 
@@ -62,8 +50,7 @@ extension StringProtocol where SubSequence == Substring {
     /// The non-empty parts between the occurrences of an ASCII separator: what
     /// `split(separator:)` gives but for the case above.
     func split(asciiSeparator separator: UInt8) -> [Substring] {
-        let found = utf8.withContiguousStorageIfAvailable { p in ASCII.runs(p, in: 0..<p.count) { $0 != separator } }
-        guard let ranges = found else { return split(separator: Character(Unicode.Scalar(separator))) }
+        let ranges = withUTF8Span { p in ASCII.runs(p, in: p.indices) { $0 != separator } }
         return substrings(utf8Ranges: ranges)
     }
 
@@ -82,11 +69,10 @@ extension String {
         var words: [Substring] = []
         // The pieces between ASCII separators, and whether each is ASCII or holds an ASCII
         // letter or digit at all, are found on the bytes in one pass.
-        let pieces = withUTF8Bytes { p in
-            ASCII.runs(p, in: 0..<p.count) { $0 >= 0x80 || ASCII.isAlphanumeric($0) }.map { r -> (Range<Int>, ascii: Bool, hasWordByte: Bool) in
-                let bytes = UnsafeBufferPointer(rebasing: p[r])
-                return (r, ASCII.isASCII(bytes), bytes.contains(where: ASCII.isAlphanumeric))
-            }
+        let p = utf8.span
+        let pieces = ASCII.runs(p, in: p.indices) { $0 >= 0x80 || ASCII.isAlphanumeric($0) }.map { r -> (Range<Int>, ascii: Bool, hasWordByte: Bool) in
+            let bytes = p.extracting(r)
+            return (r, ASCII.isASCII(bytes), bytes.contains(where: ASCII.isAlphanumeric))
         }
         let kept = pieces.filter(\.hasWordByte)
         for (piece, (_, ascii, _)) in zip(substrings(utf8Ranges: kept.map(\.0)), kept) {
@@ -101,15 +87,17 @@ extension String {
 }
 
 enum TextSearch {
-    static func find(_ pat: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pat.first else { return 0 }
-        guard pat.count <= hay.count, let base = hay.baseAddress else { return nil }
+    /// Where `pat` first starts in `hay`.
+    static func find(_ pat: Span<UInt8>, in hay: Span<UInt8>) -> Int? {
+        guard !pat.isEmpty else { return 0 }
+        guard pat.count <= hay.count else { return nil }
+        let first = pat[0]
         let limit = hay.count - pat.count
         var i = 0
         while i <= limit {
             // Candidates are found with memchr, which skips many bytes at a time.
-            guard let hit = memchr(base + i, Int32(first), limit - i + 1) else { return nil }
-            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard let hit = hay.extracting(i..<limit + 1).firstIndex(of: first) else { return nil }
+            i += hit
             var j = 1
             while j < pat.count && hay[i + j] == pat[j] { j += 1 }
             if j == pat.count { return i }
@@ -118,9 +106,7 @@ enum TextSearch {
         return nil
     }
 
-    static func find(_ pat: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        pat.withUnsafeBufferPointer { find($0, in: hay) }
-    }
+    static func find(_ pat: [UInt8], in hay: Span<UInt8>) -> Int? { find(pat.span, in: hay) }
 }
 
 /// A set of phrases searched for together in one lower-cased text: builds the text's bytes once.
