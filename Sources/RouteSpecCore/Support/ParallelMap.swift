@@ -23,8 +23,18 @@ private final class ChunkResults<R: Sendable>: @unchecked Sendable {
 
     init(count: Int) { chunks = Array(repeating: [], count: count) }
 
-    func set(_ index: Int, _ values: [R]) { lock.withLock { chunks[index] = values } }
-    func joined() -> [R] { lock.withLock { chunks.flatMap { $0 } } }
+    // lock()/unlock() rather than `withLock`, which Apple's Foundation has only from macOS 14.
+    func set(_ index: Int, _ values: [R]) {
+        lock.lock()
+        defer { lock.unlock() }
+        chunks[index] = values
+    }
+
+    func joined() -> [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return chunks.flatMap { $0 }
+    }
 }
 
 /// Runs two independent computations at once: `b` on a thread of its own (an apply nested in
