@@ -179,18 +179,12 @@ public struct RouteRow: Sendable, Hashable {
     }
 
     private static func escape(_ s: String, into out: inout [UInt8]) {
-        // Read through a span (walking `utf8` costs several times as much); nearly every field
-        // needs no escape and is copied at once.
+        // A plain walk over `utf8`: apps link this module with deployment targets that lack a
+        // string's span (macOS 26 and later only), and it runs once per field as tables are
+        // encoded. Nearly every field needs no escape and is copied at once.
         let utf8 = s.utf8
-        let bytes = utf8.span
-        var clean = true
-        for i in bytes.indices where isEscaped(bytes[i]) {
-            clean = false
-            break
-        }
-        guard !clean else { return out.append(contentsOf: utf8) }
-        for i in bytes.indices {
-            let b = bytes[i]
+        guard utf8.contains(where: isEscaped) else { return out.append(contentsOf: utf8) }
+        for b in utf8 {
             guard isEscaped(b) else {
                 out.append(b)
                 continue

@@ -81,7 +81,7 @@ import Testing
     func spellingSearchOffersSingulars(plural: String, singular: String) {
         var search = SpellingSearch(wanted: [singular.lowercased()])
         let capitalized = plural.prefix(1).uppercased() + plural.dropFirst()
-        Array(capitalized.utf8).withUnsafeBufferPointer { search.offerWord($0, 0..<$0.count, singular: true) }
+        capitalized.withUTF8Span { search.offerWord($0, $0.indices, singular: true) }
         let expected = plural == singular ? capitalized : singular.prefix(1).uppercased() + singular.dropFirst()
         #expect(search.capitalized == [expected])
         #expect(PlaceholderRewriter.singular(plural) == singular)

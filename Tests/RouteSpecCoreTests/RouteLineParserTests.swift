@@ -11,7 +11,7 @@ import Testing
     @Test(arguments: ["GET /me", "  > - get /x", "Получить пользователя", "&#71;ET /me", "GETTER /x", "* POST https://graph.microsoft.com/v1.0/me",
                       "", "OPTIONS", "delete", "\tPATCH /users/{id}", "GET", "Use GET /me to read"])
     func methodPrecheckTurnsAwayOnlyNonRoutes(line: String) {
-        let may = Array(line.utf8).withUnsafeBufferPointer(RouteLineParser.mayStartWithMethod)
+        let may = line.withUTF8Span { RouteLineParser.mayStartWithMethod($0) }
         if !may { #expect(RouteLineParser.parse(line, requireSlash: true) == .failure(.notARoute), "\(line)") }
         let shouldBeAsked = ["GET /me", "  > - get /x", "&#71;ET /me", "* POST https://graph.microsoft.com/v1.0/me", "OPTIONS", "delete", "\tPATCH /users/{id}", "GET"]
         #expect(may == shouldBeAsked.contains(line), "\(line)")

@@ -84,37 +84,38 @@ struct PageExtractor {
 enum MirrorPath {
     /// On bytes: folder names are split on `/` alone, and empty ones (`a//b`) are skipped.
     static func parse(_ path: String) -> (ApiVersion?, String?) {
-        let p = path.utf8.span
-        var versionFolder: Range<Int>?
-        var end = p.count
-        while end > 0 {
-            var start = end
-            while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
-            if names(p, start..<end, beta) || names(p, start..<end, v1) { versionFolder = start..<end; break }
-            end = start - 1
-        }
-        // The last version folder counts only with something after it.
-        guard let folder = versionFolder, p.extracting(folder.upperBound...).contains(where: { $0 != ASCII.slash }) else { return (nil, nil) }
-        var key: [UInt8] = []
-        key.reserveCapacity(p.count - folder.upperBound)
-        var i = folder.upperBound
-        while i < p.count {
-            while i < p.count && p[i] == ASCII.slash { i += 1 }
-            let start = i
-            while i < p.count && p[i] != ASCII.slash { i += 1 }
-            if start < i {
-                if !key.isEmpty { key.append(ASCII.slash) }
-                key.append(contentsOf: p.extracting(start..<i))
+        path.withUTF8Span { p in
+            var versionFolder: Range<Int>?
+            var end = p.count
+            while end > 0 {
+                var start = end
+                while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
+                if names(p, start..<end, beta) || names(p, start..<end, v1) { versionFolder = start..<end; break }
+                end = start - 1
             }
+            // The last version folder counts only with something after it.
+            guard let folder = versionFolder, p.extracting(folder.upperBound...).contains(where: { $0 != ASCII.slash }) else { return (nil, nil) }
+            var key: [UInt8] = []
+            key.reserveCapacity(p.count - folder.upperBound)
+            var i = folder.upperBound
+            while i < p.count {
+                while i < p.count && p[i] == ASCII.slash { i += 1 }
+                let start = i
+                while i < p.count && p[i] != ASCII.slash { i += 1 }
+                if start < i {
+                    if !key.isEmpty { key.append(ASCII.slash) }
+                    key.append(contentsOf: p.extracting(start..<i))
+                }
+            }
+            return (names(p, folder, beta) ? .beta : .v1, String(decoding: key, as: UTF8.self))
         }
-        return (names(p, folder, beta) ? .beta : .v1, String(decoding: key, as: UTF8.self))
     }
 
     private static let beta = Array("beta".utf8), v1 = Array("v1.0".utf8)
 
     /// Whether the folder at `r` is `folder`.
     private static func names(_ p: Span<UInt8>, _ r: Range<Int>, _ folder: [UInt8]) -> Bool {
-        r.count == folder.count && UTF8Text.equal(p.extracting(r), folder.span)
+        r.count == folder.count && UTF8Text.equal(p.extracting(r), folder)
     }
 }
 
@@ -154,27 +155,28 @@ enum PageDate {
     /// `2023-05-17`, `05/17/2023`, `5.17.23`: three numbers split on `/`, `-` or `.` (empty parts
     /// skipped), each digits with an optional `+`; read on bytes.
     static func normalize(_ raw: String) -> String? {
-        let p = raw.utf8.span
-        var numbers: [(value: Int, width: Int)] = []
-        numbers.reserveCapacity(3)
-        var i = 0
-        while i < p.count {
-            while i < p.count && isSeparator(p[i]) { i += 1 }
-            let start = i
-            while i < p.count && !isSeparator(p[i]) { i += 1 }
-            guard start < i else { break }
-            guard numbers.count < 3, let n = number(p.extracting(start..<i)) else { return nil }
-            numbers.append((n, i - start))
+        raw.withUTF8Span { p in
+            var numbers: [(value: Int, width: Int)] = []
+            numbers.reserveCapacity(3)
+            var i = 0
+            while i < p.count {
+                while i < p.count && isSeparator(p[i]) { i += 1 }
+                let start = i
+                while i < p.count && !isSeparator(p[i]) { i += 1 }
+                guard start < i else { break }
+                guard numbers.count < 3, let n = number(p.extracting(start..<i)) else { return nil }
+                numbers.append((n, i - start))
+            }
+            guard numbers.count == 3 else { return nil }
+            let (a, b, c) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            let (year, month, day): (Int, Int, Int)
+            if numbers[0].width == 4 { (year, month, day) = (a, b, c) } else { (year, month, day) = (c < 100 ? 2000 + c : c, a, b) }
+            guard (1...12).contains(month), (1...31).contains(day), (1990...2200).contains(year) else { return nil }
+            let digit = { (n: Int) in UInt8(ascii: "0") + UInt8(n) }
+            let text: [UInt8] = [digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), ASCII.dash,
+                                 digit(month / 10), digit(month % 10), ASCII.dash, digit(day / 10), digit(day % 10)]
+            return String(decoding: text, as: UTF8.self)
         }
-        guard numbers.count == 3 else { return nil }
-        let (a, b, c) = (numbers[0].value, numbers[1].value, numbers[2].value)
-        let (year, month, day): (Int, Int, Int)
-        if numbers[0].width == 4 { (year, month, day) = (a, b, c) } else { (year, month, day) = (c < 100 ? 2000 + c : c, a, b) }
-        guard (1...12).contains(month), (1...31).contains(day), (1990...2200).contains(year) else { return nil }
-        let digit = { (n: Int) in UInt8(ascii: "0") + UInt8(n) }
-        let text: [UInt8] = [digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), ASCII.dash,
-                             digit(month / 10), digit(month % 10), ASCII.dash, digit(day / 10), digit(day % 10)]
-        return String(decoding: text, as: UTF8.self)
     }
 
     private static func isSeparator(_ b: UInt8) -> Bool { b == ASCII.slash || b == ASCII.dash || b == ASCII.dot }

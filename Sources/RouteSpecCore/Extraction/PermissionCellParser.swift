@@ -151,58 +151,59 @@ enum PermissionCellParser {
     /// Removes parenthesised notes: `Mail.Read (for shared mailboxes)`. Found on bytes: the
     /// brackets are `(` `)` and the full-width `（` `）` (EF BC 88, EF BC 89).
     static func withoutNotes(_ s: String) -> String {
-        let p = s.utf8.span
-        var out: [UInt8] = []
-        out.reserveCapacity(p.count)
-        var depth = 0
-        var i = 0
-        while i < p.count {
-            let fullWidth = p[i] == 0xEF && i + 2 < p.count && p[i + 1] == 0xBC && (p[i + 2] == 0x88 || p[i + 2] == 0x89)
-            if p[i] == ASCII.openParen || fullWidth && p[i + 2] == 0x88 {
-                depth += 1
-            } else if p[i] == ASCII.closeParen || fullWidth {
-                depth = max(0, depth - 1)
-            } else if depth == 0 {
-                out.append(p[i])
+        s.withUTF8Span { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var depth = 0
+            var i = 0
+            while i < p.count {
+                let fullWidth = p[i] == 0xEF && i + 2 < p.count && p[i + 1] == 0xBC && (p[i + 2] == 0x88 || p[i + 2] == 0x89)
+                if p[i] == ASCII.openParen || fullWidth && p[i + 2] == 0x88 {
+                    depth += 1
+                } else if p[i] == ASCII.closeParen || fullWidth {
+                    depth = max(0, depth - 1)
+                } else if depth == 0 {
+                    out.append(p[i])
+                }
+                i += fullWidth ? 3 : 1
             }
-            i += fullWidth ? 3 : 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The items of a list cell, split at `,` `;` newlines and the CJK `、` `，` `；`; found on bytes.
     static func splitItems(_ s: String) -> [String] {
-        let p = s.utf8.span
-        var items: [String] = []
-        var start = 0
-        var i = 0
-        func cut(_ end: Int, resumeAt next: Int) {
-            let item = p.string(start..<end).trimmingSpaces
-            if !item.isEmpty { items.append(item) }
-            start = next
-            i = next
-        }
-        while i < p.count {
-            let b = p[i]
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == ASCII.newline {
-                cut(i, resumeAt: i + 1)
-            } else if i + 2 < p.count, (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x81)
-                        || (b == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x8C || p[i + 2] == 0x9B)) {
-                cut(i, resumeAt: i + 3)
-            } else {
-                i += 1
+        s.withUTF8Span { p in
+            var items: [String] = []
+            var start = 0
+            var i = 0
+            func cut(_ end: Int, resumeAt next: Int) {
+                let item = p.string(start..<end).trimmingSpaces
+                if !item.isEmpty { items.append(item) }
+                start = next
+                i = next
             }
+            while i < p.count {
+                let b = p[i]
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == ASCII.newline {
+                    cut(i, resumeAt: i + 1)
+                } else if i + 2 < p.count, (b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x81)
+                            || (b == 0xEF && p[i + 1] == 0xBC && (p[i + 2] == 0x8C || p[i + 2] == 0x9B)) {
+                    cut(i, resumeAt: i + 3)
+                } else {
+                    i += 1
+                }
+            }
+            cut(p.count, resumeAt: p.count)
+            return items
         }
-        cut(p.count, resumeAt: p.count)
-        return items
     }
 
     /// Splits on a conjunction standing as its own word: "A and B", "A и B", "A 和 B", "A+B".
     static func splitConjunction(_ s: String, _ conjunctions: Conjunctions) -> [String] {
         // One ASCII token (most items: a permission name) is never split: conjunctions stand
         // between spaces, and only words of scripts written without spaces split inside a token.
-        let bytes = s.utf8.span
-        if !bytes.contains(ASCII.space) && ASCII.isASCII(bytes) { return [s] }
+        if s.withUTF8Span({ !$0.contains(ASCII.space) && ASCII.isASCII($0) }) { return [s] }
         var parts: [String] = []
         var current: [Substring] = []
         for token in s.split(asciiSeparator: ASCII.space) {

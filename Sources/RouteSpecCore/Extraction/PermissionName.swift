@@ -12,8 +12,10 @@ enum PermissionName {
     static func read(_ raw: String) -> Reading {
         // Nearly every cell item is a clean name already: letters, digits, `.`, `_` and `-`,
         // starting and ending with a letter or digit. Nothing below would change it.
-        let p = raw.utf8.span
-        if !p.isEmpty, ASCII.isAlphanumeric(p[0]), ASCII.isAlphanumeric(p[p.count - 1]), p.allSatisfy(ASCII.isKeyByte) {
+        let clean = raw.withUTF8Span { p in
+            !p.isEmpty && ASCII.isAlphanumeric(p[0]) && ASCII.isAlphanumeric(p[p.count - 1]) && p.allSatisfy(ASCII.isKeyByte)
+        }
+        if clean {
             return isWellFormed(raw) ? .name(raw, repaired: false) : .notAName
         }
         var s = raw.trimmingSpaces
@@ -36,23 +38,24 @@ enum PermissionName {
     /// letter or digit (or an OpenID scope); checked on bytes, so prose fails at its first space.
     static func isWellFormed(_ s: String) -> Bool {
         if openIDScopes.contains(s) { return true }
-        let p = s.utf8.span
-        var parts = 1
-        var partStart = true
-        for i in p.indices {
-            let b = p[i]
-            if b == ASCII.dot {
-                if partStart { return false }
-                parts += 1
-                partStart = true
-            } else if ASCII.isAlphanumeric(b) {
-                partStart = false
-            } else if (b == ASCII.underscore || b == ASCII.dash) && !partStart {
-                continue
-            } else {
-                return false
+        return s.withUTF8Span { p in
+            var parts = 1
+            var partStart = true
+            for i in p.indices {
+                let b = p[i]
+                if b == ASCII.dot {
+                    if partStart { return false }
+                    parts += 1
+                    partStart = true
+                } else if ASCII.isAlphanumeric(b) {
+                    partStart = false
+                } else if (b == ASCII.underscore || b == ASCII.dash) && !partStart {
+                    continue
+                } else {
+                    return false
+                }
             }
+            return !partStart && parts >= 2
         }
-        return !partStart && parts >= 2
     }
 }

@@ -9,7 +9,7 @@ enum ResponseCodeReader {
     /// Codes named in one line of prose. Read on the line's UTF-8 bytes: a code and the words
     /// around it that decide whether it counts are ASCII; non-ASCII neighbours are only asked
     /// whether they are letters or digits.
-    static func prose(_ line: String) -> [Int] { prose(bytes: line.utf8.span) }
+    static func prose(_ line: String) -> [Int] { line.withUTF8Span { prose(bytes: $0) } }
 
     static func prose(bytes: Span<UInt8>) -> [Int] {
         // A code is three ASCII digits in a row; most lines have none.
@@ -91,7 +91,7 @@ enum ResponseCodeReader {
     }
 
     /// The status of an example response block: its first line `HTTP/1.1 204 No Content`.
-    static func example(_ firstLine: String) -> Int? { example(bytes: firstLine.utf8.span) }
+    static func example(_ firstLine: String) -> Int? { firstLine.withUTF8Span { example(bytes: $0) } }
 
     /// `example` of a line's bytes: every fence's first line is asked, and few are responses.
     static func example(bytes u: Span<UInt8>) -> Int? {

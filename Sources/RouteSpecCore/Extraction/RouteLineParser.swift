@@ -26,7 +26,7 @@ enum RouteLineParser {
     static func parse(_ rawLine: String, requireSlash: Bool = false) -> Result<Parsed, Failure> {
         let line = Array(HTMLEntities.decode(rawLine).utf8)
         let n = line.count
-        let word = methodWord(line.span)
+        let word = line.withSpan { methodWord($0) }
         var i = word.upperBound
         let method = line.string(word).uppercased()
         guard methods.contains(method) else { return .failure(.notARoute) }
@@ -95,7 +95,7 @@ enum RouteLineParser {
         if path.first == ASCII.backtick { path = path.dropFirst() }
         while path.last == ASCII.backtick { path = path.dropLast() }
         // Scheme and host.
-        let schemeOffset = TextSearch.find(Self.schemeSeparator, in: path.span)
+        let schemeOffset = path.withSpan { TextSearch.find(Self.schemeSeparator, in: $0) }
         if let scheme = schemeOffset.map({ $0 + path.startIndex }), isLetters(path[..<scheme]) {
             let afterHost = path[(scheme + 3)...]
             path = afterHost.firstIndex(of: ASCII.slash).map { afterHost[$0...] } ?? []
@@ -288,7 +288,7 @@ struct PlaceholderRewriter {
     }
 
     static func cleanName(_ s: Substring) -> String {
-        if let ascii = cleanASCIIName(s.utf8.span) { return ascii }
+        if let ascii = s.withUTF8Span({ cleanASCIIName($0) }) { return ascii }
         var t = s.trimmingSpaces
         t = t.trimmingCharacters(in: "'\"` ")
         var out = ""

@@ -10,12 +10,13 @@ enum SectionKind: Sendable, Equatable {
     /// Told on the anchor's bytes (every heading with an anchor is asked): an exact anchor, or
     /// one that starts with `http-request` or `example`.
     static func byAnchor(_ anchor: String) -> SectionKind? {
-        let a = anchor.utf8.span
-        if a.starts(with: httpRequestAnchor) { return .httpRequest }
-        for (kind, anchors) in anchorKinds where anchors.contains(where: { $0.count == a.count && UTF8Text.equal($0.span, a) }) {
-            return kind
+        anchor.withUTF8Span { a in
+            if a.starts(with: httpRequestAnchor) { return .httpRequest }
+            for (kind, anchors) in anchorKinds where anchors.contains(where: { $0.count == a.count && UTF8Text.equal(a, $0) }) {
+                return kind
+            }
+            return a.starts(with: exampleAnchor) ? .examples : nil
         }
-        return a.starts(with: exampleAnchor) ? .examples : nil
     }
 
     private static let httpRequestAnchor = Array("http-request".utf8), exampleAnchor = Array("example".utf8)

@@ -37,12 +37,13 @@ enum OperationNamer {
         // ASCII (nearly every name): put together on bytes, not by character.
         var bytes: [UInt8] = []
         let ascii = spellings.indices.allSatisfy { i in
-            let p = spellings[i].utf8.span
-            guard ASCII.isASCII(p) else { return false }
-            guard !p.isEmpty else { return true }
-            bytes.append(i == 0 ? ASCII.lower(p[0]) : ASCII.upper(p[0]))
-            bytes.append(contentsOf: p.extracting(1...))
-            return true
+            spellings[i].withUTF8Span { p in
+                guard ASCII.isASCII(p) else { return false }
+                guard !p.isEmpty else { return true }
+                bytes.append(i == 0 ? ASCII.lower(p[0]) : ASCII.upper(p[0]))
+                bytes.append(contentsOf: p.extracting(1...))
+                return true
+            }
         }
         if ascii { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
         var result = ""

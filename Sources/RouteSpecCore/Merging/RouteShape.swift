@@ -8,7 +8,7 @@ struct RouteShape: Hashable, Comparable {
         self.method = method.uppercased()
         // Paths are nearly always ASCII: then lower-cased and rewritten as bytes as they stand.
         let text = path.utf8.allSatisfy { $0 < 0x80 } ? path : path.lowercased()
-        self.path = String(decoding: Self.shape(text.utf8.span), as: UTF8.self)
+        self.path = String(decoding: text.withUTF8Span { Self.shape($0) }, as: UTF8.self)
     }
 
     /// Lower-cased, each placeholder (nested braces included) as `{}`, and `'{}'` as `{}`.

@@ -23,12 +23,13 @@ struct SpellingSearch {
     }
 
     private static func key(_ word: String) -> [UInt8] {
-        let p = word.utf8.span
-        guard ASCII.isASCII(p) else { return Array(word.lowercased().utf8) }
-        var key: [UInt8] = []
-        key.reserveCapacity(p.count)
-        for i in p.indices { key.append(ASCII.lower(p[i])) }
-        return key
+        word.withUTF8Span { p in
+            guard ASCII.isASCII(p) else { return Array(word.lowercased().utf8) }
+            var key: [UInt8] = []
+            key.reserveCapacity(p.count)
+            for i in p.indices { key.append(ASCII.lower(p[i])) }
+            return key
+        }
     }
 
     /// Whether every wanted word is capitalized: later candidates change nothing.
@@ -55,22 +56,21 @@ struct SpellingSearch {
     }
 
     mutating func offer(_ word: Substring) {
-        let p = word.utf8.span
-        offer(p, p.indices)
+        word.withUTF8Span { p in offer(p, p.indices) }
     }
 
     /// Offers each run of letters and digits of `text` (its alphanumeric runs: by character when
     /// it is not ASCII), and with `singulars` each run's singular after it.
     mutating func offerWords(of text: String, singulars: Bool) {
-        let p = text.utf8.span
-        guard ASCII.isASCII(p) else {
-            for run in text.alphanumericRuns {
-                let bytes = run.utf8.span
-                offerWord(bytes, bytes.indices, singular: singulars)
+        text.withUTF8Span { p in
+            guard ASCII.isASCII(p) else {
+                for run in text.alphanumericRuns {
+                    run.withUTF8Span { offerWord($0, $0.indices, singular: singulars) }
+                }
+                return
             }
-            return
+            for run in ASCII.alphanumericRuns(p, in: p.indices) { offerWord(p, run, singular: singulars) }
         }
-        for run in ASCII.alphanumericRuns(p, in: p.indices) { offerWord(p, run, singular: singulars) }
     }
 
     /// Offers `p[range]`, then, with `singular`, its singular when that differs
@@ -85,7 +85,7 @@ struct SpellingSearch {
             // Compared in place: every word of every route path is offered.
             let n = suffix.utf8.count
             guard range.count >= n else { return false }
-            return UTF8Text.equal(p.extracting((end - n)..<end), suffix.utf8.span)
+            return suffix.withUTF8Span { UTF8Text.equal(p.extracting((end - n)..<end), $0) }
         }
         guard let edit else { return }
         let kept = range.lowerBound..<end - edit.drop
@@ -94,6 +94,6 @@ struct SpellingSearch {
         withY.reserveCapacity(kept.count + 1)
         withY.append(contentsOf: p.extracting(kept))
         withY.append(UInt8(ascii: "y"))
-        offer(withY.span, withY.indices)
+        withY.withSpan { offer($0, $0.indices) }
     }
 }

@@ -2,7 +2,7 @@
 enum AnchorTag {
     static func find(in s: String) -> (name: String, range: Range<String.Index>)? {
         // Most headings hold no tag at all: that is told without copying them.
-        guard s.utf8.span.contains(ASCII.lessThan) else { return nil }
+        guard s.withUTF8Span({ $0.contains(ASCII.lessThan) }) else { return nil }
         let b = Array(s.utf8)
         guard let open = b.firstIndex(of: Array("<a ".utf8), from: 0) ?? b.firstIndex(of: Array("<A ".utf8), from: 0),
               let tagEnd = b.firstIndex(of: [ASCII.greaterThan], from: open) else { return nil }

@@ -168,44 +168,46 @@ enum OddSpaces {
 
     /// The end of the run from `start` with no 0xC2, 0xE2 or 0xEF byte, found eight bytes at a time.
     private static func plainRunEnd(_ input: [UInt8], from start: Int) -> Int {
-        let raw = input.span
-        var i = start
-        while i + 8 <= raw.count {
-            let w = raw.loadWord(at: i)
-            if WordBytes.has(w, 0xC2) || WordBytes.has(w, 0xE2) || WordBytes.has(w, 0xEF) { break }
-            i += 8
+        input.withSpan { raw in
+            var i = start
+            while i + 8 <= raw.count {
+                let w = raw.loadWord(at: i)
+                if WordBytes.has(w, 0xC2) || WordBytes.has(w, 0xE2) || WordBytes.has(w, 0xEF) { break }
+                i += 8
+            }
+            while i < raw.count, raw[i] != 0xC2, raw[i] != 0xE2, raw[i] != 0xEF { i += 1 }
+            return i
         }
-        while i < raw.count, raw[i] != 0xC2, raw[i] != 0xE2, raw[i] != 0xEF { i += 1 }
-        return i
     }
 
     /// Where the first sequence `normalize` rewrites starts, if any.
     static func firstOdd(_ input: [UInt8]) -> Int? {
-        let p = input.span
-        let n = p.count
-        var lead = 0
-        while lead + 1 < n {
-            // Eight bytes at a time: is any of them 0xC2 or 0xE2 (equal but for bit 5), or 0xEF?
-            if lead + 8 <= n {
-                let word = p.loadWord(at: lead)
-                if !WordBytes.has(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2) && !WordBytes.has(word, 0xEF) { lead += 8; continue }
-            }
-            let b = p[lead]
-            guard b == 0xC2 || b == 0xE2 || b == 0xEF else { lead += 1; continue }
-            let next = p[lead + 1]
-            switch b {
-            case 0xC2: if next == 0xA0 { return lead }
-            case 0xE2:
-                if lead + 2 < n {
-                    let last = p[lead + 2]
-                    if next == 0x80 && ((0x80...0x8D).contains(last) || last == 0xAF) { return lead }
-                    if next == 0x81 && last == 0xA0 { return lead }
+        input.withSpan { p in
+            let n = p.count
+            var lead = 0
+            while lead + 1 < n {
+                // Eight bytes at a time: is any of them 0xC2 or 0xE2 (equal but for bit 5), or 0xEF?
+                if lead + 8 <= n {
+                    let word = p.loadWord(at: lead)
+                    if !WordBytes.has(word & 0xDFDF_DFDF_DFDF_DFDF, 0xC2) && !WordBytes.has(word, 0xEF) { lead += 8; continue }
                 }
-            default:
-                if lead + 2 < n && next == 0xBB && p[lead + 2] == 0xBF { return lead }
+                let b = p[lead]
+                guard b == 0xC2 || b == 0xE2 || b == 0xEF else { lead += 1; continue }
+                let next = p[lead + 1]
+                switch b {
+                case 0xC2: if next == 0xA0 { return lead }
+                case 0xE2:
+                    if lead + 2 < n {
+                        let last = p[lead + 2]
+                        if next == 0x80 && ((0x80...0x8D).contains(last) || last == 0xAF) { return lead }
+                        if next == 0x81 && last == 0xA0 { return lead }
+                    }
+                default:
+                    if lead + 2 < n && next == 0xBB && p[lead + 2] == 0xBF { return lead }
+                }
+                lead += 1
             }
-            lead += 1
+            return nil
         }
-        return nil
     }
 }

@@ -41,8 +41,8 @@ extension SourceText {
     /// The line's bytes, without making a string.
     func withBytes<R>(_ p: Prose, _ body: (Span<UInt8>) -> R) -> R {
         switch p {
-        case .string(let s): body(s.utf8.span)
-        case .bytes(let r): body(bytes.span.extracting(r))
+        case .string(let s): s.withUTF8Span(body)
+        case .bytes(let r): bytes.withSpan { body($0.extracting(r)) }
         }
     }
 

@@ -85,7 +85,7 @@ struct BlockScanner {
                 visible = removeComments(text.text(line), lineIndex: index, commentStart: &commentStart)
             }
             if let visible {
-                if let opened = Self.fenceOpening(visible.utf8.span, line: line.number) {
+                if let opened = visible.withUTF8Span({ Self.fenceOpening($0, line: line.number) }) {
                     flushTable()
                     fence = opened
                     continue
@@ -150,7 +150,7 @@ struct BlockScanner {
 
     /// Found with `memchr`: every line is asked, and most have no such byte.
     private func containsByte(_ x: UInt8, _ r: Range<Int>) -> Bool {
-        !r.isEmpty && text.bytes.span.extracting(r).contains(x)
+        !r.isEmpty && text.bytes.withSpan { $0.extracting(r).contains(x) }
     }
 
     /// Three backticks or tildes in a row somewhere on the line.

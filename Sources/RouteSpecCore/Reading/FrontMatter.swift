@@ -8,8 +8,9 @@ struct FrontMatter: Sendable {
     var bodyStart = 0
 
     subscript(key: String) -> String? {
-        let k = key.utf8.span, all = bytes.span
-        let found = pairs.last { pair in pair.key.count == k.count && UTF8Text.equal(all.extracting(pair.key), k) }
+        let found = key.withUTF8Span { k in
+            bytes.withSpan { all in pairs.last { pair in pair.key.count == k.count && UTF8Text.equal(all.extracting(pair.key), k) } }
+        }
         guard let pair = found else { return nil }
         var value = pair.value
         if value.count >= 2, case let q = bytes[value.lowerBound], q == ASCII.quote || q == ASCII.apostrophe, bytes[value.upperBound - 1] == q {
@@ -48,21 +49,23 @@ struct FrontMatter: Sendable {
     }
 
     private static func isDelimiter(_ text: SourceText, _ line: SourceLine) -> Bool {
-        let all = text.bytes.span
-        let trimmed = UTF8Text.trimmed(all, in: line.range)
-        return trimmed.count == 3 && all.extracting(trimmed).allSatisfy { $0 == ASCII.dash }
+        text.bytes.withSpan { all in
+            let trimmed = UTF8Text.trimmed(all, in: line.range)
+            return trimmed.count == 3 && all.extracting(trimmed).allSatisfy { $0 == ASCII.dash }
+        }
     }
 
     /// `key: value`, split on bytes: the key's and the value's ranges, trimmed. A key is letters,
     /// digits, `.`, `_` and `-` (nearly always ASCII).
     static func keyValue(_ bytes: [UInt8], _ line: Range<Int>) -> (key: Range<Int>, value: Range<Int>)? {
         guard let colon = bytes[line].firstIndex(of: ASCII.colon) else { return nil }
-        let all = bytes.span
-        let key = UTF8Text.trimmed(all, in: line.lowerBound..<colon)
-        guard !key.isEmpty, all.extracting(key).allSatisfy(ASCII.isKeyByte)
-                || all.string(key).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
-        else { return nil }
-        return (key, UTF8Text.trimmed(all, in: colon + 1..<line.upperBound))
+        return bytes.withSpan { all in
+            let key = UTF8Text.trimmed(all, in: line.lowerBound..<colon)
+            guard !key.isEmpty, all.extracting(key).allSatisfy(ASCII.isKeyByte)
+                    || all.string(key).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" })
+            else { return nil }
+            return (key, UTF8Text.trimmed(all, in: colon + 1..<line.upperBound))
+        }
     }
 }
 
@@ -75,7 +78,7 @@ extension Substring {
     var trimmingSpaces: String {
         let u = utf8
         // The copy is made from the substring, not from the bytes: that skips validating them again.
-        let bounds = UTF8Text.trimmed(u.span)
+        let bounds = withUTF8Span { UTF8Text.trimmed($0) }
         return String(Substring(u[u.index(u.startIndex, offsetBy: bounds.lowerBound)..<u.index(u.startIndex, offsetBy: bounds.upperBound)]))
     }
 }

@@ -3,7 +3,7 @@ enum IncludeDirective {
     private static let directive = Array("[!include".utf8)
     private static let linkStart = Array("](".utf8)
 
-    static func target(_ line: String) -> String? { target(in: line.utf8.span) }
+    static func target(_ line: String) -> String? { line.withUTF8Span { target(in: $0) } }
 
     /// Decided on bytes: most lines do not start with `[`, and most that do are links.
     static func target(in u: Span<UInt8>) -> String? {

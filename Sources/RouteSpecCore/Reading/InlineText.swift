@@ -76,7 +76,7 @@ enum InlineText {
     }
 
     static func foldSpaces(_ s: String) -> String {
-        foldSpaces(bytes: s.utf8.span)
+        s.withUTF8Span { foldSpaces(bytes: $0) }
     }
 
     /// `foldSpaces` of valid UTF-8.

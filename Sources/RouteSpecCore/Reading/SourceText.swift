@@ -50,11 +50,11 @@ struct SourceText: Sendable {
     }
 
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.span.extracting(0..<min(bytes.count, 65_536)).contains(0)
+        bytes.withSpan { $0.extracting(0..<min(bytes.count, 65_536)).contains(0) }
     }
 
     static func validate(_ bytes: [UInt8]) -> (firstInvalid: Int?, firstOddSpace: Int?) {
-        validate(bytes.span)
+        bytes.withSpan { validate($0) }
     }
 
     /// Where the bytes stop being valid UTF-8, if they do; and, before that, where the first
@@ -128,17 +128,18 @@ struct SourceText: Sendable {
     private static func splitLines(_ bytes: [UInt8], lineOfByte: [Int32]?) -> [SourceLine] {
         var lines: [SourceLine] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
-        let all = bytes.span
-        let n = all.count
-        var start = 0
-        var number = 1
-        while start < n {
-            let newline = all.extracting(start..<n).firstIndex(of: ASCII.newline).map { $0 + start } ?? n
-            var end = newline
-            if end > start && all[end - 1] == ASCII.carriageReturn { end -= 1 }
-            lines.append(SourceLine(range: start..<end, number: number))
-            number += 1
-            start = newline + 1
+        bytes.withSpan { all in
+            let n = all.count
+            var start = 0
+            var number = 1
+            while start < n {
+                let newline = all.extracting(start..<n).firstIndex(of: ASCII.newline).map { $0 + start } ?? n
+                var end = newline
+                if end > start && all[end - 1] == ASCII.carriageReturn { end -= 1 }
+                lines.append(SourceLine(range: start..<end, number: number))
+                number += 1
+                start = newline + 1
+            }
         }
         // Bilingual pages were rewritten: each line takes the number its first byte had.
         if let lineOfByte {

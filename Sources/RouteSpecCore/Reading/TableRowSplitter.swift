@@ -1,7 +1,7 @@
 /// Splits a Markdown table line into cells: `\|` and `&#124;` are literal pipes, pipes inside
 /// backticks do not split, and the outer pipes do not make empty cells.
 enum TableRowSplitter {
-    static func row(_ line: String) -> [String]? { row(bytes: line.utf8.span) }
+    static func row(_ line: String) -> [String]? { line.withUTF8Span { row(bytes: $0) } }
 
     /// The cells of a row of (trimmed) bytes; nil if they are no table row.
     static func row(bytes: Span<UInt8>) -> [String]? {
@@ -95,7 +95,7 @@ enum TableRowSplitter {
                 i += 1
             }
         }
-        return cell(unescaped.span)
+        return unescaped.withSpan { cell($0) }
     }
 
     private static func cell(_ bytes: Span<UInt8>) -> String {

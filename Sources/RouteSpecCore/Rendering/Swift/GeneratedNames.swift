@@ -18,14 +18,14 @@ enum GeneratedNames {
     static func pageName(_ op: APIOperation) -> String {
         // The id's last part; a `~` starts a suffix kept as it is. Found on bytes, as the text
         // splitters do (`split(asciiSeparator:)` says how that differs from characters).
-        let p = op.id.utf8.span
-        var end = p.count
-        while end > 0 && p[end - 1] == ASCII.slash { end -= 1 }
-        var start = end
-        while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
-        let tilde = p.extracting(start..<end).firstIndex(of: ASCII.tilde).map { $0 + start }
-        let tail = p.string(start..<(tilde ?? end))
-        let suffix = tilde.map { p.string($0 + 1..<end) } ?? ""
+        let (tail, suffix) = op.id.withUTF8Span { p in
+            var end = p.count
+            while end > 0 && p[end - 1] == ASCII.slash { end -= 1 }
+            var start = end
+            while start > 0 && p[start - 1] != ASCII.slash { start -= 1 }
+            let tilde = p.extracting(start..<end).firstIndex(of: ASCII.tilde).map { $0 + start }
+            return (p.string(start..<(tilde ?? end)), tilde.map { p.string($0 + 1..<end) } ?? "")
+        }
         let idWords = SwiftNames.words(tail)
         let spellings = knownSpellings(op, wanted: idWords)
         let words = idWords.indices.map { spellings[$0] ?? idWords[$0] }
@@ -39,11 +39,11 @@ enum GeneratedNames {
         var search = SpellingSearch(wanted: wanted)
         let name = op.name
         // The name's words, on bytes (a name that is not ASCII: its ASCII words, by character).
-        if ASCII.isASCII(name.utf8.span) {
-            offerNameWords(name.utf8.span, whole: true, to: &search)
+        if name.withUTF8Span({ ASCII.isASCII($0) }) {
+            name.withUTF8Span { offerNameWords($0, whole: true, to: &search) }
         } else {
             let words = SwiftNames.words(name).joined(separator: " ")
-            offerNameWords(words.utf8.span, whole: false, to: &search)
+            words.withUTF8Span { offerNameWords($0, whole: false, to: &search) }
         }
         for r in op.routes where !search.isComplete { search.offerWords(of: r.path, singulars: true) }
         return search.capitalized
@@ -112,11 +112,15 @@ enum GeneratedNames {
 
     /// `a.lowercased() == b.lowercased()`, on bytes when both are ASCII.
     static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
-        let p = a.utf8.span, q = b.utf8.span
-        guard ASCII.isASCII(p), ASCII.isASCII(q) else { return a.lowercased() == b.lowercased() }
-        guard p.count == q.count else { return false }
-        for i in p.indices where ASCII.lower(p[i]) != ASCII.lower(q[i]) { return false }
-        return true
+        let ascii: Bool? = a.withUTF8Span { p in
+            b.withUTF8Span { q in
+                guard ASCII.isASCII(p), ASCII.isASCII(q) else { return nil }
+                guard p.count == q.count else { return false }
+                for i in p.indices where ASCII.lower(p[i]) != ASCII.lower(q[i]) { return false }
+                return true
+            }
+        }
+        return ascii ?? (a.lowercased() == b.lowercased())
     }
 
     /// Words of a path's static parts: `microsoft.graph.user` → `user`, `root:` → `root`,
@@ -124,8 +128,8 @@ enum GeneratedNames {
     static func staticWords(_ path: String, limit: Int = .max) -> [String] {
         // Segments and their letter-and-digit runs are walked in place, without a list of either:
         // every route's path is read for its group and for its function's name.
-        let p = path.utf8.span
-        if ASCII.isASCII(p) {
+        let asciiWords: [String]? = path.withUTF8Span { p in
+            guard ASCII.isASCII(p) else { return nil }
             var words: [String] = []
             words.reserveCapacity(Swift.min(limit, 8))
             var camel: [UInt8] = []
@@ -149,6 +153,7 @@ enum GeneratedNames {
             }
             return words
         }
+        if let asciiWords { return asciiWords }
         var words: [String] = []
         for segment in segments(path) where !segment.hasPrefix("{") {
             if words.count == limit { break }

@@ -13,9 +13,10 @@ enum SwiftNames {
     /// Whether `name` is a keyword (written in backticks): compared byte by byte with the keywords
     /// of its length. Every generated name is checked, and hashing it for a set costs more.
     static func isKeyword(_ name: String) -> Bool {
-        let bytes = name.utf8.span
-        guard bytes.count < keywordsByLength.count else { return false }
-        return keywordsByLength[bytes.count].contains { UTF8Text.equal($0.span, bytes) }
+        name.withUTF8Span { bytes in
+            guard bytes.count < keywordsByLength.count else { return false }
+            return keywordsByLength[bytes.count].contains { UTF8Text.equal(bytes, $0) }
+        }
     }
 
     private static let keywordsByLength: [[[UInt8]]] = {
@@ -27,10 +28,11 @@ enum SwiftNames {
     static func isValidIdentifier(_ s: String) -> Bool {
         // ASCII letters, digits and `_`, not starting with a digit; over a span of the bytes
         // (a walk of `utf8` costs several times as much, and every generated name is checked).
-        let bytes = s.utf8.span
-        guard !bytes.isEmpty, bytes[0] == 0x5F || ASCII.isLetter(bytes[0]) else { return false }
-        for i in bytes.indices where !isIdentifierByte(bytes[i]) { return false }
-        return true
+        s.withUTF8Span { bytes in
+            guard !bytes.isEmpty, bytes[0] == 0x5F || ASCII.isLetter(bytes[0]) else { return false }
+            for i in bytes.indices where !isIdentifierByte(bytes[i]) { return false }
+            return true
+        }
     }
 
     /// A letter, digit or `_`, looked up in two words of bits (one per half of ASCII): a range test
@@ -44,22 +46,22 @@ enum SwiftNames {
     /// ASCII words of `raw`; camel-case boundaries inside words are kept as they are.
     static func words(_ raw: String) -> [String] {
         // All-ASCII text (nearly every id and path): its letter and digit runs, split on bytes.
-        let p = raw.utf8.span
-        if ASCII.isASCII(p) { return ASCII.alphanumericRuns(p, in: p.indices).map { p.string($0) } }
-        return raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        let ascii = raw.withUTF8Span { p in ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: p.indices).map { p.string($0) } : nil }
+        return ascii ?? raw.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
     }
 
     /// `lowerCamel(words(raw))` (or `upperCamel`), made on bytes for ASCII text without a
     /// `String` per word.
     static func camelCase(ofWords raw: String, lowerFirst: Bool) -> String {
-        let p = raw.utf8.span
-        guard ASCII.isASCII(p) else { return lowerFirst ? lowerCamel(words(raw)) : upperCamel(words(raw)) }
-        var out: [UInt8] = []
-        out.reserveCapacity(p.count)
-        for run in ASCII.alphanumericRuns(p, in: p.indices) {
-            appendCamelWord(p.extracting(run), lowerStart: lowerFirst && out.isEmpty, to: &out)
+        raw.withUTF8Span { p in
+            guard ASCII.isASCII(p) else { return lowerFirst ? lowerCamel(words(raw)) : upperCamel(words(raw)) }
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            for run in ASCII.alphanumericRuns(p, in: p.indices) {
+                appendCamelWord(p.extracting(run), lowerStart: lowerFirst && out.isEmpty, to: &out)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func lowerCamel(_ words: [String]) -> String {
@@ -94,9 +96,12 @@ enum SwiftNames {
         var out: [UInt8] = []
         out.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
         for w in words {
-            let u = w.utf8.span
-            guard ASCII.isASCII(u) else { return nil }
-            appendCamelWord(u, lowerStart: lowerFirst && out.isEmpty, to: &out)
+            let ascii = w.withUTF8Span { u in
+                guard ASCII.isASCII(u) else { return false }
+                appendCamelWord(u, lowerStart: lowerFirst && out.isEmpty, to: &out)
+                return true
+            }
+            guard ascii else { return nil }
         }
         return String(decoding: out, as: UTF8.self)
     }

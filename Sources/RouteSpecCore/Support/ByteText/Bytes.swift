@@ -179,7 +179,7 @@ extension Array where Element == UInt8 {
     func firstIndex(of pattern: [UInt8], from: Int, end: Int? = nil) -> Int? {
         let limit = end ?? count
         guard !pattern.isEmpty, from >= 0, from + pattern.count <= limit else { return nil }
-        return TextSearch.find(pattern.span, in: span.extracting(from..<limit)).map { $0 + from }
+        return withSpan { TextSearch.find(pattern, in: $0.extracting(from..<limit)) }.map { $0 + from }
     }
 
     func hasPrefix(_ pattern: [UInt8], at index: Int, end: Int? = nil) -> Bool {
@@ -211,6 +211,6 @@ extension String {
     /// `memcmp` rather than one byte at a time (on borrowed bytes: sorting four times faster than
     /// on copies).
     static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        UTF8Text.precedes(a.utf8.span, b.utf8.span)
+        a.withUTF8Span { x in b.withUTF8Span { UTF8Text.precedes(x, $0) } }
     }
 }

@@ -57,6 +57,9 @@ extension UTF8Text {
         return x.isEmpty || x.withUnsafeBufferPointer { a in y.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, x.count) == 0 } }
     }
 
+    /// Whether a span holds the same bytes as an array.
+    static func equal(_ x: Span<UInt8>, _ y: [UInt8]) -> Bool { y.withSpan { equal(x, $0) } }
+
     /// Byte order (`memcmp`, then the shorter first).
     static func precedes(_ x: Span<UInt8>, _ y: Span<UInt8>) -> Bool {
         let n = Swift.min(x.count, y.count)
@@ -74,13 +77,32 @@ extension Array where Element == UInt8 {
     }
 }
 
+/// Spans of bytes that live in arrays and strings, lent to a closure: `Array.span`,
+/// `String.UTF8View.span` and `Substring.UTF8View.span` need macOS 26 / iOS 26, while `Span` itself
+/// and a buffer pointer's `span` are back-deployed to every target the package supports.
+extension Array where Element == UInt8 {
+    /// The array's bytes as a span, for `body` only.
+    @inline(__always) func withSpan<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
+        // `Array.span` needs macOS 26: the array's own buffer, viewed as a span for `body`.
+        try withUnsafeBufferPointer { try body($0.span) }
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// The slice's bytes as a span, for `body` only (the slice's own `span` cannot outlive a
+    /// temporary slice, so this form serves `a[r].withSpan { … }` as well).
+    @inline(__always) func withSpan<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
+        // The slice's own buffer, viewed as a span for `body` (as `Array.withSpan` does).
+        try withUnsafeBufferPointer { try body($0.span) }
+    }
+}
+
 extension StringProtocol {
-    /// The UTF-8 bytes as a span, for code generic over `String` and `Substring` (`span` belongs to
-    /// each one's `UTF8View`, not to the protocol); bytes that are not contiguous are copied first.
-    func withUTF8Span<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
+    /// The UTF-8 bytes as a span, for `body` only (`String.UTF8View.span` and
+    /// `Substring.UTF8View.span` need macOS 26); bytes that are not contiguous are copied first.
+    @inline(__always) func withUTF8Span<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
         // The protocol offers the contiguous bytes only as a buffer: viewed as a span for `body`.
         if let result = try utf8.withContiguousStorageIfAvailable({ try body($0.span) }) { return result }
-        let copy = Array(utf8)
-        return try body(copy.span)
+        return try Array(utf8).withSpan(body)
     }
 }

@@ -35,9 +35,9 @@ extension String {
     /// The runs of letters and digits (`/users/{id}/photo` → `users`, `id`, `photo`); ASCII text
     /// (nearly every path) is split on bytes, many times cheaper than on characters.
     var alphanumericRuns: [Substring] {
-        let p = utf8.span
-        guard ASCII.isASCII(p) else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
-        return substrings(utf8Ranges: ASCII.alphanumericRuns(p, in: p.indices))
+        let runs = withUTF8Span { p in ASCII.isASCII(p) ? ASCII.alphanumericRuns(p, in: p.indices) : nil }
+        guard let runs else { return split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        return substrings(utf8Ranges: runs)
     }
 }
 
@@ -69,10 +69,11 @@ extension String {
         var words: [Substring] = []
         // The pieces between ASCII separators, and whether each is ASCII or holds an ASCII
         // letter or digit at all, are found on the bytes in one pass.
-        let p = utf8.span
-        let pieces = ASCII.runs(p, in: p.indices) { $0 >= 0x80 || ASCII.isAlphanumeric($0) }.map { r -> (Range<Int>, ascii: Bool, hasWordByte: Bool) in
-            let bytes = p.extracting(r)
-            return (r, ASCII.isASCII(bytes), bytes.contains(where: ASCII.isAlphanumeric))
+        let pieces = withUTF8Span { p in
+            ASCII.runs(p, in: p.indices) { $0 >= 0x80 || ASCII.isAlphanumeric($0) }.map { r -> (Range<Int>, ascii: Bool, hasWordByte: Bool) in
+                let bytes = p.extracting(r)
+                return (r, ASCII.isASCII(bytes), bytes.contains(where: ASCII.isAlphanumeric))
+            }
         }
         let kept = pieces.filter(\.hasWordByte)
         for (piece, (_, ascii, _)) in zip(substrings(utf8Ranges: kept.map(\.0)), kept) {
@@ -106,7 +107,7 @@ enum TextSearch {
         return nil
     }
 
-    static func find(_ pat: [UInt8], in hay: Span<UInt8>) -> Int? { find(pat.span, in: hay) }
+    static func find(_ pat: [UInt8], in hay: Span<UInt8>) -> Int? { pat.withSpan { find($0, in: hay) } }
 }
 
 /// A set of phrases searched for together in one lower-cased text: builds the text's bytes once.
