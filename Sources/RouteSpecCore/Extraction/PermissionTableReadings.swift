@@ -19,13 +19,18 @@ final class PermissionTableReadings: @unchecked Sendable {
     func read(_ t: TableLines, in text: SourceText, heading: HeadingRef?, diagnostics: inout DiagnosticSink) -> [PermissionTableFact]? {
         let base = t.line
         let key = Data(Self.key(t, in: text))
-        var reading = lock.withLock { readings[key] }
+        // lock()/unlock() rather than `withLock`, which Apple's Foundation has only from macOS 14.
+        lock.lock()
+        var reading = readings[key]
+        lock.unlock()
         if reading == nil {
             var sink = DiagnosticSink(path: diagnostics.path)
             let facts = PermissionTableReader.read(text.table(t), heading: nil, diagnostics: &sink)
             let made = Reading(facts: facts.map { $0.map { Self.moved($0, by: -base, heading: nil) } },
                                diagnostics: sink.items.map { var d = $0; d.line -= base; return d })
-            lock.withLock { readings[key] = made }
+            lock.lock()
+            readings[key] = made
+            lock.unlock()
             reading = made
         }
         for d in reading!.diagnostics { diagnostics.add(d.severity, d.code, d.message, d.line + base, d.column) }
