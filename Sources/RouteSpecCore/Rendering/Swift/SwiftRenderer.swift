@@ -28,12 +28,31 @@ struct SwiftRenderer {
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(s.utf8.count + 16)
         let backslash = UInt8(ascii: "\\")
+        func escape(_ letter: UInt8) {
+            bytes.append(backslash)
+            bytes.append(letter)
+        }
+        // Route rows are ASCII with tabs: escaped byte by byte, without decoding scalars.
+        if s.withUTF8Span({ $0.allSatisfy { $0 < 0x80 } }) {
+            for b in s.utf8 {
+                switch b {
+                case UInt8(ascii: "\""), backslash: escape(b)
+                case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"))
+                case 0..<0x20, 0x7F: bytes += unicodeEscape(Unicode.Scalar(b)).utf8
+                default: bytes.append(b)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+            return out += String(decoding: bytes, as: UTF8.self)
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "\"", "\\": bytes += [backslash, UInt8(scalar.value)]
-            case "\n": bytes += [backslash, UInt8(ascii: "n")]
-            case "\r": bytes += [backslash, UInt8(ascii: "r")]
-            case "\t": bytes += [backslash, UInt8(ascii: "t")]
+            case "\"", "\\": escape(UInt8(scalar.value))
+            case "\n": escape(UInt8(ascii: "n"))
+            case "\r": escape(UInt8(ascii: "r"))
+            case "\t": escape(UInt8(ascii: "t"))
             default:
                 if scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F {
                     bytes.append(UInt8(scalar.value))
@@ -51,6 +70,8 @@ struct SwiftRenderer {
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
+        // Most doc lines are printable ASCII: told on bytes, without decoding scalars.
+        if s.withUTF8Span({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return s }
         if !s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || needsEscape($0) }) { return s }
         var out = ""
         for scalar in s.unicodeScalars {
