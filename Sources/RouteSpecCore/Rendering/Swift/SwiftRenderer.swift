@@ -1,17 +1,19 @@
 /// The one place generated Swift becomes text: a `SwiftFile` of declaration values in, its
 /// text out. String literals and doc comments are escaped here, and only here.
 struct SwiftRenderer {
-    private var out = ""
+    /// The file's UTF-8 so far: pieces are copied in as bytes, with no string made per piece.
+    private var out: [UInt8] = []
     private var level = 0
 
     static func render(_ file: SwiftFile) -> String {
         var r = SwiftRenderer()
+        r.out.reserveCapacity(1 << 16)
         for line in file.header { r.line("// " + commentText(line)) }
         if !file.header.isEmpty { r.line("") }
         for i in file.imports { r.line("import \(i)") }
         if !file.imports.isEmpty { r.line("") }
         r.members(file.declarations)
-        return r.out
+        return String(decoding: r.out, as: UTF8.self)
     }
 
     // MARK: Escaping
@@ -19,73 +21,73 @@ struct SwiftRenderer {
     /// A Swift string literal: quotes, backslashes (so `\(` cannot interpolate), control, format
     /// and direction-control characters are escaped.
     static func literal(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendLiteral(s, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendLiteral(_ s: String, to out: inout String) {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(s.utf8.count + 16)
-        let backslash = UInt8(ascii: "\\")
-        func escape(_ letter: UInt8) {
-            bytes.append(backslash)
-            bytes.append(letter)
-        }
+    private static func appendLiteral(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Route rows are ASCII with tabs: escaped byte by byte, without decoding scalars.
         if s.withUTF8Span({ $0.allSatisfy { $0 < 0x80 } }) {
             for b in s.utf8 {
                 switch b {
-                case UInt8(ascii: "\""), backslash: escape(b)
-                case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"))
-                case 0..<0x20, 0x7F: bytes += unicodeEscape(Unicode.Scalar(b)).utf8
-                default: bytes.append(b)
+                case UInt8(ascii: "\""), backslash: escape(b, to: &out)
+                case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"), to: &out)
+                case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"), to: &out)
+                case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"), to: &out)
+                case 0..<0x20, 0x7F: appendUnicodeEscape(Unicode.Scalar(b), to: &out)
+                default: out.append(b)
                 }
             }
-            bytes.append(UInt8(ascii: "\""))
-            return out += String(decoding: bytes, as: UTF8.self)
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"", "\\": escape(UInt8(scalar.value))
-            case "\n": escape(UInt8(ascii: "n"))
-            case "\r": escape(UInt8(ascii: "r"))
-            case "\t": escape(UInt8(ascii: "t"))
-            default:
-                if scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F {
-                    bytes.append(UInt8(scalar.value))
-                } else if needsEscape(scalar) {
-                    bytes += unicodeEscape(scalar).utf8
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"", "\\": escape(UInt8(scalar.value), to: &out)
+                case "\n": escape(UInt8(ascii: "n"), to: &out)
+                case "\r": escape(UInt8(ascii: "r"), to: &out)
+                case "\t": escape(UInt8(ascii: "t"), to: &out)
+                default: appendScalar(scalar, to: &out)
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
-        out += String(decoding: bytes, as: UTF8.self)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let backslash = UInt8(ascii: "\\")
+
+    private static func escape(_ letter: UInt8, to out: inout [UInt8]) {
+        out.append(backslash)
+        out.append(letter)
     }
 
     /// Text for a `//` or `///` comment: one line, invisible and direction-changing characters
     /// shown as `\u{…}` so a reviewer sees them.
     static func commentText(_ s: String) -> String {
-        // Most doc lines are printable ASCII: told on bytes, without decoding scalars.
-        if s.withUTF8Span({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return s }
-        if !s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || needsEscape($0) }) { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                out += " "
-            } else {
-                if needsEscape(scalar) { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        if isPrintableASCII(s) { return s }
+        var out: [UInt8] = []
+        appendCommentText(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `\u{…}`, in lower-case hex.
-    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String { "\\u{" + String(scalar.value, radix: 16) + "}" }
+    private static func appendCommentText(_ s: String, to out: inout [UInt8]) {
+        // Most doc lines are printable ASCII: copied whole, without decoding scalars.
+        if isPrintableASCII(s) { return append(s, to: &out) }
+        for scalar in s.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" { out.append(UInt8(ascii: " ")) } else { appendScalar(scalar, to: &out) }
+        }
+    }
+
+    private static func isPrintableASCII(_ s: String) -> Bool { s.withUTF8Span { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } } }
+
+    /// The scalar as it is, or as `\u{…}` (lower-case hex) where it must not stand as it is.
+    private static func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        if needsEscape(scalar) { appendUnicodeEscape(scalar, to: &out) } else { UTF8.encode(scalar) { out.append($0) } }
+    }
+
+    private static func appendUnicodeEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        append("\\u{" + String(scalar.value, radix: 16) + "}", to: &out)
+    }
 
     private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         if s.value >= 0x20 && s.value < 0x7F { return false }
@@ -101,32 +103,36 @@ struct SwiftRenderer {
         }
     }
 
-    // MARK: Declarations
-
-    private mutating func line(_ s: String) {
-        if !s.isEmpty { indent() }
-        out += s
-        out += "\n"
+    /// A string's UTF-8 copied in at once.
+    private static func append(_ s: String, to out: inout [UInt8]) {
+        s.withUTF8Span { out.append(contentsOf: $0) }
     }
 
-    private mutating func indent() { out += Self.indentation(level) }
+    // MARK: Declarations
 
-    private static let indents = (0..<8).map { String(repeating: "    ", count: $0) }
+    private mutating func put(_ s: String) { Self.append(s, to: &out) }
 
-    private static func indentation(_ depth: Int) -> String { depth < indents.count ? indents[depth] : String(repeating: "    ", count: depth) }
+    private mutating func line(_ s: String) {
+        if !s.isEmpty {
+            indent()
+            put(s)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func indent() { Self.indent(level, to: &out) }
+
+    private static func indent(_ depth: Int, to out: inout [UInt8]) {
+        for _ in 0..<(4 * depth) { out.append(UInt8(ascii: " ")) }
+    }
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }
-        // Appended piece by piece: joining the pieces first would make a string for each line.
         for l in d.lines {
             indent()
-            if l.isEmpty {
-                out += "///\n"
-            } else {
-                out += "/// "
-                out += Self.commentText(l)
-                out += "\n"
-            }
+            put(l.isEmpty ? "///" : "/// ")
+            Self.appendCommentText(l, to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
     }
 
@@ -155,41 +161,41 @@ struct SwiftRenderer {
         switch d {
         case .enumDecl(let doc, let name, let conformances, let ms):
             self.doc(doc)
-            block("public enum \(name.text)\(Self.conformances(conformances))") { $0.members(ms) }
+            block("public enum " + name.text + Self.conformances(conformances)) { $0.members(ms) }
         case .structDecl(let doc, let name, let generic, let conformances, let ms):
             self.doc(doc)
-            block("public struct \(name.text)\(generic.map { "<\($0)>" } ?? "")\(Self.conformances(conformances))") { $0.members(ms) }
+            block("public struct " + name.text + (generic.map { "<\($0)>" } ?? "") + Self.conformances(conformances)) { $0.members(ms) }
         case .extensionDecl(let type, let ms):
-            block("extension \(type.text)") { $0.members(ms) }
+            block("extension " + type.text) { $0.members(ms) }
         case .staticLet(let doc, let name, let type, let value):
             self.doc(doc)
-            expression(value, after: "public static let \(name.text): \(type.text) = ")
+            expression(value, after: "public static let " + name.text + ": " + type.text + " = ")
         case .storedLet(let doc, let name, let type):
             self.doc(doc)
-            line("public let \(name.text): \(type.text)")
+            line("public let " + name.text + ": " + type.text)
         case .computedVar(let doc, let isStatic, let name, let type, let body):
             self.doc(doc)
-            block("public \(isStatic ? "static " : "")var \(name.text): \(type.text)") { $0.statements(body) }
+            block("public " + (isStatic ? "static " : "") + "var " + name.text + ": " + type.text) { $0.statements(body) }
         case .function(let doc, let attributes, let name, let params, let effects, let returns, let body):
             self.doc(doc)
             for a in attributes { line(a) }
-            let signature = "public func \(name.text)\(Self.parameters(params))\(effects.isEmpty ? "" : " " + effects)"
-                + (returns.map { " -> \($0.text)" } ?? "")
+            let signature = "public func " + name.text + Self.parameters(params) + (effects.isEmpty ? "" : " " + effects)
+                + (returns.map { " -> " + $0.text } ?? "")
             block(signature) { $0.statements(body) }
         case .staticFunction(let doc, let name, let params, let returns, let body):
             self.doc(doc)
-            block("public static func \(name.text)\(Self.parameters(params)) -> \(returns.text)") { $0.statements(body) }
+            block("public static func " + name.text + Self.parameters(params) + " -> " + returns.text) { $0.statements(body) }
         case .initializer(let doc, let failable, let params, let body):
             self.doc(doc)
-            block("public init\(failable ? "?" : "")\(Self.parameters(params))") { $0.statements(body) }
+            block("public init" + (failable ? "?" : "") + Self.parameters(params)) { $0.statements(body) }
         }
     }
 
     /// `(label name: Type = value, …)`
     private static func parameters(_ params: [SwiftParameter]) -> String {
         let list = params.map { p in
-            let names = p.label.map { $0 == p.name ? $0.text : "\($0.text) \(p.name.text)" } ?? "_ \(p.name.text)"
-            return "\(names): \(p.type.text)" + (p.defaultValue.map { " = " + oneLine($0) } ?? "")
+            let names = p.label.map { $0 == p.name ? $0.text : $0.text + " " + p.name.text } ?? "_ " + p.name.text
+            return names + ": " + p.type.text + (p.defaultValue.map { " = " + oneLine($0) } ?? "")
         }
         return "(" + list.joined(separator: ", ") + ")"
     }
@@ -199,7 +205,7 @@ struct SwiftRenderer {
             switch s {
             case .expression(let e): expression(e, after: "")
             case .returnValue(let e): expression(e, after: "return ")
-            case .assignMember(let name, let e): expression(e, after: "self.\(name.text) = ")
+            case .assignMember(let name, let e): expression(e, after: "self." + name.text + " = ")
             }
         }
     }
@@ -207,84 +213,109 @@ struct SwiftRenderer {
     /// A line of `prefix` and the expression, whose further lines are indented at the current level.
     private mutating func expression(_ e: SwiftExpr, after prefix: String) {
         indent()
-        out += prefix
+        put(prefix)
         Self.write(e, depth: level, to: &out)
-        out += "\n"
+        out.append(UInt8(ascii: "\n"))
     }
 
     // MARK: Expressions
 
     private static func oneLine(_ e: SwiftExpr) -> String {
         if case .name(let n) = e { return n.text }
-        var text = ""
-        write(e, depth: 0, to: &text)
-        return text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingEvery("\n", with: " ") : text
+        var text: [UInt8] = []
+        writeOneLine(e, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private static func newline(depth: Int, to out: inout String) {
-        out += "\n" + indentation(depth)
+    /// The expression with its line breaks made spaces.
+    private static func writeOneLine(_ e: SwiftExpr, to out: inout [UInt8]) {
+        let start = out.count
+        write(e, depth: 0, to: &out)
+        for i in start..<out.count where out[i] == UInt8(ascii: "\n") { out[i] = UInt8(ascii: " ") }
+    }
+
+    private static func newline(depth: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        indent(depth, to: &out)
     }
 
     /// Writes an expression whose lines after the first start `depth` levels deep. Multi-line
     /// arrays print one element a line; a call prints on one line when its arguments are short
-    /// and fit there, else one argument a line.
-    private static func write(_ e: SwiftExpr, depth: Int, to out: inout String) {
+    /// (under 100 characters together) and fit there, else one argument a line.
+    private static func write(_ e: SwiftExpr, depth: Int, to out: inout [UInt8]) {
         switch e {
         case .string(let s): appendLiteral(s, to: &out)
-        case .int(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .nilLiteral: out += "nil"
-        case .name(let n): out += n.text
-        case .selfValue: out += "self"
+        case .int(let n): append(String(n), to: &out)
+        case .bool(let b): append(b ? "true" : "false", to: &out)
+        case .nilLiteral: append("nil", to: &out)
+        case .name(let n): append(n.text, to: &out)
+        case .selfValue: append("self", to: &out)
         case .typeMember(let t, let name):
-            out += t.text
-            out += "."
-            out += name.text
+            append(t.text, to: &out)
+            out.append(UInt8(ascii: "."))
+            append(name.text, to: &out)
         case .member(let base, let name):
             if let base { write(base, depth: depth, to: &out) }
-            out += "."
-            out += name.text
+            out.append(UInt8(ascii: "."))
+            append(name.text, to: &out)
         case .tryAwait(let inner):
-            out += "try await "
+            append("try await ", to: &out)
             write(inner, depth: depth, to: &out)
         case .array(let items, let multiline):
-            if items.isEmpty { return out += "[]" }
-            guard multiline else { return out += "[" + items.map(oneLine).joined(separator: ", ") + "]" }
-            out += "["
-            for item in items {
-                newline(depth: depth + 1, to: &out)
-                write(item, depth: depth + 1, to: &out)
-                out += ","
-            }
-            newline(depth: depth, to: &out)
-            out += "]"
-        case .call(let callee, let args):
-            out += oneLine(callee)
-            out += "("
-            if !args.contains(where: { $0.value.isMultilineArray }) {
-                let arguments = args.map { argument($0, depth: depth + 1) }
-                if !arguments.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) && arguments.reduce(0, { $0 + $1.count }) < 100 {
-                    for (k, a) in arguments.enumerated() {
-                        if k > 0 { out += ", " }
-                        out += a
-                    }
-                    return out += ")"
+            if items.isEmpty { return append("[]", to: &out) }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if multiline {
+                    newline(depth: depth + 1, to: &out)
+                    write(item, depth: depth + 1, to: &out)
+                    out.append(UInt8(ascii: ","))
+                } else {
+                    if i > 0 { append(", ", to: &out) }
+                    writeOneLine(item, to: &out)
                 }
+            }
+            if multiline { newline(depth: depth, to: &out) }
+            out.append(UInt8(ascii: "]"))
+        case .call(let callee, let args):
+            writeOneLine(callee, to: &out)
+            out.append(UInt8(ascii: "("))
+            let open = out.count
+            // Written on one line first; written again, one argument a line, should that not fit.
+            if !args.contains(where: { $0.value.isMultilineArray }) {
+                var characters = 0, fits = true
+                for (k, a) in args.enumerated() {
+                    if k > 0 { append(", ", to: &out) }
+                    let start = out.count
+                    writeArgument(a, depth: depth + 1, to: &out)
+                    characters += characterCount(out[start...])
+                    if characters >= 100 || out[start...].contains(UInt8(ascii: "\n")) {
+                        fits = false
+                        break
+                    }
+                }
+                if fits { return out.append(UInt8(ascii: ")")) }
+                out.removeSubrange(open...)
             }
             for (k, a) in args.enumerated() {
                 newline(depth: depth + 1, to: &out)
-                if let label = a.label { out += label.text + ": " }
-                write(a.value, depth: depth + 1, to: &out)
-                if k < args.count - 1 { out += "," }
+                writeArgument(a, depth: depth + 1, to: &out)
+                if k < args.count - 1 { out.append(UInt8(ascii: ",")) }
             }
             newline(depth: depth, to: &out)
-            out += ")"
+            out.append(UInt8(ascii: ")"))
         }
     }
 
-    private static func argument(_ a: SwiftArgument, depth: Int) -> String {
-        var text = a.label.map { $0.text + ": " } ?? ""
-        write(a.value, depth: depth, to: &text)
-        return text
+    private static func writeArgument(_ a: SwiftArgument, depth: Int, to out: inout [UInt8]) {
+        if let label = a.label {
+            append(label.text, to: &out)
+            append(": ", to: &out)
+        }
+        write(a.value, depth: depth, to: &out)
+    }
+
+    /// The characters of UTF-8 text (its bytes, when it is ASCII).
+    private static func characterCount(_ text: ArraySlice<UInt8>) -> Int {
+        text.allSatisfy { $0 < 0x80 } ? text.count : String(decoding: text, as: UTF8.self).count
     }
 }
