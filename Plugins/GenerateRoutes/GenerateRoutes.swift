@@ -13,8 +13,10 @@ struct GenerateRoutes: CommandPlugin {
         let pagesOption = extractor.extractOption(named: "pages").last ?? "spec"
         let options = extractor.remainingArguments
         let root = context.package.directoryURL
-        let pages = root.appending(path: pagesOption)
-        let outputFolder = root.appending(path: output)
+        // Relative paths are the package's; absolute ones are taken as they are.
+        let resolve = { (path: String) in path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appending(path: path) }
+        let pages = resolve(pagesOption)
+        let outputFolder = resolve(output)
         let process = Process()
         process.executableURL = try context.tool(named: "routespec").url
         process.arguments = ["compile", pages.path, "--model", outputFolder.appending(path: "model.json").path,
