@@ -28,17 +28,24 @@ struct SwiftRenderer {
 
     private static func appendLiteral(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Route rows are ASCII with tabs: escaped byte by byte, without decoding scalars.
+        // Route rows are ASCII with tabs: plain runs are copied whole, the rest escaped byte by byte.
         if s.withUTF8Span({ $0.allSatisfy { $0 < 0x80 } }) {
-            for b in s.utf8 {
-                switch b {
-                case UInt8(ascii: "\""), backslash: escape(b, to: &out)
-                case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"), to: &out)
-                case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"), to: &out)
-                case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"), to: &out)
-                case 0..<0x20, 0x7F: appendUnicodeEscape(Unicode.Scalar(b), to: &out)
-                default: out.append(b)
+            s.withUTF8Span { p in
+                var start = 0
+                for i in p.indices {
+                    let b = p[i]
+                    if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C { continue }
+                    out.append(contentsOf: p.extracting(start..<i))
+                    switch b {
+                    case 0x22, 0x5C: escape(b, to: &out)
+                    case 0x0A: escape(UInt8(ascii: "n"), to: &out)
+                    case 0x0D: escape(UInt8(ascii: "r"), to: &out)
+                    case 0x09: escape(UInt8(ascii: "t"), to: &out)
+                    default: appendUnicodeEscape(Unicode.Scalar(b), to: &out)
+                    }
+                    start = i + 1
                 }
+                out.append(contentsOf: p.extracting(start..<p.count))
             }
         } else {
             for scalar in s.unicodeScalars {
@@ -54,10 +61,8 @@ struct SwiftRenderer {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static let backslash = UInt8(ascii: "\\")
-
     private static func escape(_ letter: UInt8, to out: inout [UInt8]) {
-        out.append(backslash)
+        out.append(UInt8(ascii: "\\"))
         out.append(letter)
     }
 
