@@ -63,8 +63,10 @@ public enum JSONValue: Sendable, Equatable {
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(UInt8(ascii: "\n"))
-        out += repeatElement(UInt8(ascii: " "), count: indent)
+        if indent <= spaces.count { out += spaces[..<indent] } else { out += repeatElement(UInt8(ascii: " "), count: indent) }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private static let hex = Array("0123456789abcdef".utf8)
 

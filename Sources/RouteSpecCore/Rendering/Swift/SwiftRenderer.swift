@@ -5,7 +5,8 @@ struct SwiftRenderer {
     private var out: [UInt8] = []
     private var level = 0
 
-    static func render(_ file: SwiftFile) -> String {
+    /// The file's text as UTF-8.
+    static func render(_ file: SwiftFile) -> [UInt8] {
         var r = SwiftRenderer()
         r.out.reserveCapacity(1 << 16)
         for line in file.header { r.line("// " + commentText(line)) }
@@ -13,7 +14,7 @@ struct SwiftRenderer {
         for i in file.imports { r.line("import \(i)") }
         if !file.imports.isEmpty { r.line("") }
         r.members(file.declarations)
-        return String(decoding: r.out, as: UTF8.self)
+        return r.out
     }
 
     // MARK: Escaping
@@ -128,8 +129,10 @@ struct SwiftRenderer {
     private mutating func indent() { Self.indent(level, to: &out) }
 
     private static func indent(_ depth: Int, to out: inout [UInt8]) {
-        for _ in 0..<(4 * depth) { out.append(UInt8(ascii: " ")) }
+        if 4 * depth <= spaces.count { out += spaces[..<(4 * depth)] } else { out += repeatElement(UInt8(ascii: " "), count: 4 * depth) }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func doc(_ d: SwiftDoc?) {
         guard let d else { return }

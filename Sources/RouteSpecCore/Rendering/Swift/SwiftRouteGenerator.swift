@@ -25,13 +25,17 @@ public struct SwiftRouteGenerator: Sendable {
 
     public struct File: Sendable, Equatable {
         public var path: String
-        public var contents: String
         /// The file's text as UTF-8, as written.
-        public var utf8: [UInt8] { Array(contents.utf8) }
+        public var utf8: [UInt8]
+        public var contents: String { String(decoding: utf8, as: UTF8.self) }
 
         public init(path: String, contents: String) {
+            self.init(path: path, utf8: Array(contents.utf8))
+        }
+
+        init(path: String, utf8: [UInt8]) {
             self.path = path
-            self.contents = contents
+            self.utf8 = utf8
         }
     }
 
@@ -69,7 +73,7 @@ public struct SwiftRouteGenerator: Sendable {
             planned += routeFiles(version, builders)
         }
         // Each file is built and rendered on its own: the largest hold hundreds of routes.
-        files += ParallelMap.map(planned, threads: options.threads) { File(path: $0.path, contents: SwiftRenderer.render($0.swift())) }
+        files += ParallelMap.map(planned, threads: options.threads) { File(path: $0.path, utf8: SwiftRenderer.render($0.swift())) }
         return files.sorted { $0.path < $1.path }
     }
 
@@ -121,7 +125,7 @@ public struct SwiftRouteGenerator: Sendable {
                                 value: .array(names.map { .member(nil, members[$0]!) }, multiline: true)))
         let file = SwiftFile(header: Self.header, imports: ["RouteSpecRuntime"],
                              declarations: [.extensionDecl(type: .fixed("GraphPermission"), members: decls)])
-        return File(path: "GraphPermission+Documented.swift", contents: SwiftRenderer.render(file))
+        return File(path: "GraphPermission+Documented.swift", utf8: SwiftRenderer.render(file))
     }
 
     private func namespaceFile(_ version: ApiVersion, groups: [SwiftType], operations: Int) -> File {
@@ -154,7 +158,7 @@ public struct SwiftRouteGenerator: Sendable {
                          body: [.returnValue(.call(.member(.name(ns), clientName), [SwiftArgument(nil,
                              .call(.name(SwiftName(verbatim: "AnyGraphClient")), [SwiftArgument(nil, .selfValue)]))]))]),
         ]))
-        return File(path: "\(ns.text).swift", contents: SwiftRenderer.render(file))
+        return File(path: "\(ns.text).swift", utf8: SwiftRenderer.render(file))
     }
 
     /// One file per top-level group (`v1.0/GraphV1+Users.swift`, its nested groups included), or
