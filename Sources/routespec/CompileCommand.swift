@@ -56,9 +56,10 @@ enum CompileCommand {
             return CommandLineTool.usageError(ErrorText.describe(error))
         }
         CommandLineTool.printDiagnostics(result.model.diagnostics, verbose: parsed.flags.contains("verbose"))
-        // The JSON model and the Swift are independent: made at once.
+        // The JSON model and the Swift are independent: made at once, each only when it is wanted.
         let model = result.model, threads = options.threads, generator = SwiftRouteGenerator(options: generatorOptions)
-        let (json, files) = inParallel({ model.json().serializedBytes(threads: threads) },
+        let wantsJSON = modelPath != nil || swiftDirectory == nil
+        let (json, files) = inParallel(threads: threads, { wantsJSON ? model.json().serializedBytes(threads: threads) : [] },
                                        { swiftDirectory == nil ? [] : generator.generate(model) })
         timings.mark("JSON and Swift made")
         if let modelPath {

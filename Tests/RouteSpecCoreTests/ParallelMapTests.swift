@@ -14,8 +14,11 @@ import Testing
     }
 
     @Test func inParallelReturnsBothResults() {
-        let (a, b) = inParallel({ (1...100).reduce(0, +) }, { ParallelMap.map(Array(1...100), threads: 2) { $0 * 2 }.reduce(0, +) })
-        #expect(a == 5050)
-        #expect(b == 10100)
+        for threads in [1, 2] {
+            let (a, b) = inParallel(threads: threads, { (1...100).reduce(0, +) },
+                                    { ParallelMap.map(Array(1...100), threads: threads) { $0 * 2 }.reduce(0, +) })
+            #expect(a == 5050, "threads \(threads)")
+            #expect(b == 10100, "threads \(threads)")
+        }
     }
 }

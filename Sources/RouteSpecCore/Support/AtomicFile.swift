@@ -10,7 +10,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
         let url = URL(fileURLWithPath: path)
         let new = Data(bytes)
-        if let existing = try? Data(contentsOf: url), existing == new { return .unchanged }
+        if holds(new, at: path) { return .unchanged }
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // A name of its own per write: two runs (or threads) never share a temporary file.
@@ -23,5 +23,10 @@ public enum AtomicFile {
             throw error
         }
         return .written
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    static func holds(_ bytes: Data, at path: String) -> Bool {
+        FileManager.default.contents(atPath: path) == bytes
     }
 }

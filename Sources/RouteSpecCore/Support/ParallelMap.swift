@@ -37,9 +37,11 @@ private final class ChunkResults<R: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Runs two independent computations at once: `b` on a thread of its own (an apply nested in
-/// another apply would run on one thread, making the parallel maps inside `a` and `b` serial).
-public func inParallel<A: Sendable, B: Sendable>(_ a: () -> A, _ b: @escaping @Sendable () -> B) -> (A, B) {
+/// Runs two independent computations at once (one after the other when `threads` is 1): `b` on a
+/// thread of its own (an apply nested in another apply would run on one thread, making the
+/// parallel maps inside `a` and `b` serial).
+public func inParallel<A: Sendable, B: Sendable>(threads: Int, _ a: () -> A, _ b: @escaping @Sendable () -> B) -> (A, B) {
+    guard threads > 1 else { return (a(), b()) }
     let second = ChunkResults<B>(count: 1)
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {

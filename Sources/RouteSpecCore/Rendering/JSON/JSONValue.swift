@@ -1,4 +1,4 @@
-/// A JSON value written deterministically: object keys sorted by their UTF-8 bytes, 2-space
+/// A JSON value written deterministically: object keys sorted (`keyOrder`), 2-space
 /// indent, `"key": value`, a trailing newline — the same text whatever order the values were
 /// built in. The one JSON writer: the model, `diff` and `drift` reports all print through it.
 public enum JSONValue: Sendable, Equatable {

@@ -50,8 +50,8 @@ public enum GeneratedOutput {
         for file in files {
             let path = directory + "/" + file.path
             wanted.insert(path)
-            guard let existing = FileManager.default.contents(atPath: path) else { changes.append("added: \(file.path)"); continue }
-            if !existing.elementsEqual(file.utf8) { changes.append("changed: \(file.path)") }
+            guard FileManager.default.fileExists(atPath: path) else { changes.append("added: \(file.path)"); continue }
+            if !AtomicFile.holds(Data(file.utf8), at: path) { changes.append("changed: \(file.path)") }
         }
         for stale in existingGeneratedFiles(in: directory) where !wanted.contains(stale) {
             changes.append("removed: \(stale.dropFirst(directory.count + 1))")

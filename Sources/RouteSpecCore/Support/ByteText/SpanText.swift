@@ -83,8 +83,7 @@ extension Array where Element == UInt8 {
 extension Array where Element == UInt8 {
     /// The array's bytes as a span, for `body` only.
     @inline(__always) func withSpan<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
-        // `Array.span` needs macOS 26: the array's own buffer, viewed as a span for `body`.
-        try withUnsafeBufferPointer { try body($0.span) }
+        try self[...].withSpan(body)
     }
 }
 
