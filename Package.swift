@@ -21,7 +21,9 @@ let package = Package(
         .target(name: "RouteSpecRuntime", dependencies: ["RouteSpecShared"]),
         // The committed output for spec/: building it proves the generated code compiles.
         .target(name: "GraphRoutes", dependencies: ["RouteSpecRuntime"], path: "generated/GraphRoutes"),
-        .executableTarget(name: "routespec", dependencies: ["RouteSpecCore"]),
+        // The commands, apart from `main` so that tests run them in-process.
+        .target(name: "RouteSpecCommands", dependencies: ["RouteSpecCore"]),
+        .executableTarget(name: "routespec", dependencies: ["RouteSpecCommands"]),
         .plugin(name: "RouteSpecBuildPlugin", capability: .buildTool(), dependencies: ["routespec"]),
         .plugin(
             name: "GenerateRoutes",
@@ -36,6 +38,7 @@ let package = Package(
             dependencies: ["RouteSpecCore", "RouteSpecRuntime"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "CommandLineTests", dependencies: ["RouteSpecCommands", "RouteSpecCore"]),
         .testTarget(name: "GeneratedClientTests", dependencies: ["GraphRoutes", "RouteSpecRuntime"]),
     ],
     swiftLanguageModes: [.v6]

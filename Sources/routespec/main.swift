@@ -1,4 +1,4 @@
 import Foundation
-import RouteSpecCore
+import RouteSpecCommands
 
-exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst())))
+exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: .standard))

@@ -60,4 +60,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory + "/out.swift/inner"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.swift"])
     }
+
+    /// `--model /dev/null` or a pipe: the bytes go through it, and the device or pipe stays.
+    @Test func aPipeAtThePathIsWrittenThroughNotReplaced() async throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pipe = directory + "/model.pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let reader = Task.detached { FileHandle(forReadingAtPath: pipe).map { $0.readDataToEndOfFile() } }
+        try AtomicFile.write(Array("through".utf8), to: pipe)
+        #expect(await reader.value == Data("through".utf8))
+        let type = try FileManager.default.attributesOfItem(atPath: pipe)[.type] as? FileAttributeType
+        #expect(type != nil && type != .typeRegular)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["model.pipe"])
+    }
 }

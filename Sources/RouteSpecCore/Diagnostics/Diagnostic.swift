@@ -34,10 +34,10 @@ public struct Diagnostic: Sendable, Hashable {
         self.column = max(column, 1)
     }
 
-    /// The one-line form; newlines in the message are flattened so that one diagnostic stays one line.
+    /// The one-line form for a terminal: line breaks become spaces and control or direction
+    /// characters `\u{…}`, in the message and the path alike (both may come from the docs).
     public var formatted: String {
-        let flat = message.replacingNewlines()
-        return "\(printedPath):\(line):\(column): \(severity.rawValue): \(flat) [\(code)]"
+        "\(VisibleText.escaped(printedPath)):\(line):\(column): \(severity.rawValue): \(VisibleText.escaped(message)) [\(code)]"
     }
 
     public var printedPath: String { file ?? path }
@@ -50,13 +50,6 @@ public struct Diagnostic: Sendable, Hashable {
         if a.severity != b.severity { return a.severity < b.severity }
         if a.code != b.code { return a.code < b.code }
         return a.message < b.message
-    }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        guard contains(where: { $0.isNewline }) else { return self }
-        return String(map { $0.isNewline ? " " : $0 })
     }
 }
 

@@ -61,13 +61,18 @@ struct PageExtractor {
 
     private static func checkCompleteness(_ facts: inout PageFacts, walker: SectionWalker, diagnostics: inout DiagnosticSink) {
         if facts.routes.isEmpty {
-            if let line = walker.requestSectionLine {
+            if let first = walker.unknownMethods.first {
+                diagnostics.error("no-routes", "the HTTP request section has no route lines: \(first.message)", line: first.line, column: first.column)
+            } else if let line = walker.requestSectionLine {
                 diagnostics.error("no-routes", "the HTTP request section has no route lines ('METHOD /path')", line: line)
             } else {
                 diagnostics.error("no-request-section", "no HTTP request section and no route blocks found; the page yields no operation",
                                   line: facts.titleLine)
             }
             return
+        }
+        for miss in walker.unknownMethods {
+            diagnostics.warning("unknown-method", miss.message, line: miss.line, column: miss.column)
         }
         if facts.permissionTables.isEmpty, !walker.sawPermissionInclude {
             diagnostics.warning("no-permission-table", "no permission table found", line: walker.permissionSectionLine ?? facts.titleLine)

@@ -42,6 +42,18 @@ enum RouteLineParser {
         return normalize(method: method, target: target)
     }
 
+    /// The first word and its column, when a line reads `WORD /path` but the word is no method.
+    static func unknownMethod(_ line: String) -> (word: String, column: Int)? {
+        let leading = line.prefix { $0 == " " || $0 == "\t" }
+        let rest = line.dropFirst(leading.count)
+        let word = rest.prefix { $0.isASCII && $0.isLetter }
+        let after = rest.dropFirst(word.count)
+        guard (2...10).contains(word.count), !methods.contains(word.uppercased()), after.first == " " else { return nil }
+        let target = after.drop { $0 == " " }
+        guard target.hasPrefix("/") || target.hasPrefix("{") || target.lowercased().hasPrefix("https://") else { return nil }
+        return (String(word), leading.count + 1)
+    }
+
     /// Whether `parse` could find a method at the start of these bytes: false only when no
     /// entity can hide one and the first word (past quote marks and a list bullet) is no method.
     /// Prose lines are asked first, and few are routes.

@@ -12,6 +12,8 @@ struct SectionWalker {
     var needsVersionEvidence = true
     var versionEvidence = VersionEvidence()
     var requestSectionLine: Int?
+    /// Request lines whose first word is no HTTP method (`GIT /applications`), where they are.
+    private(set) var unknownMethods: [(line: Int, column: Int, message: String)] = []
     var permissionSectionLine: Int?
     var responseSectionLine: Int?
     var sawPermissionInclude = false
@@ -125,7 +127,10 @@ struct SectionWalker {
             routes.append(RouteFact(method: parsed.method, path: parsed.path, parameters: parsed.parameters, line: line,
                                     headings: subheadings.map(\.ref), context: lastRequestProse.map(text.prose)))
         case .failure(.notARoute):
-            return
+            if reportFailures, let (word, column) = RouteLineParser.unknownMethod(raw) {
+                let meant = EditDistance.closest(to: word.uppercased(), among: RouteLineParser.methods.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                unknownMethods.append((line, column, "'\(word)' is not an HTTP method, so '\(raw.trimmingSpaces)' is not read as a route\(meant)"))
+            }
         case .failure(.emptyPath(let method)):
             if reportFailures { sink.warning("bad-route", "'\(method)' is followed by no path", line: line) }
         case .failure(.badPath(let p)):

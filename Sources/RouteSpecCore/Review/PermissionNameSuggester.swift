@@ -74,7 +74,7 @@ struct PermissionNameSuggester: Sendable {
         var best: (distance: Int, names: [String]) = (limit + 1, [])
         for (candidate, canonical) in letterKeys where abs(candidate.count - target.count) <= best.distance {
             if let shape, Self.segments(canonical) != shape { continue }
-            let d = Self.distance(target, candidate, limit: best.distance)
+            let d = EditDistance.levenshtein(target, candidate, limit: best.distance)
             if d < best.distance { best = (d, [canonical]) } else if d == best.distance { best.names.append(canonical) }
         }
         // Catalog entries that differ only in case count as one.
@@ -87,28 +87,9 @@ struct PermissionNameSuggester: Sendable {
         guard Set(spellings.map(letters)).count == 1 else { return nil }
         let target = Array(name.filter { $0.isLetter || $0.isNumber }.utf8)
         return spellings.min { a, b in
-            let da = distance(target, Array(a.filter { $0.isLetter || $0.isNumber }.utf8), limit: 64)
-            let db = distance(target, Array(b.filter { $0.isLetter || $0.isNumber }.utf8), limit: 64)
+            let da = EditDistance.levenshtein(target, Array(a.filter { $0.isLetter || $0.isNumber }.utf8), limit: 64)
+            let db = EditDistance.levenshtein(target, Array(b.filter { $0.isLetter || $0.isNumber }.utf8), limit: 64)
             return (da, a) < (db, b)
         }
-    }
-
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
-    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        if a == b { return 0 }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1..<(b.count + 1) {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }

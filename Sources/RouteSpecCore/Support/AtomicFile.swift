@@ -10,6 +10,13 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
         let url = URL(fileURLWithPath: path)
         let new = Data(bytes)
+        if isSpecialFile(path) {
+            // `/dev/null`, a pipe or a terminal: renaming over it would replace the device itself.
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw POSIXError(.EACCES) }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: new)
+            return .written
+        }
         if holds(new, at: path) { return .unchanged }
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -23,6 +30,12 @@ public enum AtomicFile {
             throw error
         }
         return .written
+    }
+
+    /// Whether `path` exists and is neither a regular file nor a folder (a device, a pipe, a socket).
+    static func isSpecialFile(_ path: String) -> Bool {
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { return false }
+        return type != .typeRegular && type != .typeDirectory && type != .typeSymbolicLink
     }
 
     /// Whether the file at `path` holds exactly `bytes`.

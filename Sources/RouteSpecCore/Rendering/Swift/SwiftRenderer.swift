@@ -88,25 +88,11 @@ struct SwiftRenderer {
 
     /// The scalar as it is, or as `\u{…}` (lower-case hex) where it must not stand as it is.
     private static func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        if needsEscape(scalar) { appendUnicodeEscape(scalar, to: &out) } else { UTF8.encode(scalar) { out.append($0) } }
+        if VisibleText.mustEscape(scalar) { appendUnicodeEscape(scalar, to: &out) } else { UTF8.encode(scalar) { out.append($0) } }
     }
 
     private static func appendUnicodeEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         append("\\u{" + String(scalar.value, radix: 16) + "}", to: &out)
-    }
-
-    private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
-        if s.value >= 0x20 && s.value < 0x7F { return false }
-        // Letters of the scripts the docs are translated into need no property lookup.
-        switch s.value {
-        case 0xA0...0xAC, 0xAE...0x24F, 0x400...0x4FF, 0x2010...0x2027, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return false
-        default: break
-        }
-        if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) { return true }
-        switch s.properties.generalCategory {
-        case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate, .privateUse, .unassigned: return true
-        default: return false
-        }
     }
 
     /// A string's UTF-8 copied in at once.

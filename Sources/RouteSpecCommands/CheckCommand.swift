@@ -4,16 +4,20 @@ import RouteSpecCore
 /// `routespec check [PATH...] [--model FILE] [--swift DIR]`: exits 1, with a short summary of
 /// what differs, when the committed model or Swift is stale against the pages (for CI).
 enum CheckCommand {
-    static func run(_ arguments: [String]) -> Int32 {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, valueOptions: ["model", "swift", "jobs", "include-pages", "include-paths"],
-                                         flagOptions: ["no-client"])
-        } catch ParsedArguments.Failure.message(let m) {
-            return CommandLineTool.usageError(m)
-        } catch {
-            return CommandLineTool.usageError(ErrorText.describe(error))
-        }
+    static let definition = CommandDefinition(
+        name: "check",
+        help: """
+          check [PATH...] [--model FILE] [--swift DIR] [--options FILE] [selection options as for compile]
+              Exit 1, listing what differs and printing the command that regenerates it, when the
+              committed model or Swift is stale against the pages (with no PATH: spec/ against
+              generated/). For CI.
+
+        """,
+        valueOptions: ["model", "swift", "jobs", "options"] + CompileCommand.selectionValues,
+        flagOptions: CompileCommand.selectionFlags,
+        run: run)
+
+    static func run(_ parsed: ParsedArguments, _ console: Console) -> Int32 {
         let paths = parsed.positionals.isEmpty ? [CompileCommand.defaultInput] : parsed.positionals
         let modelPath = parsed.values["model"] ?? CompileCommand.defaultModel
         let swiftDirectory = parsed.values["swift"] ?? (parsed.positionals.isEmpty ? CompileCommand.defaultSwift : nil)
@@ -21,7 +25,7 @@ enum CheckCommand {
         do {
             result = try Compiler().compile(paths: paths)
         } catch {
-            return CommandLineTool.usageError(ErrorText.describe(error))
+            return definition.fail(ErrorText.describe(error), console)
         }
         var problems: [String] = []
         let model = result.model.json().serializedBytes()
@@ -31,21 +35,27 @@ enum CheckCommand {
             problems.append("missing: \(modelPath)")
         }
         if let swiftDirectory {
-            var options = SwiftRouteGenerator.Options()
-            options.pageGlobs = parsed.lists["include-pages"] ?? []
-            options.pathPrefixes = parsed.lists["include-paths"] ?? []
-            options.clientMethods = !parsed.flags.contains("no-client")
+            var options = CompileCommand.generatorOptions(parsed)
+            options.fixedFiles = false
             let files = SwiftRouteGenerator(options: options).generate(result.model)
             problems += GeneratedOutput.differences(files, in: swiftDirectory).map { $0.replacing(": ", with: ": \(swiftDirectory)/") }
         }
         guard !problems.isEmpty else {
-            print("routespec check: generated output is up to date with \(result.pageCount) pages")
+            console.output("routespec check: generated output is up to date with \(counted(result.pageCount, "page"))\n")
             return 0
         }
-        var text = "routespec check: generated output is stale; run `swift run routespec` and commit the result\n"
+        var text = "routespec check: generated output is stale; regenerate it with\n  \(regenerate(parsed, modelPath: modelPath))\nand commit the result:\n"
         for p in problems { text += "  \(p)\n" }
-        Console.error(text)
+        console.error(text)
         return 1
+    }
+
+    /// The compile that writes what `check` compared: the same pages, outputs and options.
+    static func regenerate(_ parsed: ParsedArguments, modelPath: String) -> String {
+        guard !parsed.given.isEmpty else { return CommandLineTool.invocation }
+        var words = ["compile"] + parsed.given
+        if parsed.values["model"] == nil { words += ["--model", modelPath] }
+        return CommandLineTool.invocation + " " + CommandLineTool.shellLine(words)
     }
 }
 

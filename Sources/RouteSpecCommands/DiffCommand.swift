@@ -3,19 +3,27 @@ import RouteSpecCore
 
 /// `routespec diff OLD NEW [--format markdown|json] [--fail-on widening|narrowing|any] [--catalog FILE]`.
 enum DiffCommand {
-    static func run(_ arguments: [String]) -> Int32 {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, valueOptions: ["format", "fail-on", "catalog", "output"], flagOptions: [])
-        } catch {
-            return CommandLineTool.usageError(ErrorText.describe(error))
-        }
-        guard parsed.positionals.count == 2 else { return CommandLineTool.usageError("diff takes OLD and NEW (model files or page folders)") }
+    static let definition = CommandDefinition(
+        name: "diff",
+        help: """
+          diff OLD NEW [--format markdown|json] [--fail-on widening|narrowing|any] [--catalog FILE] [--output FILE]
+              What changed between two models or page folders, per operation and route: routes,
+              methods, status codes and permissions per scheme, classified widening / narrowing /
+              neutral (widening first; routes of one operation that change alike are one line).
+              --fail-on exits 1 when such a change exists (CI gates).
+
+        """,
+        valueOptions: ["format", "fail-on", "catalog", "output"],
+        flagOptions: [],
+        run: run)
+
+    static func run(_ parsed: ParsedArguments, _ console: Console) -> Int32 {
+        guard parsed.positionals.count == 2 else { return definition.fail("diff takes OLD and NEW (model files or page folders)", console) }
         let format = parsed.values["format"] ?? "markdown"
-        guard ["markdown", "json"].contains(format) else { return CommandLineTool.usageError("--format is markdown or json") }
+        guard ["markdown", "json"].contains(format) else { return definition.fail("--format is markdown or json", console) }
         let failOn = parsed.values["fail-on"]
         guard failOn == nil || ["widening", "narrowing", "any"].contains(failOn!) else {
-            return CommandLineTool.usageError("--fail-on is widening, narrowing or any")
+            return definition.fail("--fail-on is widening, narrowing or any", console)
         }
         let (oldPath, newPath) = (parsed.positionals[0], parsed.positionals[1])
         let old: Model, new: Model
@@ -23,7 +31,7 @@ enum DiffCommand {
             old = try ModelSource.load(oldPath)
             new = try ModelSource.load(newPath)
         } catch {
-            return CommandLineTool.usageError(ErrorText.describe(error))
+            return definition.fail(ErrorText.describe(error), console)
         }
         let changes = SemanticDiff.compare(old: old, new: new)
         var text = format == "json" ? DiffReport.json(changes, old: oldPath, new: newPath).serialized()
@@ -41,19 +49,19 @@ enum DiffCommand {
                     }.joined(separator: "\n") + "\n"
                 }
                 for name in unknown {
-                    Console.error("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n")
+                    console.error("routespec: warning: '\(name)' is not in the permission catalog [permission-unknown]\n")
                 }
             } catch {
-                return CommandLineTool.usageError(ErrorText.describe(error))
+                return definition.fail(ErrorText.describe(error), console)
             }
         }
         if let output = parsed.values["output"] {
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
-                Console.error("routespec: cannot write \(output): \(ErrorText.describe(error))\n")
+                console.error("routespec: cannot write \(output): \(ErrorText.describe(error))\n")
                 return 2
             }
         } else {
-            Console.output(text)
+            console.output(text)
         }
         switch failOn {
         case "widening": return changes.contains { $0.impact == .widening } ? 1 : 0

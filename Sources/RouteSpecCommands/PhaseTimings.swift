@@ -4,14 +4,18 @@ import Foundation
 /// (`Scripts/bench.sh` shows where the time goes with it).
 struct PhaseTimings {
     let enabled: Bool
+    let console: Console
     private var last = Date()
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, console: Console) {
+        self.enabled = enabled
+        self.console = console
+    }
 
     mutating func mark(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        Console.error(String(format: "routespec: %-20@ %.3f s\n", phase as NSString, now.timeIntervalSince(last)))
+        console.error(String(format: "routespec: %-20@ %.3f s\n", phase as NSString, now.timeIntervalSince(last)))
         last = now
     }
 }
