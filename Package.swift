@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(
             name: "RouteSpecCoreTests",
             dependencies: ["RouteSpecCore", "RouteSpecRuntime"],
+            exclude: ["FuzzRegressions"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "CommandLineTests", dependencies: ["RouteSpecCommands", "RouteSpecCore"]),

@@ -2,7 +2,7 @@
 # Builds a libFuzzer target over the compiler's sources and runs it for a given time, seeded with
 # real pages. Usage: Scripts/fuzz.sh scanner|extractor|pipeline SECONDS [more libFuzzer flags]
 # Crashes land in .build-fuzz/artifacts/TARGET/; keep each as a regression test by copying it to
-# Tests/RouteSpecCoreTests/FuzzRegressions/ (the tests run every file there through the pipeline).
+# Tests/RouteSpecCoreTests/FuzzRegressions/ (FuzzRegressionTests compiles every file there).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:?target: scanner, extractor or pipeline}"
@@ -27,10 +27,10 @@ if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecCore -I "$work" -L "$work" -lRouteSpecShared \
     $sources "$repo/Fuzz/$entry" -o "$binary"
 fi
-# Seeds: the repo's pages, the regressions (when there are any), and a fixed sample of the
+# Seeds: the repo's pages, the regressions, and a fixed sample of the
 # shared corpora when present.
 seeds=("$repo/spec")
-[ -d "$repo/Tests/RouteSpecCoreTests/FuzzRegressions" ] && seeds+=("$repo/Tests/RouteSpecCoreTests/FuzzRegressions")
+seeds+=("$repo/Tests/RouteSpecCoreTests/FuzzRegressions")
 shared="$repo/../shared"
 if [ -d "$shared/corpus" ]; then
   sample="$work/seeds"

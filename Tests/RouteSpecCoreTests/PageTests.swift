@@ -153,6 +153,22 @@ import Testing
         #expect(model.diagnostics.contains { $0.code == "include-refused" && $0.severity == .error })
     }
 
+    /// Pages copied flat out of the docs: the diagnostic says which layout the includes need.
+    @Test func anIncludeOutsideTheFolderNamesTheLayoutItNeeds() throws {
+        let text = page(permissions: "[!INCLUDE [p](../includes/permissions/app-list-permissions.md)]", http: "```http\nGET /applications\n```")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-flat-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, content) in ["pages/app-list.md": text, "includes/permissions/app-list-permissions.md": "x"] {
+            try FileManager.default.createDirectory(atPath: ((root + "/" + path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+        }
+        let model = try Compiler(options: .init(threads: 1)).compile(paths: [root + "/pages"]).model
+        let refused = try #require(model.diagnostics.first { $0.code == "include-refused" })
+        #expect(refused.severity == .error)
+        #expect(refused.message.hasPrefix("include '../includes/permissions/app-list-permissions.md' resolves outside the input folder (it exists at /"))
+        #expect(refused.message.hasSuffix("keep the docs' layout below it, pages in v1.0/api/ or beta/api/ beside v1.0/includes/ or beta/includes/"))
+    }
+
     @Test func includeCycleIsAnError() throws {
         let text = page(permissions: "[!INCLUDE [p](a-permissions.md)]", http: "```http\nGET /me\n```")
         let model = try compilePage(text, extraFiles: ["a-permissions.md": "[!INCLUDE [p](b-permissions.md)]",

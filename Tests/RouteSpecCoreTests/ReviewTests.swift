@@ -65,6 +65,27 @@ import Testing
         #expect(SemanticDiff.compare(old: before, new: method).map { "\($0.kind.rawValue) \($0.impact.rawValue)" } == ["method-changed neutral"])
     }
 
+    /// Routes of one operation that change alike are one row: a few listed, many folded.
+    @Test func routesThatChangeAlikeShareARow() throws {
+        let before = try compilePage(page(permissions: oldTable, http: "```http\nGET /me\n```"))
+        let few = try compilePage(page(permissions: oldTable, http: "```http\nGET /me\nGET /users/{id}\nGET /users/{id}/x\n```"))
+        let many = try compilePage(page(permissions: oldTable, http: "```http\nGET /me\n" + (1...12).map { "GET /users/{id}/r\($0)" }.joined(separator: "\n") + "\n```"))
+        let fewRows = DiffReport.markdown(SemanticDiff.compare(old: before, new: few), old: "a", new: "b").split(separator: "\n").filter { $0.hasPrefix("| v1.0") }
+        #expect(fewRows == ["| v1.0 `getUser` | `GET /users/{id}`<br>`GET /users/{id}/x` | route added |"])
+        let manyChanges = SemanticDiff.compare(old: before, new: many)
+        #expect(manyChanges.count == 12)
+        let manyRows = DiffReport.markdown(manyChanges, old: "a", new: "b").split(separator: "\n").filter { $0.hasPrefix("| v1.0") }
+        #expect(manyRows.count == 1)
+        #expect(manyRows.first?.hasPrefix("| v1.0 `getUser` | <details><summary>12 routes</summary>`GET /users/{id}/r1`<br>") == true)
+        #expect(manyRows.first?.hasSuffix("`GET /users/{id}/r9`</details> | route added |") == true)
+        // The JSON keeps one entry per route and change.
+        guard case .object(let json) = DiffReport.json(manyChanges, old: "a", new: "b"), case .array(let entries)? = json["changes"] else {
+            Issue.record("the JSON report has no changes array")
+            return
+        }
+        #expect(entries.count == 12)
+    }
+
     @Test func modelFilesReadBackToTheSameModel() throws {
         let model = try Compiler(options: .init(threads: 2)).compile(paths: [TestPaths.spec]).model
         let text = model.json().serialized()

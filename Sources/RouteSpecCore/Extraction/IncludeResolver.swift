@@ -30,7 +30,10 @@ public struct IncludeResolver: Sendable {
         // `.` and `..` resolved in the text (links are resolved below, by `canonical`).
         let joined = URL(fileURLWithPath: ((includingFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)).standardizedFileURL.path
         guard Self.isInside(joined, root) else {
-            return .refused(reason: "include '\(target)' resolves outside the input root")
+            // Most often pages copied flat, without the folders their includes are relative to.
+            let there = FileManager.default.fileExists(atPath: joined) ? " (it exists at \(joined): compile a folder holding both)" : ""
+            return .refused(reason: "include '\(target)' resolves outside the input folder\(there); includes are read only inside the "
+                + "folder given to compile: keep the docs' layout below it, pages in v1.0/api/ or beta/api/ beside v1.0/includes/ or beta/includes/")
         }
         let display = displayPrefix + String(joined.dropFirst(root.count)).drop(while: { $0 == "/" })
         guard FileManager.default.fileExists(atPath: joined) else { return .missing(displayPath: display) }

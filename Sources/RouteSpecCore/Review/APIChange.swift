@@ -41,8 +41,10 @@ public struct APIChange: Sendable, Equatable {
     public var after: [String]
 
     /// One line for a person: "application: now supported (least privileged `X`)".
-    public var summary: String {
-        let scheme = self.scheme.map { SchemeLabel.english($0) + ": " } ?? ""
+    public var summary: String { (scheme.map { SchemeLabel.english($0) + ": " } ?? "") + detail }
+
+    /// The summary without its scheme: "now supported (least privileged `X`)".
+    public var detail: String {
         func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.map { "`\($0)`" }.joined(separator: ", ") }
         switch kind {
         case .operationAdded: return "operation added" + (after.isEmpty ? "" : " with " + list(after))
@@ -51,13 +53,13 @@ public struct APIChange: Sendable, Equatable {
         case .routeRemoved: return "route removed"
         case .methodChanged: return "method changed from \(before.joined()) to \(after.joined())"
         case .statusChanged: return "success status changed from \(before.isEmpty ? "undocumented" : before.joined(separator: ", ")) to \(after.isEmpty ? "undocumented" : after.joined(separator: ", "))"
-        case .schemeSupported: return scheme + "now supported (least privileged \(list(after)))" + (before.isEmpty ? "" : "; was \(before.joined())")
-        case .schemeDropped: return scheme + "no longer supported (was \(list(before)))"
-        case .permissionAdded: return scheme + "permission added: " + list(after)
-        case .permissionRemoved: return scheme + "permission removed: " + list(before)
-        case .leastPrivilegedChanged: return scheme + "least privileged changed from \(list(before)) to \(list(after))"
-        case .noPermissionRequired: return scheme + "no permission required any more"
-        case .permissionRequired: return scheme + "a permission is now required"
+        case .schemeSupported: return "now supported (least privileged \(list(after)))" + (before.isEmpty ? "" : "; was \(before.joined())")
+        case .schemeDropped: return "no longer supported (was \(list(before)))"
+        case .permissionAdded: return "permission added: " + list(after)
+        case .permissionRemoved: return "permission removed: " + list(before)
+        case .leastPrivilegedChanged: return "least privileged changed from \(list(before)) to \(list(after))"
+        case .noPermissionRequired: return "no permission required any more"
+        case .permissionRequired: return "a permission is now required"
         }
     }
 

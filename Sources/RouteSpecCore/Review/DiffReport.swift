@@ -15,11 +15,10 @@ public enum DiffReport {
             .neutral: "Neutral",
         ]
         for (impact, count) in counts where count > 0 {
-            lines += ["", "### \(headings[impact]!)", "", "| Operation | Route | Change |", "|---|---|---|"]
-            for c in changes where c.impact == impact {
-                let operation = "\(c.apiVersion) `\(cell(c.operationName.isEmpty ? c.operationID : c.operationName))`"
-                let route = c.route.map { "`\(cell($0))`" } ?? "all routes"
-                lines.append("| \(operation) | \(route) | \(cell(c.summary)) |")
+            lines += ["", "### \(headings[impact]!)", "", "| Operation | Routes | Change |", "|---|---|---|"]
+            for row in rows(changes.filter { $0.impact == impact }) {
+                let operation = "\(row.apiVersion) `\(cell(row.operation))`"
+                lines.append("| \(operation) | \(routesCell(row.routes)) | \(cell(changeText(row.changes))) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -44,6 +43,62 @@ public enum DiffReport {
                 return .object(o)
             }),
         ])
+    }
+
+    /// One table row: the routes of one operation whose changes (of one impact) are the same.
+    struct Row {
+        var apiVersion: String
+        var operation: String
+        /// Empty: the change applies to every route of the operation.
+        var routes: [String]
+        /// The first route's changes (the others' are the same).
+        var changes: [APIChange]
+    }
+
+    /// Groups ordered changes: per operation, each route's changes; routes with the same changes
+    /// share a row, placed where the first of them was.
+    static func rows(_ changes: [APIChange]) -> [Row] {
+        var perRoute: [(key: [String], changes: [APIChange])] = []
+        var index: [[String]: Int] = [:]
+        for c in changes {
+            let key = [c.apiVersion, c.operationID, c.route ?? ""]
+            if let i = index[key] { perRoute[i].changes.append(c) } else {
+                index[key] = perRoute.count
+                perRoute.append((key, [c]))
+            }
+        }
+        var rows: [Row] = []
+        var rowOf: [[String]: Int] = [:]
+        let names = Dictionary(changes.map { ($0.operationID, $0.operationName.isEmpty ? $0.operationID : $0.operationName) }, uniquingKeysWith: { a, _ in a })
+        for (key, routeChanges) in perRoute {
+            let rowKey = [key[0], key[1], key[2].isEmpty ? "all" : "some"] + routeChanges.map(\.summary)
+            if let i = rowOf[rowKey] { rows[i].routes.append(key[2]) } else {
+                rowOf[rowKey] = rows.count
+                rows.append(Row(apiVersion: key[0], operation: names[key[1]] ?? key[1], routes: key[2].isEmpty ? [] : [key[2]], changes: routeChanges))
+            }
+        }
+        return rows
+    }
+
+    /// The changes of a row, each scheme named once: "application: now supported (…); permission added: `X`".
+    static func changeText(_ changes: [APIChange]) -> String {
+        var parts: [String] = []
+        var lastScheme: SchemeKind? = nil
+        for c in changes {
+            parts.append(c.scheme != nil && c.scheme != lastScheme ? c.summary : c.detail)
+            lastScheme = c.scheme
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// One route as code; a few on lines of their own; many folded under their count.
+    private static func routesCell(_ routes: [String]) -> String {
+        let listed = routes.map { "`\(cell($0))`" }.joined(separator: "<br>")
+        switch routes.count {
+        case 0: return "all routes"
+        case 1...3: return listed
+        default: return "<details><summary>\(routes.count) routes</summary>\(listed)</details>"
+        }
     }
 
     /// Table cells: a `|` or a line break from the docs must not break the table.
