@@ -153,6 +153,19 @@ import Testing
         #expect(model.diagnostics.contains { $0.code == "include-refused" && $0.severity == .error })
     }
 
+    /// A diagnostic that quotes the page's text points at the column where that text starts.
+    @Test func diagnosticsPointAtTheTextTheyQuote() throws {
+        let table = oldTable.replacingOccurrences(of: "|Application|User.Read.All|", with: "|Application|User.Read.All, Читать все|")
+        let model = try compilePage(page(permissions: table, http: "```http\nGET /me\n  GIT /users/{id}\n```"))
+        let unparsed = try #require(model.diagnostics.first { $0.code == "unparsed-permission" })
+        #expect((unparsed.line, unparsed.column) == (14, 29))
+        let method = try #require(model.diagnostics.first { $0.code == "unknown-method" })
+        #expect((method.line, method.column) == (20, 3))
+        #expect(method.message == "'GIT' is not an HTTP method, so 'GIT /users/{id}' is not read as a route; did you mean 'GET'?")
+        #expect(QuotedColumn.firstQuote(in: "the page's table 'X.Read' is odd") == "X.Read")
+        #expect(QuotedColumn.firstQuote(in: "nothing quoted here") == nil)
+    }
+
     /// Pages copied flat out of the docs: the diagnostic says which layout the includes need.
     @Test func anIncludeOutsideTheFolderNamesTheLayoutItNeeds() throws {
         let text = page(permissions: "[!INCLUDE [p](../includes/permissions/app-list-permissions.md)]", http: "```http\nGET /applications\n```")

@@ -56,6 +56,7 @@ struct PageExtractor {
         }
         Self.checkCompleteness(&facts, walker: walker, diagnostics: &sink)
         facts.diagnostics = sink.items
+        QuotedColumn.locate(&facts.diagnostics, path: input.displayPath, in: input.bytes)
         return .page(facts)
     }
 
