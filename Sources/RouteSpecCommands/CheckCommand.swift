@@ -23,7 +23,7 @@ enum CheckCommand {
         let swiftDirectory = parsed.values["swift"] ?? (parsed.positionals.isEmpty ? CompileCommand.defaultSwift : nil)
         let result: Compiler.Result
         do {
-            result = try Compiler().compile(paths: paths)
+            result = try CompileCommand.compile(PageDiscovery.pages(under: paths), parsed, options: Compiler.Options()).0
         } catch {
             return definition.fail(ErrorText.describe(error), console)
         }

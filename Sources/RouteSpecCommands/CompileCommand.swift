@@ -8,26 +8,54 @@ enum CompileCommand {
     static let defaultSwift = "generated/GraphRoutes"
 
     /// The options that choose what the Swift holds: `check` takes them too.
-    static let selectionValues = ["include-pages", "include-paths"]
-    static let selectionFlags = ["no-client"]
+    static let selectionValues = ["include-pages", "include-paths", "catalog"]
+    static let selectionFlags = ["no-client", "no-catalog"]
 
     static let definition = CommandDefinition(
         name: "compile",
         help: """
           compile [PATH...] [--model FILE] [--swift DIR] [--include-pages GLOB]... [--include-paths PREFIX]...
-                  [--no-client] [--fixed-files] [--catalog FILE] [--options FILE] [--jobs N] [--verbose] [--quiet]
+                  [--no-client] [--fixed-files] [--catalog FILE | --no-catalog] [--options FILE] [--jobs N]
+                  [--verbose] [--quiet]
               Read every .md page under PATH (files or folders), write the JSON model and, with
               --swift, the Swift route code; folders missing on the way are made, and said so.
               With no PATH: compile spec/ into generated/ (generated/model.json and
               generated/GraphRoutes/). With a PATH and neither --model nor --swift, the model
               goes to standard output. --fixed-files writes one file per version whatever the
               pages (for build plugins); --options FILE reads more options from FILE (words,
-              `#` comments); --catalog FILE checks permission names against a catalog.
+              `#` comments). Permission names are spelled as Microsoft's permission catalog
+              spells them (names the docs misspell are repaired, with a warning); --catalog FILE
+              uses that catalog instead and also compares each route's permissions with it;
+              --no-catalog keeps the docs' spelling.
 
         """,
-        valueOptions: ["model", "jobs", "swift", "catalog", "options"] + selectionValues,
+        valueOptions: ["model", "jobs", "swift", "options"] + selectionValues,
         flagOptions: ["verbose", "quiet", "fixed-files"] + selectionFlags,
         run: run)
+
+    /// The vocabulary `--catalog FILE` or `--no-catalog` asks for (the published names otherwise), and the catalog read.
+    static func vocabulary(_ parsed: ParsedArguments) throws -> (PermissionVocabulary?, PermissionCatalog?) {
+        if parsed.flags.contains("no-catalog") {
+            guard parsed.values["catalog"] == nil else { throw CommandFailure("--catalog and --no-catalog exclude each other") }
+            return (nil, nil)
+        }
+        guard let path = parsed.values["catalog"] else { return (.published, nil) }
+        let catalog = try PermissionCatalog.load(path: path)
+        return (PermissionVocabulary(catalog: catalog), catalog)
+    }
+
+    /// Pages → model with the vocabulary the options name and, given a catalog, its findings:
+    /// what `compile` writes and `check` compares.
+    static func compile(_ pages: [PageDiscovery.Page], _ parsed: ParsedArguments, options: Compiler.Options) throws -> (Compiler.Result, String?) {
+        var options = options
+        let catalog: PermissionCatalog?
+        (options.vocabulary, catalog) = try vocabulary(parsed)
+        var result = Compiler(options: options).compile(pages: pages)
+        guard let catalog else { return (result, nil) }
+        let check = CatalogCheck(catalog: catalog).check(result.model)
+        result.add(check.diagnostics)
+        return (result, CatalogCommandText.summary(check.summary))
+    }
 
     static func generatorOptions(_ parsed: ParsedArguments) -> SwiftRouteGenerator.Options {
         var options = SwiftRouteGenerator.Options()
@@ -60,13 +88,8 @@ enum CompileCommand {
                 return 0
             }
             timings.mark("pages found")
-            result = Compiler(options: options).compile(pages: pages)
+            (result, catalogSummary) = try compile(pages, parsed, options: options)
             timings.mark("pages → model")
-            if let catalogPath = parsed.values["catalog"] {
-                let check = CatalogCheck(catalog: try PermissionCatalog.load(path: catalogPath)).check(result.model)
-                result.add(check.diagnostics)
-                catalogSummary = CatalogCommandText.summary(check.summary)
-            }
         } catch PageDiscovery.Failure.notFound(let path) where parsed.positionals.isEmpty {
             return definition.fail("no '\(path)' folder here; give the pages' folder (routespec compile PATH…)", console)
         } catch {
@@ -125,3 +148,9 @@ enum CompileCommand {
 
 /// "1 page", "2 pages".
 func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+/// A usage error found after parsing, in words.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

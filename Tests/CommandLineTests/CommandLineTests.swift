@@ -163,7 +163,7 @@ final class Scratch {
     @Test func theSummaryNamesBothOutputsWithCountsInWords() throws {
         let scratch = try Scratch()
         let first = routespec("compile", spec + "/ru-RU/recoverpasscode.md", "--model", scratch.path + "/m.json", "--swift", scratch.path + "/Swift")
-        #expect(first.errorLines.last == "routespec: 1 page → 1 operation; 0 errors, 0 warnings, 0 notes → \(scratch.path)/m.json, \(scratch.path)/Swift/ (5 Swift files, 5 written)")
+        #expect(first.errorLines.last == "routespec: 1 page → 1 operation; 0 errors, 1 warning, 0 notes → \(scratch.path)/m.json, \(scratch.path)/Swift/ (5 Swift files, 5 written)")
         let again = routespec("compile", spec + "/ru-RU/recoverpasscode.md", "--model", scratch.path + "/m.json", "--swift", scratch.path + "/Swift")
         #expect(again.errorLines.last?.hasSuffix("\(scratch.path)/Swift/ (5 Swift files, unchanged)") == true)
     }

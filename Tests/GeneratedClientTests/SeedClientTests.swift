@@ -58,7 +58,7 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
 
     @Test func permissionsPerScheme() {
         let route = GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: "1")
-        let granted: Set<GraphPermission> = [.deviceManagementManagedDevicesPriviligedOperationAll]
+        let granted: Set<GraphPermission> = [.deviceManagementManagedDevicesPrivilegedOperationsAll]
         #expect(route.permissions.allows(.application, granted: granted))
         #expect(route.permissions.allows(.delegatedWork, granted: granted))
         #expect(!route.permissions.allows(.delegatedPersonal, granted: granted))
@@ -108,6 +108,6 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     }
 
     @Test func everyDocumentedPermissionIsListed() {
-        #expect(GraphPermission.all == [GraphPermission("DeviceManagementManagedDevices.PriviligedOperation.All")])
+        #expect(GraphPermission.all == [GraphPermission("DeviceManagementManagedDevices.PrivilegedOperations.All")])
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PermissionCellParserTests {
     func names(_ cell: String) -> [[String]] {
-        guard case .entries(let entries, _, _) = PermissionCellParser.parse(cell) else { return [] }
+        guard case .entries(let entries, _, _, _) = PermissionCellParser.parse(cell) else { return [] }
         return entries.map(\.names)
     }
 
@@ -28,6 +28,7 @@ import Testing
 
     @Test(arguments: [
         ("User.Read, User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
+        ("Bookings。Read.All、User．Read", [["Bookings.Read.All"], ["User.Read"]]),
         ("User.Read、User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
         ("User.Read，User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
         ("User.Read<br>User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
@@ -65,7 +66,7 @@ import Testing
 
     @Test(arguments: ["Calls.Initiate. Все", "TODO: Определение областей", "TeamReadBasicAll", "User.Read.Все"])
     func damagedNamesAreKeptVerbatimAsUnparsed(cell: String) {
-        guard case .entries(let entries, let unparsed, _) = PermissionCellParser.parse(cell) else {
+        guard case .entries(let entries, let unparsed, _, _) = PermissionCellParser.parse(cell) else {
             Issue.record("\(cell) not read as entries"); return
         }
         #expect(entries.isEmpty)

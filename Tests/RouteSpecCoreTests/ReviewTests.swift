@@ -31,7 +31,7 @@ import Testing
             "widening route-added - POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode",
             "narrowing route-removed - POST /users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode",
         ])
-        #expect(changes[0].after == ["DeviceManagementManagedDevices.PriviligedOperation.All"])
+        #expect(changes[0].after == ["DeviceManagementManagedDevices.PrivilegedOperations.All"])
         try golden("diff-es-zh.md", DiffReport.markdown(changes, old: "es-ES/resetpasscode-beta.md", new: "zh-CN/resetpasscode-beta.md"))
         try golden("diff-es-zh.json", DiffReport.json(changes, old: "es-ES/resetpasscode-beta.md", new: "zh-CN/resetpasscode-beta.md").serialized())
     }

@@ -31,15 +31,26 @@ import Testing
         ])
     }
 
-    @Test func permissionsAndStatus() {
-        let name = "DeviceManagementManagedDevices.PriviligedOperation.All"
+    /// The seeds misspell the permission; tokens carry the catalog's spelling, which the model
+    /// uses, keeping the docs' in `docsSpelling`.
+    @Test func permissionsAndStatus() throws {
+        let docs = "DeviceManagementManagedDevices.PriviligedOperation.All", name = "DeviceManagementManagedDevices.PrivilegedOperations.All"
+        var expected = Scheme(supported: true, leastPrivileged: [name])
+        expected.docsSpelling = [name: docs]
+        #expect(expected.alternatives == [[name]])
         for op in model.operations {
-            #expect(op.permissions?.delegatedWork == Scheme(supported: true, leastPrivileged: [name]))
-            #expect(op.permissions?.application == Scheme(supported: true, leastPrivileged: [name]))
+            #expect(op.permissions?.delegatedWork == expected)
+            #expect(op.permissions?.application == expected)
             #expect(op.permissions?.delegatedPersonal == .unsupported)
             #expect(op.responses.map(\.status) == [204])
             #expect(op.routes.allSatisfy { $0.method == "POST" })
         }
+    }
+
+    @Test func withoutAVocabularyTheDocsSpellingStays() throws {
+        let plain = try Compiler(options: .init(threads: 1, vocabulary: nil)).compile(paths: [TestPaths.spec]).model
+        #expect(plain.operations.allSatisfy { $0.permissions?.application?.leastPrivileged == ["DeviceManagementManagedDevices.PriviligedOperation.All"] })
+        #expect(!plain.diagnostics.contains { $0.code == "permission-name-repaired" })
     }
 
     @Test func betaDriftIsReported() throws {

@@ -44,6 +44,11 @@ import Testing
               "name": "getUser",
               "permissions": {
                 "application": {
+                  "alternatives": [
+                    [
+                      "User.Read.All"
+                    ]
+                  ],
                   "higherPrivileged": [],
                   "leastPrivileged": [
                     "User.Read.All"
@@ -54,6 +59,14 @@ import Testing
                   "supported": false
                 },
                 "delegatedWork": {
+                  "alternatives": [
+                    [
+                      "User.Read"
+                    ],
+                    [
+                      "User.ReadWrite"
+                    ]
+                  ],
                   "higherPrivileged": [
                     "User.ReadWrite"
                   ],

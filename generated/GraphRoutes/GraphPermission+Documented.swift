@@ -3,11 +3,11 @@
 import RouteSpecRuntime
 
 extension GraphPermission {
-    /// `DeviceManagementManagedDevices.PriviligedOperation.All`
-    public static let deviceManagementManagedDevicesPriviligedOperationAll: GraphPermission = GraphPermission("DeviceManagementManagedDevices.PriviligedOperation.All")
+    /// `DeviceManagementManagedDevices.PrivilegedOperations.All`
+    public static let deviceManagementManagedDevicesPrivilegedOperationsAll: GraphPermission = GraphPermission("DeviceManagementManagedDevices.PrivilegedOperations.All")
 
     /// Every permission name the documented routes mention, sorted.
     public static let all: [GraphPermission] = [
-        .deviceManagementManagedDevicesPriviligedOperationAll,
+        .deviceManagementManagedDevicesPrivilegedOperationsAll,
     ]
 }

@@ -78,4 +78,7 @@ struct DiagnosticSink {
     }
 
     mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+
+    /// Takes back findings a later step settled (an unreadable name it could read after all).
+    mutating func removeAll(where settled: (Diagnostic) -> Bool) { items.removeAll(where: settled) }
 }

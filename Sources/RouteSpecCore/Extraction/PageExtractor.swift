@@ -18,6 +18,8 @@ struct PageExtractor {
     let includes: IncludeResolver?
     /// Shared by the pages of one compile; nil reads every table afresh.
     var tableReadings: PermissionTableReadings? = nil
+    /// The names tokens carry; nil leaves names as the docs spell them.
+    var vocabulary: PermissionVocabulary? = nil
     static let maxIncludeDepth = 8
 
     func extract(_ input: Input) -> Outcome {
@@ -54,6 +56,7 @@ struct PageExtractor {
             sink.warning("doc-type-mismatch", "front matter says doc_type '\(docType)', but the page documents routes; compiled as an API page",
                          line: 1)
         }
+        if let vocabulary { PermissionNameRepair.apply(vocabulary, to: &facts.permissionTables, text: text, diagnostics: &sink) }
         Self.checkCompleteness(&facts, walker: walker, diagnostics: &sink)
         facts.diagnostics = sink.items
         QuotedColumn.locate(&facts.diagnostics, path: input.displayPath, in: input.bytes)

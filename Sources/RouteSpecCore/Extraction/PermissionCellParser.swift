@@ -5,7 +5,9 @@ enum PermissionCellParser {
     enum Cell: Equatable, Sendable {
         case notSupported
         case noneRequired
-        case entries([Entry], unparsed: [String], repaired: [String])
+        /// `unreadableFirst`: an item that is no name comes before the first name, so the least
+        /// privileged permission is not known.
+        case entries([Entry], unparsed: [String], repaired: [String], unreadableFirst: Bool)
         case empty
     }
 
@@ -24,6 +26,7 @@ enum PermissionCellParser {
         var entries: [Entry] = []
         var unparsed: [String] = []
         var repaired: [String] = []
+        var unreadableFirst = false
         let pairItems = items.filter { splitConjunction($0, Lexicon.and).count > 1 }.count
         // "A, B and C": only the last item holds "and" → a list; otherwise each "A and B" is a pair.
         let finalAndIsList = items.count > 1 && pairItems == 1 && splitConjunction(items.last!, Lexicon.and).count > 1
@@ -42,19 +45,22 @@ enum PermissionCellParser {
                     entries.append(contentsOf: names.map { Entry(names: [$0]) })
                 case .unreadable:
                     let verbatim = alternative.trimmingSpaces
-                    if !verbatim.isEmpty, !matchesWhole(comparable(verbatim), notSupported) { unparsed.append(verbatim) }
+                    if !verbatim.isEmpty, !matchesWhole(comparable(verbatim), notSupported) {
+                        if entries.isEmpty && unparsed.isEmpty { unreadableFirst = true }
+                        unparsed.append(verbatim)
+                    }
                 }
             }
         }
         if entries.isEmpty && unparsed.isEmpty { return .empty }
-        return .entries(entries, unparsed: unparsed, repaired: repaired)
+        return .entries(entries, unparsed: unparsed, repaired: repaired, unreadableFirst: unreadableFirst && !entries.isEmpty)
     }
 
     /// Whether a cell reads as a scheme's value: names, or "not supported" / "none".
     static func holdsPermissions(_ raw: String) -> Bool {
         switch parse(raw) {
         case .notSupported, .noneRequired: return true
-        case .entries(let entries, _, _): return !entries.isEmpty
+        case .entries(let entries, _, _, _): return !entries.isEmpty
         case .empty: return false
         }
     }

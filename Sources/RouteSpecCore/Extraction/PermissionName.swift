@@ -9,6 +9,9 @@ enum PermissionName {
         case notAName
     }
 
+    /// Full-width, ideographic, halfwidth-ideographic, one-dot-leader and small full stops.
+    private static let lookAlikeDots: Set<Unicode.Scalar> = ["\u{FF0E}", "\u{3002}", "\u{FF61}", "\u{2024}", "\u{FE52}"]
+
     static func read(_ raw: String) -> Reading {
         // Nearly every cell item is a clean name already: letters, digits, `.`, `_` and `-`,
         // starting and ending with a letter or digit. Nothing below would change it.
@@ -20,6 +23,10 @@ enum PermissionName {
         }
         var s = raw.trimmingSpaces
         let original = s
+        // `Bookings。Read.All`, `User．Read`: dots machine translation made full-width or ideographic.
+        if s.unicodeScalars.contains(where: lookAlikeDots.contains) {
+            s = String(String.UnicodeScalarView(s.unicodeScalars.map { lookAlikeDots.contains($0) ? "." : $0 }))
+        }
         // Markup and footnote marks around the name.
         s = s.trimmingCharacters(in: "*`'\"“”«»[]_ ")
         while s.hasSuffix(".") || s.hasSuffix(";") || s.hasSuffix(":") { s.removeLast() }

@@ -107,9 +107,9 @@ enum PermissionTableReader {
                 return Scheme(supported: true, unparsed: [""])
             }
             return Scheme(supported: true)
-        case .entries(var entries, let unparsed, let repaired):
+        case .entries(var entries, let unparsed, let repaired, let unreadableFirst):
             if reversed { entries.reverse() }
-            for r in repaired { diagnostics.note("permission-name-repaired", r, line: line) }
+            for r in repaired { diagnostics.warning("permission-name-repaired", r, line: line) }
             for u in unparsed {
                 diagnostics.warning("unparsed-permission", "'\(u)' is not a permission name; kept in 'unparsed'", line: line)
             }
@@ -117,6 +117,12 @@ enum PermissionTableReader {
             s.combinations = entries.filter { $0.names.count > 1 }.map(\.names)
             if flatten {
                 s.leastPrivileged = dedupe(entries.flatMap(\.names))
+            } else if unreadableFirst && !reversed {
+                // The least privileged item is the one that cannot be read: the names read are all higher.
+                diagnostics.warning("least-privileged-unknown", "'\(unparsed[0])', the first item, is not a permission name, so the least "
+                                    + "privileged permission is unknown; the names after it are kept as higher privileged", line: line)
+                s.incomplete = true
+                s.higherPrivileged = dedupe(entries.flatMap(\.names))
             } else if let first = entries.first {
                 s.leastPrivileged = first.names
                 s.higherPrivileged = dedupe(entries.dropFirst().flatMap(\.names)).filter { !first.names.contains($0) }

@@ -11,6 +11,11 @@ public struct Scheme: Sendable, Hashable {
     public var combinations: [[String]]
     /// The docs say no permission is needed ("None"): supported with empty lists.
     public var noPermissionRequired: Bool
+    /// The least privileged item could not be read: `leastPrivileged` is empty, the names read
+    /// are in `higherPrivileged`.
+    public var incomplete = false
+    /// Names repaired to the permission vocabulary's spelling, with the spelling the docs use.
+    public var docsSpelling: [String: String] = [:]
 
     public init(supported: Bool, leastPrivileged: [String] = [], higherPrivileged: [String] = [], unparsed: [String] = [],
                 combinations: [[String]] = [], noPermissionRequired: Bool = false) {
@@ -25,6 +30,21 @@ public struct Scheme: Sendable, Hashable {
     public static let unsupported = Scheme(supported: false)
 
     public var allNames: [String] { leastPrivileged + higherPrivileged }
+
+    /// The ways to satisfy the scheme, least → most privileged: each the names that must all be
+    /// granted together (a combination takes the place of its first name in the lists).
+    public var alternatives: [[String]] {
+        var result: [[String]] = []
+        var emitted = Set<Int>()
+        for name in allNames {
+            if let c = combinations.firstIndex(where: { $0.contains(name) }) {
+                if emitted.insert(c).inserted { result.append(combinations[c]) }
+            } else if !result.contains([name]) {
+                result.append([name])
+            }
+        }
+        return result
+    }
 }
 
 public enum SchemeKind: String, Sendable, CaseIterable, Comparable {

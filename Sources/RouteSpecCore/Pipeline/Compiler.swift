@@ -4,7 +4,12 @@ import Foundation
 public struct Compiler {
     public struct Options: Sendable {
         public var threads: Int
-        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) { self.threads = max(1, threads) }
+        /// The permission names pages are spelled to; nil keeps the docs' spelling.
+        public var vocabulary: PermissionVocabulary?
+        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, vocabulary: PermissionVocabulary? = .published) {
+            self.threads = max(1, threads)
+            self.vocabulary = vocabulary
+        }
     }
 
     public struct Result: Sendable {
@@ -35,7 +40,8 @@ public struct Compiler {
     public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
         let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
         let tableReadings = PermissionTableReadings()
-        let outcomes = ParallelMap.map(pages, threads: options.threads) { Self.extract($0, tableReadings: tableReadings) }
+        let vocabulary = options.vocabulary
+        let outcomes = ParallelMap.map(pages, threads: options.threads) { Self.extract($0, tableReadings: tableReadings, vocabulary: vocabulary) }
         var facts: [PageFacts] = []
         var diagnostics: [Diagnostic] = []
         for outcome in outcomes {
@@ -61,14 +67,15 @@ public struct Compiler {
         for i in diagnostics.indices where diagnostics[i].file == nil { diagnostics[i].file = fileOfPath[diagnostics[i].path] }
     }
 
-    private static func extract(_ page: PageDiscovery.Page, tableReadings: PermissionTableReadings) -> PageExtractor.Outcome {
+    private static func extract(_ page: PageDiscovery.Page, tableReadings: PermissionTableReadings,
+                                vocabulary: PermissionVocabulary?) -> PageExtractor.Outcome {
         guard let bytes = FileBytes.read(page.absolutePath) else {
             var sink = DiagnosticSink(path: page.displayPath)
             sink.error("unreadable-page", "the page cannot be read", line: 1)
             return .skipped(sink.items)
         }
         let includes = IncludeResolver(canonicalRoot: page.canonicalRoot)
-        return PageExtractor(includes: includes, tableReadings: tableReadings).extract(PageExtractor.Input(displayPath: page.displayPath,
+        return PageExtractor(includes: includes, tableReadings: tableReadings, vocabulary: vocabulary).extract(PageExtractor.Input(displayPath: page.displayPath,
                                                                             absolutePath: page.absolutePath, bytes: bytes))
     }
 }

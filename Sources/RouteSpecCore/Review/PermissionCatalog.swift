@@ -5,6 +5,8 @@ import Foundation
 public struct PermissionCatalog: Sendable {
     /// Every permission name, as the catalog spells it.
     public let names: Set<String>
+    /// The schemes each permission is published for.
+    public let schemes: [String: Set<SchemeKind>]
     private let byRoute: [RouteShape: [SchemeKind: Set<String>]]
     let suggester: PermissionNameSuggester
 
@@ -22,7 +24,9 @@ public struct PermissionCatalog: Sendable {
         let schemeKinds: [String: SchemeKind] = ["DelegatedWork": .delegatedWork, "DelegatedPersonal": .delegatedPersonal,
                                                  "Application": .application]
         var byRoute: [RouteShape: [SchemeKind: Set<String>]] = [:]
+        var schemesOfName: [String: Set<SchemeKind>] = [:]
         for (name, permission) in permissions {
+            schemesOfName[name] = Set((permission["schemes"]?.objectValue ?? [:]).keys.compactMap { schemeKinds[$0] })
             for pathSet in permission["pathSets"]?.arrayValue ?? [] {
                 let schemes = (pathSet["schemeKeys"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap { schemeKinds[$0] } }
                 for method in (pathSet["methods"]?.arrayValue ?? []).compactMap(\.stringValue) {
@@ -34,6 +38,7 @@ public struct PermissionCatalog: Sendable {
             }
         }
         self.names = Set(permissions.keys)
+        self.schemes = schemesOfName
         self.byRoute = byRoute
         self.suggester = PermissionNameSuggester(known: names)
     }

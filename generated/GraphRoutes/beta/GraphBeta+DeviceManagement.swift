@@ -16,9 +16,9 @@ extension GraphBeta.DeviceManagement {
         /// `POST /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode`
         /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:39 (also es-ES/resetpasscode-beta.md)
         public static func resetPasscodeAction(deviceHealthScriptId: String, deviceHealthScriptDeviceStateId: String) -> DocumentedRoute {
@@ -29,7 +29,7 @@ extension GraphBeta.DeviceManagement {
         public static let table: RouteTable = RouteTable(
             apiVersion: "beta",
             rows: [
-                "resetPasscodeAction\tPOST\t/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode\t39\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/resetPasscode\t39\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
             ]
         )
     }
@@ -52,9 +52,9 @@ extension GraphBeta.DeviceManagement {
         /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode`
         /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:40 (also es-ES/resetpasscode-beta.md)
         public static func resetPasscodeActionManagedDevice(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String) -> DocumentedRoute {
@@ -70,9 +70,9 @@ extension GraphBeta.DeviceManagement {
         /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:42 (also es-ES/resetpasscode-beta.md)
         public static func resetPasscodeActionManagedDeviceDetectedAppsManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, detectedAppId: String, managedDeviceId: String) -> DocumentedRoute {
@@ -88,9 +88,9 @@ extension GraphBeta.DeviceManagement {
         /// `POST /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:41 (also es-ES/resetpasscode-beta.md)
         public static func resetPasscodeActionManagedDeviceUsersManagedDevices(deviceManagementScriptId: String, deviceManagementScriptDeviceStateId: String, userId: String, managedDeviceId: String) -> DocumentedRoute {
@@ -105,9 +105,9 @@ extension GraphBeta.DeviceManagement {
         public static let table: RouteTable = RouteTable(
             apiVersion: "beta",
             rows: [
-                "resetPasscodeActionManagedDevice\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode\t40\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeActionManagedDeviceDetectedAppsManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t42\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeActionManagedDeviceUsersManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode\t41\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeActionManagedDevice\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/resetPasscode\t40\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
+                "resetPasscodeActionManagedDeviceDetectedAppsManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t42\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
+                "resetPasscodeActionManagedDeviceUsersManagedDevices\tPOST\t/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/resetPasscode\t41\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
             ]
         )
     }
@@ -121,9 +121,9 @@ extension GraphBeta.DeviceManagement {
         /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Operation: `resetPasscode` (`beta/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: zh-CN/resetpasscode-beta.md:38 (also es-ES/resetpasscode-beta.md)
         public static func resetPasscodeAction(managedDeviceId: String) -> DocumentedRoute {
@@ -134,7 +134,7 @@ extension GraphBeta.DeviceManagement {
         public static let table: RouteTable = RouteTable(
             apiVersion: "beta",
             rows: [
-                "resetPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t38\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t38\tbeta/#resetpasscode-action\tresetPasscode\t204\tzh-CN/resetpasscode-beta.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
             ]
         )
     }

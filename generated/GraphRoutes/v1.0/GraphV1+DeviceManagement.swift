@@ -16,9 +16,9 @@ extension GraphV1.DeviceManagement {
         /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode`
         /// - Operation: `recoverPasscode` (`v1.0/#recoverpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: ru-RU/recoverpasscode.md:40
         public static func recoverPasscodeAction(detectedAppId: String, managedDeviceId: String) -> DocumentedRoute {
@@ -30,9 +30,9 @@ extension GraphV1.DeviceManagement {
         /// `POST /deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Operation: `resetPasscode` (`v1.0/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: pt-BR/resetpasscode.md:40 (also ru-RU/resetpasscode.md)
         public static func resetPasscodeAction(detectedAppId: String, managedDeviceId: String) -> DocumentedRoute {
@@ -43,8 +43,8 @@ extension GraphV1.DeviceManagement {
         public static let table: RouteTable = RouteTable(
             apiVersion: "v1.0",
             rows: [
-                "recoverPasscodeAction\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode\t40\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeAction\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t40\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "recoverPasscodeAction\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/recoverPasscode\t40\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/resetPasscode\t40\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
             ]
         )
     }
@@ -74,9 +74,9 @@ extension GraphV1.DeviceManagement {
         /// `POST /deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode`
         /// - Operation: `recoverPasscode` (`v1.0/#recoverpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: ru-RU/recoverpasscode.md:39
         public static func recoverPasscodeAction(managedDeviceId: String) -> DocumentedRoute {
@@ -88,9 +88,9 @@ extension GraphV1.DeviceManagement {
         /// `POST /deviceManagement/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Operation: `resetPasscode` (`v1.0/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: pt-BR/resetpasscode.md:39 (also ru-RU/resetpasscode.md)
         public static func resetPasscodeAction(managedDeviceId: String) -> DocumentedRoute {
@@ -101,8 +101,8 @@ extension GraphV1.DeviceManagement {
         public static let table: RouteTable = RouteTable(
             apiVersion: "v1.0",
             rows: [
-                "recoverPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode\t39\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t39\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "recoverPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/recoverPasscode\t39\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
+                "resetPasscodeAction\tPOST\t/deviceManagement/managedDevices/{managedDeviceId}/resetPasscode\t39\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
             ]
         )
     }

@@ -16,9 +16,9 @@ extension GraphV1.Users {
         /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode`
         /// - Operation: `recoverPasscode` (`v1.0/#recoverpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: ru-RU/recoverpasscode.md:38
         public static func recoverPasscodeAction(usersId: String, managedDeviceId: String) -> DocumentedRoute {
@@ -30,9 +30,9 @@ extension GraphV1.Users {
         /// `POST /users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode`
         /// - Operation: `resetPasscode` (`v1.0/#resetpasscode-action`)
         /// - Permissions:
-        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Delegated (work or school): least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         ///   - Delegated (personal): not supported
-        ///   - Application: least privileged `DeviceManagementManagedDevices.PriviligedOperation.All`
+        ///   - Application: least privileged `DeviceManagementManagedDevices.PrivilegedOperations.All`
         /// - Status: 204
         /// - Source: pt-BR/resetpasscode.md:38 (also ru-RU/resetpasscode.md)
         public static func resetPasscodeAction(usersId: String, managedDeviceId: String) -> DocumentedRoute {
@@ -43,8 +43,8 @@ extension GraphV1.Users {
         public static let table: RouteTable = RouteTable(
             apiVersion: "v1.0",
             rows: [
-                "recoverPasscodeAction\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode\t38\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
-                "resetPasscodeAction\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode\t38\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PriviligedOperation.All|\t-\tDeviceManagementManagedDevices.PriviligedOperation.All|",
+                "recoverPasscodeAction\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/recoverPasscode\t38\tv1.0/#recoverpasscode-action\trecoverPasscode\t204\tru-RU/recoverpasscode.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
+                "resetPasscodeAction\tPOST\t/users/{usersId}/managedDevices/{managedDeviceId}/resetPasscode\t38\tv1.0/#resetpasscode-action\tresetPasscode\t204\tpt-BR/resetpasscode.md\tDeviceManagementManagedDevices.PrivilegedOperations.All|\t-\tDeviceManagementManagedDevices.PrivilegedOperations.All|",
             ]
         )
     }

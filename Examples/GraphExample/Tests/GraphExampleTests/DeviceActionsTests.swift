@@ -17,7 +17,7 @@ final class RecordingTransport: GraphTransport, @unchecked Sendable {
 @Test func generatedRouteIsCalledWithTheRightPermission() async throws {
     let transport = RecordingTransport()
     let actions = DeviceActions(transport: transport)
-    #expect(try await actions.resetPasscode(deviceID: "d 1", granted: [.deviceManagementManagedDevicesPriviligedOperationAll]))
+    #expect(try await actions.resetPasscode(deviceID: "d 1", granted: [.deviceManagementManagedDevicesPrivilegedOperationsAll]))
     #expect(try await !actions.resetPasscode(deviceID: "d 1", granted: [GraphPermission("User.Read")]))
     #expect(transport.sent == ["POST /v1.0/deviceManagement/managedDevices/d%201/resetPasscode"])
 }

@@ -60,11 +60,14 @@ extension Scheme {
     func json() -> JSONValue {
         guard supported else { return .object(["supported": .bool(false)]) }
         var o: [String: JSONValue] = [
+            "alternatives": .array(alternatives.map(strings)),
             "higherPrivileged": strings(higherPrivileged),
             "leastPrivileged": strings(leastPrivileged),
             "supported": .bool(true),
         ]
         if !combinations.isEmpty { o["combinations"] = .array(combinations.map(strings)) }
+        if !docsSpelling.isEmpty { o["docsSpelling"] = .object(docsSpelling.mapValues(JSONValue.string)) }
+        if incomplete { o["incomplete"] = .bool(true) }
         if noPermissionRequired { o["noPermissionRequired"] = .bool(true) }
         if !unparsed.isEmpty { o["unparsed"] = strings(unparsed) }
         return .object(o)

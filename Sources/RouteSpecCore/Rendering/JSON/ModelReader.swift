@@ -51,10 +51,13 @@ public enum ModelReader {
         for kind in SchemeKind.allCases {
             guard let s = v[kind.rawValue] else { continue }
             let names = { (key: String) in (s[key]?.arrayValue ?? []).compactMap(\.stringValue) }
-            set[kind] = Scheme(supported: s["supported"]?.boolValue ?? false, leastPrivileged: names("leastPrivileged"),
-                               higherPrivileged: names("higherPrivileged"), unparsed: names("unparsed"),
-                               combinations: (s["combinations"]?.arrayValue ?? []).map { $0.arrayValue.compactMap(\.stringValue) },
-                               noPermissionRequired: s["noPermissionRequired"]?.boolValue ?? false)
+            var scheme = Scheme(supported: s["supported"]?.boolValue ?? false, leastPrivileged: names("leastPrivileged"),
+                                higherPrivileged: names("higherPrivileged"), unparsed: names("unparsed"),
+                                combinations: (s["combinations"]?.arrayValue ?? []).map { $0.arrayValue.compactMap(\.stringValue) },
+                                noPermissionRequired: s["noPermissionRequired"]?.boolValue ?? false)
+            scheme.incomplete = s["incomplete"]?.boolValue ?? false
+            scheme.docsSpelling = (s["docsSpelling"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            set[kind] = scheme
         }
         return set
     }
