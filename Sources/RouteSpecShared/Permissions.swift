@@ -47,11 +47,19 @@ public struct PermissionRequirement: Sendable, Hashable {
     public static let unsupported = PermissionRequirement(unsupported: ())
     public static let noneRequired = PermissionRequirement(leastPrivileged: [], noPermissionRequired: true)
 
-    /// Every way to satisfy the requirement: single permissions, or combinations.
+    /// Every way to satisfy the requirement, least → most privileged: each the permissions to
+    /// grant together (a combination takes the place of its first name in the lists).
     public var alternatives: [[GraphPermission]] {
-        let combined = Set(combinations.flatMap { $0 })
-        let singles = (leastPrivileged + higherPrivileged).filter { !combined.contains($0) }.map { [$0] }
-        return singles + combinations
+        var result: [[GraphPermission]] = []
+        var emitted = Set<Int>()
+        for name in leastPrivileged + higherPrivileged {
+            if let c = combinations.firstIndex(where: { $0.contains(name) }) {
+                if emitted.insert(c).inserted { result.append(combinations[c]) }
+            } else if !result.contains([name]) {
+                result.append([name])
+            }
+        }
+        return result
     }
 
     /// Whether `granted` scopes satisfy this requirement: the least or any higher permission, or
@@ -66,16 +74,31 @@ public struct PermissionRequirement: Sendable, Hashable {
     }
 }
 
-/// A route's requirements per scheme; `nil` where the docs say nothing.
+/// A route's requirements per scheme; `nil` where the docs say nothing. When the requirement
+/// depends on the request (the kind of member added, the resource subscribed to), the schemes are
+/// `nil` and `variants` holds one requirement per condition.
 public struct RoutePermissions: Sendable, Hashable {
     public let delegatedWork: PermissionRequirement?
     public let delegatedPersonal: PermissionRequirement?
     public let application: PermissionRequirement?
+    public let variants: [Variant]
 
-    public init(delegatedWork: PermissionRequirement?, delegatedPersonal: PermissionRequirement?, application: PermissionRequirement?) {
+    /// One of several requirements, and when it applies ("device", "user"…).
+    public struct Variant: Sendable, Hashable {
+        public let condition: String
+        public let permissions: RoutePermissions
+        public init(condition: String, permissions: RoutePermissions) {
+            self.condition = condition
+            self.permissions = permissions
+        }
+    }
+
+    public init(delegatedWork: PermissionRequirement?, delegatedPersonal: PermissionRequirement?, application: PermissionRequirement?,
+                variants: [Variant] = []) {
         self.delegatedWork = delegatedWork
         self.delegatedPersonal = delegatedPersonal
         self.application = application
+        self.variants = variants
     }
 
     public static let undocumented = RoutePermissions(delegatedWork: nil, delegatedPersonal: nil, application: nil)
@@ -89,7 +112,11 @@ public struct RoutePermissions: Sendable, Hashable {
     }
 
     /// Whether `granted` satisfies the route under `scheme`; false where the docs say nothing.
-    public func allows(_ scheme: PermissionScheme, granted: Set<GraphPermission>) -> Bool {
-        self[scheme]?.isSatisfied(by: granted) ?? false
+    /// With variants: the named variant's requirement (false for a condition the docs do not
+    /// name), or, with none named, every variant's, so that any such request is allowed.
+    public func allows(_ scheme: PermissionScheme, granted: Set<GraphPermission>, variant: String? = nil) -> Bool {
+        guard !variants.isEmpty else { return self[scheme]?.isSatisfied(by: granted) ?? false }
+        guard let variant else { return variants.allSatisfy { $0.permissions.allows(scheme, granted: granted) } }
+        return variants.first { $0.condition == variant }?.permissions.allows(scheme, granted: granted) ?? false
     }
 }

@@ -3,7 +3,8 @@
 /// compiler milliseconds per route. `RouteSpecCore` writes rows with `encoded`; tables read them.
 ///
 /// Fields are separated by tabs: name, method, template, line, operation id, operation name,
-/// statuses, source, then the operation's three schemes and optionally the route's own three.
+/// statuses, source, then the operation's three schemes and optionally the route's own three;
+/// each set of three may be followed by its variants, each a `?condition` field and three schemes.
 /// Inside a field, `%`, tab, newline, carriage return and the list separators `|` `,` `+` are
 /// percent-escaped.
 public struct RouteRow: Sendable, Hashable {
@@ -78,7 +79,15 @@ public struct RouteRow: Sendable, Hashable {
     /// Reads a row; nil when it is not one (tables skip such rows rather than trap).
     public init?(decoding row: String) {
         let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 11 || fields.count == 14, let line = Int(fields[3]) else { return nil }
+        guard fields.count >= 11, let line = Int(fields[3]) else { return nil }
+        var next = 8
+        guard let operation = Self.decodePermissions(fields, at: &next) else { return nil }
+        var route: RoutePermissions? = nil
+        if next < fields.count {
+            guard let r = Self.decodePermissions(fields, at: &next) else { return nil }
+            route = r
+        }
+        guard next == fields.count else { return nil }
         name = Self.unescape(fields[0])
         method = Self.unescape(fields[1])
         template = Self.unescape(fields[2])
@@ -87,8 +96,8 @@ public struct RouteRow: Sendable, Hashable {
         operationName = Self.unescape(fields[5])
         expectedStatuses = fields[6].split(separator: ",").compactMap { Int($0) }
         source = Self.unescape(fields[7])
-        operationPermissions = Self.decodePermissions(fields[8...10])
-        routePermissions = fields.count == 14 ? Self.decodePermissions(fields[11...13]) : nil
+        operationPermissions = operation
+        routePermissions = route
     }
 
     // MARK: Permissions: one field per scheme
@@ -101,6 +110,12 @@ public struct RouteRow: Sendable, Hashable {
         encode(p.delegatedWork, into: &out)
         encode(p.delegatedPersonal, into: &out)
         encode(p.application, into: &out)
+        for v in p.variants {
+            out.append(9)
+            out.append(UInt8(ascii: "?"))
+            escape(v.condition, into: &out)
+            encode(v.permissions, into: &out)
+        }
     }
 
     private static func encode(_ requirement: PermissionRequirement?, into out: inout [UInt8]) {
@@ -141,9 +156,19 @@ public struct RouteRow: Sendable, Hashable {
         }
     }
 
-    private static func decodePermissions(_ fields: ArraySlice<String>) -> RoutePermissions {
-        let r = fields.map(decodeRequirement)
-        return RoutePermissions(delegatedWork: r[0], delegatedPersonal: r[1], application: r[2])
+    /// Three scheme fields from `next` and the variants after them; nil when the fields run out.
+    private static func decodePermissions(_ fields: [String], at next: inout Int, variantsFollow: Bool = true) -> RoutePermissions? {
+        guard next + 3 <= fields.count else { return nil }
+        let r = fields[next..<(next + 3)].map(decodeRequirement)
+        next += 3
+        var variants: [RoutePermissions.Variant] = []
+        while variantsFollow, next + 4 <= fields.count, fields[next].hasPrefix("?") {
+            let condition = unescape(String(fields[next].dropFirst()))
+            next += 1
+            guard let p = decodePermissions(fields, at: &next, variantsFollow: false) else { return nil }
+            variants.append(RoutePermissions.Variant(condition: condition, permissions: p))
+        }
+        return RoutePermissions(delegatedWork: r[0], delegatedPersonal: r[1], application: r[2], variants: variants)
     }
 
     private static func decodeRequirement(_ field: String) -> PermissionRequirement? {

@@ -32,7 +32,7 @@ import Testing
         #expect(p.matches.count == 3 && p.unmatched.map(\.method) == ["DELETE"])
         let work = p.schemes.first { $0.scheme == .delegatedWork }!
         #expect(text(work) == "User.ReadWrite")
-        #expect(work.beyondLeast.map { $0.match.request.path } == ["/v1.0/users/42", "/me"])
+        #expect(work.beyondLeast.map { $0.need.match.request.path } == ["/v1.0/users/42", "/me"])
         #expect(text(p.schemes.first { $0.scheme == .delegatedPersonal }!) == "impossible")
         #expect(text(p.schemes.first { $0.scheme == .application }!) == "User.Read.All")
     }
@@ -53,7 +53,7 @@ import Testing
         #expect(sets[.delegatedWork] == "Calendars.ReadWrite, Files.Read, GroupMember.Read.All, Mail.ReadBasic, Mail.Send, User.Read.All")
         #expect(sets[.delegatedPersonal] == "impossible")
         #expect(sets[.application] == "Calendars.ReadWrite, Files.Read.All, GroupMember.Read.All, Mail.ReadBasic.All, Mail.Send, User.Read.All")
-        let forced = p.schemes.first { $0.scheme == .delegatedWork }!.beyondLeast.map { "\($0.match.request.method) \($0.match.request.path)" }
+        let forced = p.schemes.first { $0.scheme == .delegatedWork }!.beyondLeast.map { "\($0.need.match.request.method) \($0.need.match.request.path)" }
         #expect(forced == ["GET /me", "GET /me/events", "GET /users/{id}", "GET /me/joinedTeams"])
     }
 }

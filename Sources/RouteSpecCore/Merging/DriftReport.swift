@@ -13,6 +13,11 @@ enum DriftReport {
                 differences.append("\(kind.rawValue): \(summary(b)) here, \(summary(a)) in the newer page")
             }
         }
+        let conditions = { (page: OperationMerger.ResolvedPage) in page.variants.map(\.condition) }
+        if page(primary.variants) != page(other.variants) {
+            differences.append("permission variants: \(conditions(other).isEmpty ? "none" : conditions(other).joined(separator: "; ")) here, "
+                               + "\(conditions(primary).isEmpty ? "none" : conditions(primary).joined(separator: "; ")) in the newer page")
+        }
         if primary.successCodes != other.successCodes {
             differences.append("status \(other.successCodes) here, \(primary.successCodes) in the newer page")
         }
@@ -23,6 +28,11 @@ enum DriftReport {
                                       "this page\(older) and the newer '\(newer)' document the same operation differently; the newer wins: "
                                           + differences.joined(separator: "; "),
                                       path: other.facts.path, line: other.facts.titleLine))
+    }
+
+    /// Variants as compared: conditions and each scheme's summary.
+    private static func page(_ variants: [PermissionVariant]) -> [String] {
+        variants.map { v in v.condition + ": " + SchemeKind.allCases.map { summary(v.permissions[$0]) }.joined(separator: ", ") }
     }
 
     private static func summary(_ s: Scheme?) -> String {

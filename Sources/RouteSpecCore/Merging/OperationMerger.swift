@@ -24,6 +24,7 @@ enum OperationMerger {
         var facts: PageFacts
         var routes: [Route]
         var permissions: PermissionSet?
+        var variants: [PermissionVariant]
         var tables: [PermissionTable]
         var shapes: Set<RouteShape>
         var successCodes: [Int]
@@ -31,24 +32,32 @@ enum OperationMerger {
 
     private static func resolve(_ page: PageFacts, diagnostics: inout [Diagnostic]) -> ResolvedPage {
         let assignment = RouteTableMatcher.assign(tables: page.permissionTables, routes: page.routes)
-        if page.permissionTables.count > 1 && !assignment.unmatchedRoutes.isEmpty {
+        if !assignment.operationVariants.isEmpty {
+            diagnostics.append(Diagnostic(.note, "permission-variants",
+                                          "\(page.permissionTables.count) permission tables and no route to tell them apart: the requirement depends on the request; "
+                                              + "kept as variants (\(assignment.operationVariants.map(\.condition).joined(separator: "; ")))",
+                                          path: page.path, line: page.permissionTables[0].line))
+        }
+        if !assignment.routeVariants.isEmpty {
+            let unmatched = page.routes.indices.filter { assignment.routeVariants[$0] != nil }
             let headings = page.permissionTables.map { $0.heading?.text ?? $0.audience ?? "?" }
-            let which = assignment.unmatchedRoutes.count == page.routes.count
-                ? "no route" : "only \(page.routes.count - assignment.unmatchedRoutes.count) of \(page.routes.count) routes"
             diagnostics.append(Diagnostic(.warning, "permission-tables-unmatched",
-                                          "\(page.permissionTables.count) permission tables (\(headings.joined(separator: "; "))) but \(which) could be matched to a table; routes without a table get no permissions; every table is kept in 'permissionTables'",
+                                          "\(page.permissionTables.count) permission tables (\(headings.joined(separator: "; "))) but \(unmatched.count) of \(page.routes.count) routes "
+                                              + "could not be tied to one (\(unmatched.prefix(3).map { "\(page.routes[$0].method) \(page.routes[$0].path)" }.joined(separator: ", "))"
+                                              + (unmatched.count > 3 ? ", …" : "") + "): they keep every table as a variant ('permissionVariants')",
                                           path: page.path, line: page.permissionTables[0].line))
         }
         var routes: [Route] = []
         for (i, r) in page.routes.enumerated() {
-            routes.append(Route(method: r.method, path: r.path, parameters: r.parameters, permissions: assignment.routes[i], line: r.line))
+            routes.append(Route(method: r.method, path: r.path, parameters: r.parameters, permissions: assignment.routes[i],
+                                permissionVariants: assignment.routeVariants[i] ?? [], line: r.line))
         }
         routes.sort { ($0.path, $0.method) < ($1.path, $1.method) }
         let tables = page.permissionTables.count > 1
             ? page.permissionTables.map { PermissionTable(heading: $0.heading?.text, anchor: $0.heading?.anchor, audience: $0.audience, line: $0.line, permissions: $0.permissions) }
             : []
         let success = Set(page.responses.filter { ResponseCodeReader.isSuccess($0.status) }.map(\.status)).sorted()
-        return ResolvedPage(facts: page, routes: routes, permissions: assignment.operation, tables: tables,
+        return ResolvedPage(facts: page, routes: routes, permissions: assignment.operation, variants: assignment.operationVariants, tables: tables,
                             shapes: Set(page.routes.map { RouteShape(method: $0.method, path: $0.path) }), successCodes: success)
     }
 
@@ -137,7 +146,7 @@ enum OperationMerger {
             Source(path: s.facts.path, locale: s.facts.locale, line: s.facts.titleLine, date: s.facts.date, primary: s.facts.path == facts.path)
         }.sorted { $0.path < $1.path }
         return APIOperation(id: operationID(facts, group: sources), apiVersion: facts.apiVersion, name: name, title: facts.title,
-                         routes: primary.routes, permissions: primary.permissions, permissionTables: primary.tables,
+                         routes: primary.routes, permissions: primary.permissions, permissionVariants: primary.variants, permissionTables: primary.tables,
                          responses: responses, sources: sourceList)
     }
 

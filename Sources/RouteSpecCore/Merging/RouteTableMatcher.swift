@@ -6,27 +6,56 @@ enum RouteTableMatcher {
         var operation: PermissionSet?
         /// Route index → its permissions, only where they differ from the operation's.
         var routes: [Int: PermissionSet]
-        var unmatchedRoutes: [Int]
+        /// When no route can be told from another (one route, or none tied to a table): every
+        /// table as a variant of the operation.
+        var operationVariants: [PermissionVariant] = []
+        /// Routes no table could be tied to while others were: every table as their variants.
+        var routeVariants: [Int: [PermissionVariant]] = [:]
     }
 
     static func assign(tables: [PermissionTableFact], routes: [RouteFact]) -> Assignment {
-        guard let first = tables.first else { return Assignment(operation: nil, routes: [:], unmatchedRoutes: []) }
-        if tables.count == 1 { return Assignment(operation: first.permissions, routes: [:], unmatchedRoutes: []) }
-        let keywords = tables.map(Self.keywords)
-        var counts: [String: Int] = [:]
-        for k in keywords { for w in k { counts[w, default: 0] += 1 } }
-        let distinctive = keywords.map { $0.filter { counts[$0] == 1 } }
-        var tableOfRoute: [Int: Int] = [:]
-        for (ri, route) in routes.enumerated() {
-            if let t = match(route, distinctive) { tableOfRoute[ri] = t }
+        guard let first = tables.first else { return Assignment(operation: nil, routes: [:]) }
+        if tables.count == 1 { return Assignment(operation: first.permissions, routes: [:]) }
+        let variants = zip(conditions(tables), tables).map { PermissionVariant(condition: $0, permissions: $1.permissions) }
+        // One route under several tables: which applies depends on the request, not the route.
+        if Set(routes.map { RouteShape(method: $0.method, path: $0.path) }).count <= 1 {
+            return Assignment(operation: nil, routes: [:], operationVariants: variants)
         }
-        // A route no table can be tied to gets no permissions rather than a guess: a wrong
-        // permission set is worse than an unknown one. Every table stays in `permissionTables`.
+        var tableOfRoute = matchByHeadings(tables, routes)
+        // Then the resources the tables' permission names grant (`Group.*` ↔ `/groups/…`), with
+        // the headings' words: the table sharing most words with the route, less its heading's
+        // words that name other routes' resources; on a tie, the one matching nearest the start
+        // of the path (the owner: `/groups/{id}/calendar` is a group's calendar), then the one
+        // whose words the route has the most of (`calendar` over `calendar for groups`).
+        let headingWords = tables.map(Self.keywords)
+        let evidence = tables.indices.map { headingWords[$0].union(resourceWords(tables[$0])) }
+        let pageWords = routes.reduce(into: Set<String>()) { all, r in for g in routeWords(r) { all.formUnion(g) } }
+        for ri in routes.indices where tableOfRoute[ri] == nil {
+            let groups = routeWords(routes[ri])
+            let words = groups.reduce(into: Set<String>()) { $0.formUnion($1) }
+            let scores = evidence.indices.map { t -> (Int, Int, Int) in
+                let matched = evidence[t].intersection(words)
+                let against = headingWords[t].intersection(pageWords).subtracting(words).count
+                let nearestStart = groups.lastIndex { !$0.isDisjoint(with: matched) } ?? -1
+                return (matched.count - against, nearestStart, matched.count * 1000 / max(1, evidence[t].count))
+            }
+            if let best = scores.max(by: { $0 < $1 }), best.0 > 0, scores.filter({ $0 == best }).count == 1 {
+                tableOfRoute[ri] = scores.firstIndex { $0 == best }
+            }
+        }
+        // The routes left, when exactly one table is left: that table (tenant-wide vs per group).
+        let unclaimed = tables.indices.filter { t in !tableOfRoute.values.contains(t) }
+        if !tableOfRoute.isEmpty, unclaimed.count == 1 {
+            for ri in routes.indices where tableOfRoute[ri] == nil { tableOfRoute[ri] = unclaimed[0] }
+        }
+        if tableOfRoute.isEmpty { return Assignment(operation: nil, routes: [:], operationVariants: variants) }
+        // A route no table can be tied to keeps every table as a variant rather than a guess:
+        // a wrong permission set is worse than a choice left to the caller.
         let unmatched = routes.indices.filter { tableOfRoute[$0] == nil }
         guard unmatched.isEmpty else {
             var perRoute: [Int: PermissionSet] = [:]
             for (ri, t) in tableOfRoute { perRoute[ri] = tables[t].permissions }
-            return Assignment(operation: nil, routes: perRoute, unmatchedRoutes: unmatched)
+            return Assignment(operation: nil, routes: perRoute, routeVariants: Dictionary(uniqueKeysWithValues: unmatched.map { ($0, variants) }))
         }
         // The operation carries the table that governs most routes; ties go to the earlier table.
         var governed = Array(repeating: 0, count: tables.count)
@@ -36,7 +65,55 @@ enum RouteTableMatcher {
         for (ri, t) in tableOfRoute where tables[t].permissions != tables[main].permissions {
             perRoute[ri] = tables[t].permissions
         }
-        return Assignment(operation: tables[main].permissions, routes: perRoute, unmatchedRoutes: [])
+        return Assignment(operation: tables[main].permissions, routes: perRoute)
+    }
+
+    /// Each route's table by the words of the tables' headings that no other table's share.
+    private static func matchByHeadings(_ tables: [PermissionTableFact], _ routes: [RouteFact]) -> [Int: Int] {
+        let keywords = tables.map(Self.keywords)
+        var counts: [String: Int] = [:]
+        for k in keywords { for w in k { counts[w, default: 0] += 1 } }
+        let distinctive = keywords.map { $0.filter { counts[$0] == 1 } }
+        var tableOfRoute: [Int: Int] = [:]
+        for (ri, route) in routes.enumerated() {
+            if let t = match(route, distinctive) { tableOfRoute[ri] = t }
+        }
+        return tableOfRoute
+    }
+
+    /// What each variant applies to, in English where the docs give it: a matrix row's label when
+    /// it is English, else its link's target (`[Задача Outlook](…/outlooktask.md)` → `outlooktask`);
+    /// a heading's anchor in words; the audience; else the heading as written. Told apart by
+    /// their position where two would read alike.
+    static func conditions(_ tables: [PermissionTableFact]) -> [String] {
+        let labels = tables.enumerated().map { index, table -> String in
+            let text = table.heading?.text.trimmingSpaces ?? ""
+            let english = !text.isEmpty && text.allSatisfy { $0.isASCII }
+            if table.isMatrixRow {
+                guard !english, let stem = table.heading?.anchor else { return text }
+                // `channel (/teams/getAllChannels — все каналы)`: the stem and the path the row names.
+                let path = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).first { $0.hasPrefix("/") && $0.allSatisfy(\.isASCII) }
+                return path.map { "\(stem) (\($0))" } ?? stem
+            }
+            if let anchor = table.heading?.anchor, !anchor.isEmpty { return anchor.split(separator: "-").joined(separator: " ") }
+            if !text.isEmpty { return text }
+            return table.audience ?? "table \(index + 1)"
+        }
+        return labels.enumerated().map { i, label in labels.filter { $0 == label }.count > 1 ? "\(label) (\(i + 1))" : label }
+    }
+
+    /// The resources a table's permission names grant access to: `GroupMember.Read.All` → `group`,
+    /// `member`, `groupmember`. `Directory.*` names every directory object, so it says nothing.
+    static func resourceWords(_ table: PermissionTableFact) -> Set<String> {
+        var words: Set<String> = []
+        for kind in SchemeKind.allCases {
+            for name in table.permissions[kind]?.allNames ?? [] {
+                guard let resource = name.split(separator: ".").first, resource.lowercased() != "directory" else { continue }
+                words.formUnion(Words.of(String(resource)))
+                words.insert(PlaceholderRewriter.singular(resource.lowercased()))
+            }
+        }
+        return words
     }
 
     static func keywords(_ table: PermissionTableFact) -> Set<String> {

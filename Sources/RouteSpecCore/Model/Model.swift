@@ -20,6 +20,9 @@ public struct APIOperation: Sendable {
     public var title: String?
     public var routes: [Route]
     public var permissions: PermissionSet?
+    /// When the requirement depends on the request (the kind of member added, the resource
+    /// subscribed to) rather than the route: one permission set per condition, and no `permissions`.
+    public var permissionVariants: [PermissionVariant] = []
     /// Every permission table, with its heading, when the page has more than one.
     public var permissionTables: [PermissionTable]
     public var responses: [Response]
@@ -32,6 +35,8 @@ public struct Route: Sendable {
     public var parameters: [RouteParameter]
     /// Only where it differs from the operation's.
     public var permissions: PermissionSet?
+    /// As the operation's, for this route only (its other routes are told apart by their tables).
+    public var permissionVariants: [PermissionVariant] = []
     /// Line of the route in the primary (newest) source.
     public var line: Int
 }
@@ -57,4 +62,22 @@ public struct Source: Sendable {
     public var date: String?
     /// The newest source, whose facts the operation carries.
     public var primary: Bool
+}
+
+/// What a route needs under one condition: `condition` is nil for a plain requirement,
+/// `permissions` nil where the docs say nothing.
+public struct Requirement: Sendable, Hashable {
+    public var condition: String?
+    public var permissions: PermissionSet?
+}
+
+extension APIOperation {
+    /// A route's requirements: its own permissions or variants, else the operation's; one per
+    /// variant, or one without a condition.
+    public func requirements(of route: Route) -> [Requirement] {
+        if !route.permissionVariants.isEmpty { return route.permissionVariants.map { Requirement(condition: $0.condition, permissions: $0.permissions) } }
+        if let own = route.permissions { return [Requirement(condition: nil, permissions: own)] }
+        if !permissionVariants.isEmpty { return permissionVariants.map { Requirement(condition: $0.condition, permissions: $0.permissions) } }
+        return [Requirement(condition: nil, permissions: permissions)]
+    }
 }

@@ -86,3 +86,15 @@ public struct PermissionSet: Sendable, Hashable {
     public var isEmpty: Bool { delegatedWork == nil && delegatedPersonal == nil && application == nil }
     public var hasAllSchemes: Bool { delegatedWork != nil && delegatedPersonal != nil && application != nil }
 }
+
+/// One of several requirements of a route, and when it applies: "device", "user" (the English
+/// label of the resource where the docs give one), else the table's heading as written.
+public struct PermissionVariant: Sendable, Hashable {
+    public var condition: String
+    public var permissions: PermissionSet
+
+    public init(condition: String, permissions: PermissionSet) {
+        self.condition = condition
+        self.permissions = permissions
+    }
+}

@@ -27,6 +27,8 @@ public struct APIChange: Sendable, Equatable {
         case leastPrivilegedChanged = "least-privileged-changed"
         case noPermissionRequired = "no-permission-required"
         case permissionRequired = "permission-required"
+        case variantAdded = "variant-added"
+        case variantRemoved = "variant-removed"
     }
 
     public var impact: Impact
@@ -37,11 +39,13 @@ public struct APIChange: Sendable, Equatable {
     /// `METHOD /path`; nil when the change applies to every route of the operation.
     public var route: String?
     public var scheme: SchemeKind?
+    /// The condition of the permission variant the change concerns, if any.
+    public var variant: String? = nil
     public var before: [String]
     public var after: [String]
 
     /// One line for a person: "application: now supported (least privileged `X`)".
-    public var summary: String { (scheme.map { SchemeLabel.english($0) + ": " } ?? "") + detail }
+    public var summary: String { (variant.map { "[\($0)] " } ?? "") + (scheme.map { SchemeLabel.english($0) + ": " } ?? "") + detail }
 
     /// The summary without its scheme: "now supported (least privileged `X`)".
     public var detail: String {
@@ -60,6 +64,8 @@ public struct APIChange: Sendable, Equatable {
         case .leastPrivilegedChanged: return "least privileged changed from \(list(before)) to \(list(after))"
         case .noPermissionRequired: return "no permission required any more"
         case .permissionRequired: return "a permission is now required"
+        case .variantAdded: return "permission variant added" + (after.isEmpty ? "" : " (least privileged " + list(after) + ")")
+        case .variantRemoved: return "permission variant removed" + (before.isEmpty ? "" : " (was " + list(before) + ")")
         }
     }
 
@@ -69,7 +75,7 @@ public struct APIChange: Sendable, Equatable {
     }
 
     private var sortKey: [String] {
-        [String(Impact.allCases.firstIndex(of: impact)!), apiVersion, operationID, route ?? "", scheme.map(\.rawValue) ?? "", kind.rawValue,
+        [String(Impact.allCases.firstIndex(of: impact)!), apiVersion, operationID, route ?? "", variant ?? "", scheme.map(\.rawValue) ?? "", kind.rawValue,
          before.joined(separator: ","), after.joined(separator: ",")]
     }
 }

@@ -40,6 +40,7 @@ public enum DiffReport {
                 ]
                 if let r = c.route { o["route"] = .string(r) }
                 if let s = c.scheme { o["scheme"] = .string(s.rawValue) }
+                if let v = c.variant { o["variant"] = .string(v) }
                 return .object(o)
             }),
         ])
@@ -84,9 +85,12 @@ public enum DiffReport {
     static func changeText(_ changes: [APIChange]) -> String {
         var parts: [String] = []
         var lastScheme: SchemeKind? = nil
+        var lastVariant: String? = nil
         for c in changes {
-            parts.append(c.scheme != nil && c.scheme != lastScheme ? c.summary : c.detail)
+            let newGroup = c.variant != lastVariant || c.scheme != lastScheme || c.scheme == nil
+            parts.append(newGroup ? c.summary : c.detail)
             lastScheme = c.scheme
+            lastVariant = c.variant
         }
         return parts.joined(separator: "; ")
     }

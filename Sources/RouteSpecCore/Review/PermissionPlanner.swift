@@ -7,16 +7,26 @@ public struct PermissionPlanner {
     public struct Request: Sendable, Equatable {
         public var method: String
         public var path: String
-        public init(method: String, path: String) {
+        /// For a route whose requirement depends on the request: the variant the app uses.
+        public var variant: String?
+        public init(method: String, path: String, variant: String? = nil) {
             self.method = method.uppercased()
             self.path = path
+            self.variant = variant
         }
 
-        /// `GET /me/messages`; nil for anything else.
+        /// `GET /me/messages`, or `POST /groups/{id}/members/$ref [user]` naming a variant; nil
+        /// for anything else.
         public init?(line: String) {
-            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            var text = Substring(line)
+            var variant: String? = nil
+            if text.hasSuffix("]"), let open = text.lastIndex(of: "[") {
+                variant = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+                text = text[..<open]
+            }
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2, parts[1].hasPrefix("/") else { return nil }
-            self.init(method: String(parts[0]), path: String(parts[1]))
+            self.init(method: String(parts[0]), path: String(parts[1]), variant: variant)
         }
     }
 
@@ -24,6 +34,16 @@ public struct PermissionPlanner {
         public var request: Request
         public var operation: APIOperation
         public var route: Route
+        /// What the route needs: one requirement, or one per variant (the request's, if it names one).
+        public var requirements: [Requirement]
+        /// The plain requirement (nil for a route with variants, or without permissions).
+        public var permissions: PermissionSet? { requirements.count == 1 && requirements[0].condition == nil ? requirements[0].permissions : nil }
+    }
+
+    /// One route under one of its variants (or its only requirement).
+    public struct Need: Sendable {
+        public var match: Match
+        public var condition: String?
         public var permissions: PermissionSet?
     }
 
@@ -31,10 +51,12 @@ public struct PermissionPlanner {
         public var scheme: SchemeKind
         /// Sorted; empty with `impossible` set, or when no permission is needed.
         public var permissions: [String]
-        /// Routes that do not support the scheme (or do not document it): the plan cannot cover them.
-        public var impossible: [Match]
-        /// Routes covered by a permission beyond their least privileged one, and the route that forces it.
-        public var beyondLeast: [(match: Match, coveredBy: [String], forcedBy: [Match])]
+        /// Routes (and variants) that do not support the scheme or do not document it: the plan cannot cover them.
+        public var impossible: [Need]
+        /// Routes covered by a permission beyond their least privileged one, and the routes that force it.
+        public var beyondLeast: [(need: Need, coveredBy: [String], forcedBy: [Need])]
+        /// Routes whose least privileged permission the docs leave unreadable: planned from the next one.
+        public var leastUnknown: [Need]
     }
 
     public struct Plan: Sendable {
@@ -86,7 +108,12 @@ public struct PermissionPlanner {
                 else { continue }
                 let score = [literal] + Self.relevance(op, route)
                 if let b = best, score.lexicographicallyPrecedes(b.score) || (score == b.score && op.id >= b.id) { continue }
-                best = (score, op.id, Match(request: request, operation: op, route: route, permissions: route.permissions ?? op.permissions))
+                var requirements = op.requirements(of: route)
+                if let variant = request.variant {
+                    requirements = requirements.filter { $0.condition?.lowercased() == variant.lowercased() }
+                    if requirements.isEmpty { continue }
+                }
+                best = (score, op.id, Match(request: request, operation: op, route: route, requirements: requirements))
             }
         }
         return best?.match
@@ -103,19 +130,29 @@ public struct PermissionPlanner {
         let word = resource(route.path)
         let named = !word.isEmpty && op.name.lowercased().contains(word) ? 1 : 0
         let alike = op.routes.filter { resource($0.path) == word }.count
-        return [(route.permissions ?? op.permissions) == nil ? 0 : 1, named, alike, alike * 100 / max(1, op.routes.count), -op.routes.count]
+        let documented = op.requirements(of: route).contains { $0.permissions != nil }
+        return [documented ? 1 : 0, named, alike, alike * 100 / max(1, op.routes.count), -op.routes.count]
     }
 
     private func plan(_ matches: [Match], _ kind: SchemeKind) -> SchemePlan {
-        var impossible: [Match] = []
-        var needed: [(match: Match, least: [String], accepted: Set<String>, together: Bool)] = []
+        var impossible: [Need] = []
+        var unknown: [Need] = []
+        var needed: [(need: Need, least: [String], accepted: Set<String>, together: Bool)] = []
         for m in matches {
-            guard let s = m.permissions?[kind], s.supported else { impossible.append(m); continue }
-            if s.noPermissionRequired && s.leastPrivileged.isEmpty { continue }
-            let together = s.leastPrivileged.count > 1 && s.combinations.contains(s.leastPrivileged)
-            needed.append((m, s.leastPrivileged, Set(s.allNames), together))
+            for r in m.requirements {
+                let need = Need(match: m, condition: r.condition, permissions: r.permissions)
+                guard let s = r.permissions?[kind], s.supported else { impossible.append(need); continue }
+                if s.noPermissionRequired && s.allNames.isEmpty { continue }
+                var least = s.leastPrivileged
+                if least.isEmpty, let next = s.higherPrivileged.first {
+                    least = [next]
+                    unknown.append(need)
+                }
+                let together = least.count > 1 && s.combinations.contains(least)
+                needed.append((need, least, Set(s.allNames), together))
+            }
         }
-        guard impossible.isEmpty else { return SchemePlan(scheme: kind, permissions: [], impossible: impossible, beyondLeast: []) }
+        guard impossible.isEmpty else { return SchemePlan(scheme: kind, permissions: [], impossible: impossible, beyondLeast: [], leastUnknown: []) }
         // Permissions that must be held together are taken as they are; the rest is a set cover
         // over the routes' least privileged permissions, largest cover first.
         var chosen = Set(needed.filter(\.together).flatMap(\.least))
@@ -135,12 +172,12 @@ public struct PermissionPlanner {
             chosen.insert(pick)
             uncovered.removeAll { needed[$0].accepted.contains(pick) }
         }
-        var beyond: [(match: Match, coveredBy: [String], forcedBy: [Match])] = []
+        var beyond: [(need: Need, coveredBy: [String], forcedBy: [Need])] = []
         for n in needed where Set(n.least).isDisjoint(with: chosen) {
             let covering = n.accepted.intersection(chosen).sorted()
-            let forcedBy = needed.filter { other in !Set(other.least).isDisjoint(with: covering) }.map(\.match)
-            beyond.append((n.match, covering, forcedBy))
+            let forcedBy = needed.filter { other in !Set(other.least).isDisjoint(with: covering) }.map(\.need)
+            beyond.append((n.need, covering, forcedBy))
         }
-        return SchemePlan(scheme: kind, permissions: chosen.sorted(), impossible: [], beyondLeast: beyond)
+        return SchemePlan(scheme: kind, permissions: chosen.sorted(), impossible: [], beyondLeast: beyond, leastUnknown: unknown)
     }
 }

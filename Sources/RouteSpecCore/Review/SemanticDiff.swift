@@ -68,7 +68,7 @@ public enum SemanticDiff {
         var perRoute: [(route: String, changes: [APIChange])] = []
         for shape in common {
             let old = routesBefore[shape]!, new = routesAfter[shape]!
-            perRoute.append((routeText(new), comparePermissions(old.permissions ?? a.permissions, new.permissions ?? b.permissions, b)))
+            perRoute.append((routeText(new), compareRequirements(a.requirements(of: old), b.requirements(of: new), b)))
         }
         var counts: [String: Int] = [:]
         for (_, list) in perRoute { for c in list { counts[identity(c), default: 0] += 1 } }
@@ -85,6 +85,36 @@ public enum SemanticDiff {
         }
         if perRoute.count == 1 { for i in changes.indices where changes[i].route == nil && changes[i].scheme != nil { changes[i].route = perRoute[0].route } }
         return changes
+    }
+
+    /// Requirements pair by condition; a condition only on one side is a variant added or removed.
+    private static func compareRequirements(_ a: [Requirement], _ b: [Requirement], _ op: APIOperation) -> [APIChange] {
+        if a.count == 1 && b.count == 1 && a[0].condition == b[0].condition {
+            return comparePermissions(a[0].permissions, b[0].permissions, op).map { var c = $0; c.variant = a[0].condition; return c }
+        }
+        var changes: [APIChange] = []
+        for r in b where !a.contains(where: { $0.condition == r.condition }) {
+            var c = change(.widening, .variantAdded, op, route: nil, before: [], after: leastNames(r.permissions))
+            c.variant = r.condition
+            changes.append(c)
+        }
+        for r in a where !b.contains(where: { $0.condition == r.condition }) {
+            var c = change(.narrowing, .variantRemoved, op, route: nil, before: leastNames(r.permissions), after: [])
+            c.variant = r.condition
+            changes.append(c)
+        }
+        for r in b {
+            guard let old = a.first(where: { $0.condition == r.condition }) else { continue }
+            changes += comparePermissions(old.permissions, r.permissions, op).map { var c = $0; c.variant = r.condition; return c }
+        }
+        return changes
+    }
+
+    /// Each scheme's least privileged names, for a variant added or removed.
+    private static func leastNames(_ set: PermissionSet?) -> [String] {
+        SchemeKind.allCases.flatMap { kind in set?[kind].map { $0.supported ? $0.leastPrivileged : [] } ?? [] }.reduce(into: [String]()) { names, n in
+            if !names.contains(n) { names.append(n) }
+        }
     }
 
     private static func comparePermissions(_ a: PermissionSet?, _ b: PermissionSet?, _ op: APIOperation) -> [APIChange] {
@@ -119,7 +149,7 @@ public enum SemanticDiff {
     }
 
     private static func identity(_ c: APIChange) -> String {
-        [c.kind.rawValue, c.scheme?.rawValue ?? "", c.before.joined(separator: ","), c.after.joined(separator: ",")].joined(separator: "|")
+        [c.kind.rawValue, c.variant ?? "", c.scheme?.rawValue ?? "", c.before.joined(separator: ","), c.after.joined(separator: ",")].joined(separator: "|")
     }
 
     static func routeText(_ r: Route) -> String { "\(r.method) \(r.path)" }

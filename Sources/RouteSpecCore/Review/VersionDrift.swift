@@ -46,10 +46,16 @@ public enum VersionDrift {
             let rb = b.routesByShape
             var differences: [String] = []
             for shape in ra.keys.filter({ rb[$0] != nil }).sorted() {
-                let pa = ra[shape]!.permissions ?? a.permissions, pb = rb[shape]!.permissions ?? b.permissions
-                for kind in SchemeKind.allCases {
-                    let x = describe(pa?[kind]), y = describe(pb?[kind])
-                    if x != y { differences.append("\(rb[shape]!.method) \(rb[shape]!.path) \(kind.rawValue): v1.0 \(x), beta \(y)") }
+                let qa = a.requirements(of: ra[shape]!), qb = b.requirements(of: rb[shape]!)
+                let conditions = (qa + qb).map(\.condition).reduce(into: [String?]()) { if !$0.contains($1) { $0.append($1) } }
+                for condition in conditions {
+                    let pa = qa.first { $0.condition == condition }, pb = qb.first { $0.condition == condition }
+                    let label = condition.map { " [\($0)]" } ?? ""
+                    for kind in SchemeKind.allCases {
+                        let x = pa.map { describe($0.permissions?[kind]) } ?? "no such variant"
+                        let y = pb.map { describe($0.permissions?[kind]) } ?? "no such variant"
+                        if x != y { differences.append("\(rb[shape]!.method) \(rb[shape]!.path)\(label) \(kind.rawValue): v1.0 \(x), beta \(y)") }
+                    }
                 }
             }
             entries.append(Entry(name: b.name.isEmpty ? a.name : b.name, v1: a.id, beta: b.id,

@@ -24,6 +24,7 @@ extension APIOperation {
         ]
         if !permissionTables.isEmpty { o["permissionTables"] = .array(permissionTables.map { $0.json() }) }
         if let permissions { o["permissions"] = permissions.json() }
+        if !permissionVariants.isEmpty { o["permissionVariants"] = .array(permissionVariants.map { $0.json() }) }
         if let title { o["title"] = .string(title) }
         return .object(o)
     }
@@ -34,8 +35,13 @@ extension Route {
         var o: [String: JSONValue] = ["line": .int(line), "method": .string(method), "path": .string(path)]
         if !parameters.isEmpty { o["parameters"] = .array(parameters.map { $0.json() }) }
         if let permissions { o["permissions"] = permissions.json() }
+        if !permissionVariants.isEmpty { o["permissionVariants"] = .array(permissionVariants.map { $0.json() }) }
         return .object(o)
     }
+}
+
+extension PermissionVariant {
+    func json() -> JSONValue { .object(["condition": .string(condition), "permissions": permissions.json()]) }
 }
 
 extension RouteParameter {

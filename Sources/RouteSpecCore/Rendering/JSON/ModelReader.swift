@@ -24,6 +24,7 @@ public enum ModelReader {
             id: id, apiVersion: version, name: v["name"]?.stringValue ?? "", title: v["title"]?.stringValue,
             routes: (v["routes"]?.arrayValue ?? []).compactMap(route),
             permissions: v["permissions"].map(permissionSet),
+            permissionVariants: variants(v["permissionVariants"]),
             permissionTables: (v["permissionTables"]?.arrayValue ?? []).map { t in
                 PermissionTable(heading: t["heading"]?.stringValue, anchor: t["anchor"]?.stringValue, audience: t["audience"]?.stringValue,
                                 line: t["line"]?.intValue ?? 0, permissions: permissionSet(t["permissions"] ?? .object([:])))
@@ -43,7 +44,12 @@ public enum ModelReader {
                      parameters: (v["parameters"]?.arrayValue ?? []).map { p in
                          RouteParameter(name: p["name"]?.stringValue ?? "", alternatives: (p["alternatives"]?.arrayValue ?? []).compactMap(\.stringValue))
                      },
-                     permissions: v["permissions"].map(permissionSet), line: v["line"]?.intValue ?? 0)
+                     permissions: v["permissions"].map(permissionSet), permissionVariants: variants(v["permissionVariants"]),
+                     line: v["line"]?.intValue ?? 0)
+    }
+
+    private static func variants(_ v: JSONValue?) -> [PermissionVariant] {
+        (v?.arrayValue ?? []).map { PermissionVariant(condition: $0["condition"]?.stringValue ?? "", permissions: permissionSet($0["permissions"] ?? .object([:]))) }
     }
 
     private static func permissionSet(_ v: JSONValue) -> PermissionSet {

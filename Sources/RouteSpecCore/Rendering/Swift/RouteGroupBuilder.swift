@@ -55,10 +55,16 @@ struct RouteGroupBuilder: Sendable {
         return RouteRow(name: r.function.text.trimmingCharacters(in: "`"), method: r.route.method, template: r.route.path,
                         line: r.route.line, operationID: r.op.id, operationName: r.op.name,
                         expectedStatuses: r.op.responses.map(\.status), source: primary?.path ?? "",
-                        operationPermissions: Self.runtime(r.op.permissions), routePermissions: r.route.permissions.map(Self.runtime))
+                        operationPermissions: Self.runtime(r.op.permissions, variants: r.op.permissionVariants),
+                        routePermissions: r.route.permissions != nil || !r.route.permissionVariants.isEmpty
+                            ? Self.runtime(r.route.permissions, variants: r.route.permissionVariants) : nil)
     }
 
-    static func runtime(_ set: PermissionSet?) -> RoutePermissions {
+    static func runtime(_ set: PermissionSet?, variants: [PermissionVariant] = []) -> RoutePermissions {
+        guard variants.isEmpty else {
+            return RoutePermissions(delegatedWork: nil, delegatedPersonal: nil, application: nil,
+                                    variants: variants.map { RoutePermissions.Variant(condition: $0.condition, permissions: runtime($0.permissions)) })
+        }
         guard let set else { return .undocumented }
         func requirement(_ s: Scheme?) -> PermissionRequirement? {
             guard let s else { return nil }
@@ -77,8 +83,18 @@ struct RouteGroupBuilder: Sendable {
     /// A route's documentation: title, method and path, operation, permissions, statuses, source.
     private func doc(_ op: APIOperation, _ route: Route) -> SwiftDoc {
         var lines = [op.title ?? op.name, "", "`\(route.method) \(route.path)`", "- Operation: `\(op.name)` (`\(op.id)`)"]
-        lines.append(route.permissions == nil ? "- Permissions:" : "- Permissions (this route):")
-        lines += permissionLines(route.permissions ?? op.permissions)
+        let ownVariants = !route.permissionVariants.isEmpty
+        let variants = ownVariants ? route.permissionVariants : route.permissions == nil ? op.permissionVariants : []
+        lines.append(route.permissions == nil && !ownVariants ? "- Permissions:" : "- Permissions (this route):")
+        if variants.isEmpty {
+            lines += permissionLines(route.permissions ?? op.permissions)
+        } else {
+            lines.append("  depending on the request (`allows(_:granted:variant:)`):")
+            for v in variants {
+                lines.append("  - \(v.condition):")
+                lines += permissionLines(v.permissions).map { "  " + $0 }
+            }
+        }
         lines.append("- Status: " + (op.responses.isEmpty ? "not documented (any 2xx is accepted)." : op.responses.map { String($0.status) }.joined(separator: ", ")))
         let primary = op.sources.first(where: \.primary) ?? op.sources.first
         let others = op.sources.filter { $0.path != primary?.path }.map(\.path)

@@ -110,7 +110,11 @@ public struct SwiftRouteGenerator: Sendable {
             }
         }
         add(op.permissions)
-        for route in op.routes { add(route.permissions) }
+        for v in op.permissionVariants { add(v.permissions) }
+        for route in op.routes {
+            add(route.permissions)
+            for v in route.permissionVariants { add(v.permissions) }
+        }
     }
 
     // MARK: Files
