@@ -83,3 +83,60 @@ import Testing
         #expect(p.versionInURL == .beta)
     }
 }
+
+/// Every repair of a route is reported (as a warning by the walker), and none yields a malformed path.
+@Suite struct RouteRepairTests {
+    func parsed(_ line: String) -> RouteLineParser.Parsed? {
+        guard case .success(let p) = RouteLineParser.parse(line) else { return nil }
+        return p
+    }
+
+    @Test(arguments: [
+        ("GET /applications/{id", "/applications/{id}", "unclosed placeholder '{id' closed"),
+        ("GET /me/x y", "/me/x", "'y' after the path ignored"),
+        ("DELETE /employeeExperience/learningProviders/{learningProviderId}/learningContents/{externalId='{externalId}'}/$ref",
+         "/employeeExperience/learningProviders/{learningProviderId}/learningContents(externalId='{externalId}')/$ref",
+         "'{externalId='{externalId}'}' read as the key '(externalId='{externalId}')'"),
+        ("GET /users/`id`/photo", "/users/{id}/photo", "'`id`' read as the placeholder '{id}'"),
+        ("GET /me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='<address>'/entireRow",
+         "/me/drive/items/{id}/workbook/worksheets/{worksheet-id}/range(address='{address}')/entireRow",
+         "missing ')' added after 'ange(address='{address}''"),
+    ])
+    func repairsAreReported(line: String, path: String, repair: String) throws {
+        let p = try #require(parsed(line))
+        #expect(p.path == path)
+        #expect(p.repairs.contains(repair), "\(p.repairs)")
+    }
+
+    @Test(arguments: ["GET /me/messages  // a comment", "GET /me HTTP/1.1", "GET /users?$search=\"displayName:a b\""])
+    func commentsVersionsAndQueriesAreNoRepair(line: String) throws {
+        #expect(try #require(parsed(line)).repairs.isEmpty)
+    }
+
+    @Test(arguments: ["GET /items/<id=5>/x", "GET /a/{b}}/c)", "GET /a/b'"])
+    func malformedPathsAreRefused(line: String) {
+        guard case .failure(.badPath) = RouteLineParser.parse(line) else {
+            Issue.record("\(line) was read as a route")
+            return
+        }
+    }
+
+    @Test func aRouteOnTheFenceLineIsReadWithAWarning() throws {
+        for (locale, heading) in [("zh-CN", "HTTP 请求"), ("es-ES", "Solicitud HTTP")] {
+            let text = page(permissions: oldTable, http: "```http GET /me/people\n```")
+                .replacingOccurrences(of: "ms.contentlocale: en-US", with: "ms.contentlocale: \(locale)")
+                .replacingOccurrences(of: "HTTP request", with: heading)
+            let model = try compilePage(text)
+            #expect(model.operations.first?.routes.map(\.path) == ["/me/people"], "\(locale)")
+            let warning = try #require(model.diagnostics.first { $0.code == "route-on-fence-line" })
+            #expect(warning.severity == .warning)
+        }
+    }
+
+    @Test func routeRepairsAreWarnings() throws {
+        let model = try compilePage(page(permissions: oldTable, http: "```http\nGET /applications/{id\n```"))
+        let repair = try #require(model.diagnostics.first { $0.code == "route-repaired" })
+        #expect(repair.severity == .warning)
+        #expect(repair.message == "unclosed placeholder '{id' closed in 'GET /applications/{id'")
+    }
+}

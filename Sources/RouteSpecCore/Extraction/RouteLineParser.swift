@@ -39,7 +39,16 @@ enum RouteLineParser {
         if requireSlash, !(target.hasPrefix("/") || target.hasPrefix("{") || target.lowercased().hasPrefix("http")) {
             return .failure(.notARoute)
         }
-        return normalize(method: method, target: target)
+        var result = normalize(method: method, target: target)
+        // Words after the path are dropped: say so, unless they are a comment, the HTTP version,
+        // or the rest of a query string (which is dropped anyway).
+        let rest = line.count > i + target.utf8.count ? line.string((i + target.utf8.count)..<n).trimmingSpaces : ""
+        if case .success(var parsed) = result, !rest.isEmpty, !target.contains("?"),
+           !rest.hasPrefix("//"), !rest.hasPrefix("#"), !rest.uppercased().hasPrefix("HTTP/") {
+            parsed.repairs.append("'\(rest)' after the path ignored")
+            result = .success(parsed)
+        }
+        return result
     }
 
     /// The first word and its column, when a line reads `WORD /path` but the word is no method.
@@ -131,12 +140,46 @@ enum RouteLineParser {
         p = collapseSlashes(p)
         if p.count > 1, p.last == ASCII.slash { p.removeLast() }
         guard p != [ASCII.slash] || method == "GET" else { return .failure(.emptyPath(method: method)) }
+        if let closed = Self.closingOpenParenthesis(p) {
+            repairs.append("missing ')' added after '\(String(decoding: p[..<closed].suffix(24), as: UTF8.self))'")
+            p.insert(ASCII.closeParen, at: closed)
+        }
         let normalized = String(decoding: p, as: UTF8.self)
+        // A repair never yields a malformed path: code or angle marks, unbalanced brackets or quotes.
+        if p.contains(where: { $0 == ASCII.backtick || $0 == ASCII.lessThan || $0 == ASCII.greaterThan }) || !Self.isBalanced(p) {
+            return .failure(.badPath(normalized))
+        }
         if p.contains(where: { $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.newline || $0 == ASCII.carriageReturn || $0 == 0x0B || $0 == 0x0C })
             || (p.contains(where: { $0 >= 0x80 }) && normalized.contains(where: \.isNewline)) {
             return .failure(.badPath(normalized))
         }
         return .success(Parsed(method: method, path: normalized, parameters: placeholders.parameters, versionInURL: version, repairs: repairs))
+    }
+
+    /// `range(address='{address}'/entireRow`: where the `)` a function call's arguments lack goes
+    /// (before the `/` after its last argument), when that is the only thing unbalanced.
+    static func closingOpenParenthesis(_ p: [UInt8]) -> Int? {
+        guard !isBalanced(p), let open = p.lastIndex(of: ASCII.openParen), !p[open...].contains(ASCII.closeParen),
+              let slash = p[open...].firstIndex(of: ASCII.slash), slash > open + 1 else { return nil }
+        var fixed = p
+        fixed.insert(ASCII.closeParen, at: slash)
+        return isBalanced(fixed) ? slash : nil
+    }
+
+    /// Braces and parentheses closed in order, and an even number of `'`.
+    static func isBalanced(_ p: [UInt8]) -> Bool {
+        var stack: [UInt8] = []
+        var quotes = 0
+        for b in p {
+            switch b {
+            case ASCII.openBrace, ASCII.openParen: stack.append(b)
+            case ASCII.closeBrace: if stack.popLast() != ASCII.openBrace { return false }
+            case ASCII.closeParen: if stack.popLast() != ASCII.openParen { return false }
+            case ASCII.apostrophe: quotes += 1
+            default: break
+            }
+        }
+        return stack.isEmpty && quotes % 2 == 0
     }
 
     private static let schemeSeparator = Array("://".utf8)
@@ -205,6 +248,32 @@ struct PlaceholderRewriter {
         previousSegment.reserveCapacity(path.count)
         while i < path.count {
             let c = path[i]
+            // `{externalId='{externalId}'}`: an OData key written as a placeholder → `(externalId='{externalId}')`.
+            if c == ASCII.openBrace, let key = Self.keyInBraces(path, from: i) {
+                if out.last == ASCII.slash { out.removeLast() }
+                let original = path.string(i..<key.end)
+                out += "(\(key.name)=".utf8
+                if key.quoted { out.append(ASCII.apostrophe) }
+                out.append(ASCII.openBrace)
+                out += register(Substring(key.value), after: key.name + "=").utf8
+                out.append(ASCII.closeBrace)
+                if key.quoted { out.append(ASCII.apostrophe) }
+                out.append(ASCII.closeParen)
+                repairs.append("'\(original)' read as the key '\(String(decoding: out.suffix(from: out.lastIndex(of: ASCII.openParen)!), as: UTF8.self))'")
+                i = key.end
+                continue
+            }
+            // `` `id` ``: a placeholder written as code.
+            if c == ASCII.backtick, let close = path[(i + 1)...].firstIndex(of: ASCII.backtick), close > i + 1,
+               path[(i + 1)..<close].allSatisfy({ ASCII.isKeyByte($0) || $0 == ASCII.pipe || $0 == ASCII.space }) {
+                let inner = path.string((i + 1)..<close)
+                out.append(ASCII.openBrace)
+                out += register(Substring(inner), after: String(decoding: lastSegment.isEmpty ? previousSegment : lastSegment, as: UTF8.self)).utf8
+                out.append(ASCII.closeBrace)
+                repairs.append("'`\(inner)`' read as the placeholder '{\(parameters.last?.name ?? inner)}'")
+                i = close + 1
+                continue
+            }
             if c == ASCII.openBrace || (c == ASCII.lessThan && angleIsPlaceholder(path, from: i)) {
                 let close = c == ASCII.openBrace ? ASCII.closeBrace : ASCII.greaterThan
                 var j = i + 1
@@ -251,7 +320,28 @@ struct PlaceholderRewriter {
     }
 
     private static func mayBeStructure(_ b: UInt8) -> Bool {
-        b == ASCII.slash || b == ASCII.openBrace || b == ASCII.closeBrace || b == ASCII.lessThan
+        b == ASCII.slash || b == ASCII.openBrace || b == ASCII.closeBrace || b == ASCII.lessThan || b == ASCII.backtick
+    }
+
+    /// `{name='{value}'}` or `{name={value}}` from `i`: the key's name, its value's name, whether
+    /// the value is quoted, and where the whole ends.
+    static func keyInBraces(_ path: [UInt8], from i: Int) -> (name: String, value: String, quoted: Bool, end: Int)? {
+        var j = i + 1
+        while j < path.count, ASCII.isKeyByte(path[j]) { j += 1 }
+        guard j > i + 1, j < path.count, path[j] == UInt8(ascii: "=") else { return nil }
+        let name = path.string((i + 1)..<j)
+        j += 1
+        let quoted = j < path.count && path[j] == ASCII.apostrophe
+        if quoted { j += 1 }
+        guard j < path.count, path[j] == ASCII.openBrace, let close = path[(j + 1)...].firstIndex(of: ASCII.closeBrace) else { return nil }
+        let value = path.string((j + 1)..<close)
+        j = close + 1
+        if quoted {
+            guard j < path.count, path[j] == ASCII.apostrophe else { return nil }
+            j += 1
+        }
+        guard j < path.count, path[j] == ASCII.closeBrace, !value.isEmpty else { return nil }
+        return (name, value, quoted, j + 1)
     }
 
     private func angleIsPlaceholder(_ path: [UInt8], from i: Int) -> Bool {

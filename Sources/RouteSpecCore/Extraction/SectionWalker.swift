@@ -96,6 +96,12 @@ struct SectionWalker {
         }
         switch section {
         case .httpRequest:
+            // ```` ```http GET /x ````: a route written on the fence's opening line.
+            let words = f.rawInfo.split(separator: " ", maxSplits: 1)
+            if words.count == 2, case .success = RouteLineParser.parse(String(words[1]), requireSlash: true) {
+                sink.warning("route-on-fence-line", "'\(words[1])' is written on the code fence's opening line; read as a route", line: f.line)
+                readRoute(String(words[1]), line: f.line, into: &facts.routes, reportFailures: true, requireSlash: true)
+            }
             readRoutes(f.content, into: &facts.routes, reportFailures: true)
         case .examples:
             if needsVersionEvidence { exampleRequestLines.append(contentsOf: f.content.prefix(3)) }
@@ -122,7 +128,7 @@ struct SectionWalker {
                                     requireSlash: Bool) {
         switch RouteLineParser.parse(raw, requireSlash: requireSlash) {
         case .success(let parsed):
-            for r in parsed.repairs { sink.note("route-repaired", "\(r) in '\(raw.trimmingSpaces)'", line: line) }
+            for r in parsed.repairs { sink.warning("route-repaired", "\(r) in '\(raw.trimmingSpaces)'", line: line) }
             if routes.contains(where: { $0.method == parsed.method && $0.path == parsed.path }) { return }
             routes.append(RouteFact(method: parsed.method, path: parsed.path, parameters: parsed.parameters, line: line,
                                     headings: subheadings.map(\.ref), context: lastRequestProse.map(text.prose)))

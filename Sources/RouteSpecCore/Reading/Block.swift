@@ -76,6 +76,8 @@ struct Heading: Sendable {
 struct Fence: Sendable {
     /// Lower-cased info string, e.g. `http`, `msgraph-interactive`, or empty.
     var info: String
+    /// The info string as written.
+    var rawInfo: String
     /// Content lines, still in the page's bytes; `SourceText.text(_:)` reads one.
     var content: [SourceLine]
     var line: Int

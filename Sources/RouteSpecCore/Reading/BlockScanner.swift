@@ -35,6 +35,7 @@ struct BlockScanner {
         var length: Int
         var indent: Int
         var info: String
+        var rawInfo: String
         var line: Int
         /// Room for the lines of most code blocks from the start.
         var content: [SourceLine] = {
@@ -201,7 +202,8 @@ struct BlockScanner {
         guard end - i >= 3 else { return nil }
         let info = s.extracting(UTF8Text.trimmed(s, in: end..<s.count))
         if marker == ASCII.backtick && info.contains(ASCII.backtick) { return nil }  // inline code, not a fence
-        return OpenFence(marker: marker, length: end - i, indent: indent, info: info.string.lowercased(), line: line)
+        let raw = info.string
+        return OpenFence(marker: marker, length: end - i, indent: indent, info: raw.lowercased(), rawInfo: raw, line: line)
     }
 
     private func closesFence(_ line: SourceLine, _ open: OpenFence) -> Bool {
@@ -239,7 +241,7 @@ struct BlockScanner {
     }
 
     private mutating func emitFence(_ open: OpenFence, closed: Bool) {
-        blocks.append(.fence(Fence(info: open.info, content: open.content, line: open.line, closed: closed)))
+        blocks.append(.fence(Fence(info: open.info, rawInfo: open.rawInfo, content: open.content, line: open.line, closed: closed)))
     }
 
     /// What a line is: decided on its bytes; only headings and includes become strings.
