@@ -56,6 +56,7 @@ struct PageExtractor {
             sink.warning("doc-type-mismatch", "front matter says doc_type '\(docType)', but the page documents routes; compiled as an API page",
                          line: 1)
         }
+        facts.request.queryOptions = RequestReader.queryOptionsMentioned(in: text.bytes)
         if let vocabulary { PermissionNameRepair.apply(vocabulary, to: &facts.permissionTables, text: text, diagnostics: &sink) }
         Self.checkCompleteness(&facts, walker: walker, diagnostics: &sink)
         facts.diagnostics = sink.items

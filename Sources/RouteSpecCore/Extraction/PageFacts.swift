@@ -16,6 +16,7 @@ struct PageFacts: Sendable {
     var diagnostics: [Diagnostic] = []
     /// The page holds an HTTP request section (or route blocks where one would be).
     var hasRequestSection = false
+    var request = RequestFacts()
 }
 
 public enum ApiVersion: String, Sendable, Comparable, CaseIterable {

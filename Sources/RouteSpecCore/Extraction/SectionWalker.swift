@@ -92,7 +92,17 @@ struct SectionWalker {
     private mutating func fence(_ f: Fence, facts: inout PageFacts) {
         if let first = f.content.first, let status = text.withBytes(.bytes(first.range), ResponseCodeReader.example(bytes:)) {
             facts.responses.append(ResponseFact(status: status, origin: .example, line: f.content[0].number))
+            let body = f.content.dropFirst().map(text.text).joined(separator: "\n")
+            if ResponseCodeReader.isSuccess(status), body.contains(where: { $0 == "{" || $0 == "[" }) {
+                facts.request.responseCollection = (facts.request.responseCollection ?? false) || RequestReader.isCollection(body)
+            }
             return
+        }
+        if section == .requestBody { facts.request.bodyInSection = true }
+        // An example request with a JSON body after its request line.
+        if section == .examples, let first = f.content.first, case .success = RouteLineParser.parse(text.text(first)),
+           f.content.dropFirst().contains(where: { let t = text.text($0).trimmingSpaces; return t.hasPrefix("{") || t.hasPrefix("[") }) {
+            facts.request.bodyInExample = true
         }
         switch section {
         case .httpRequest:
@@ -154,6 +164,11 @@ struct SectionWalker {
     }
 
     private mutating func table(_ t: TableLines, facts: inout PageFacts) {
+        if section == .requestHeaders {
+            facts.request.headers += text.table(t).rows.compactMap(RequestReader.header)
+            return
+        }
+        if section == .requestBody { facts.request.bodyInSection = true }
         guard section == .permissions || section == .other else { return }
         // Outside the permissions section, permission tables are small; property tables are not.
         if section != .permissions && t.rows.count > 12 { return }
@@ -253,6 +268,11 @@ struct SectionWalker {
             for code in text.withBytes(p, ResponseCodeReader.prose(bytes:)) {
                 facts.responses.append(ResponseFact(status: code, origin: .prose, line: line))
             }
+            if facts.request.responseResource == nil, let resource = RequestReader.resourceLink(text.prose(p)) {
+                facts.request.responseResource = resource
+            }
+        case .requestBody:
+            if facts.request.bodyInSection == nil { facts.request.bodyInSection = false }
         case .httpRequest:
             // Route lines written as prose or indented code.
             let before = facts.routes.count

@@ -32,6 +32,10 @@ struct LanguageWords: Sendable {
     var othersColumn: [String] = []
     /// The beta notice: `/beta` in the page's own words.
     var betaMarkers: [String] = []
+    /// A request header's "required" and "optional" (the optional words are asked first: in
+    /// several languages they contain the required word, as "необязательный" does).
+    var requiredWords: [String] = []
+    var optionalWords: [String] = []
 }
 
 /// "and" or "or" in every language: the list (for scripts without spaces) and a set (for tokens).
@@ -79,7 +83,9 @@ enum Lexicon {
         higherPrivilegedColumn: ["higher privileged", "more privileged"],
         selfColumn: ["self", "on yourself", "acting on self"],
         othersColumn: ["others", "other users"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["required"],
+        optionalWords: ["optional"]
     )
 
     static let russian = LanguageWords(
@@ -102,7 +108,9 @@ enum Lexicon {
         higherPrivilegedColumn: ["более высокие", "с более высокими", "более привилегированные", "высокими привилегиями"],
         selfColumn: ["на себя", "себя"],
         othersColumn: ["на других", "других"],
-        betaMarkers: ["/бета", "/beta"]
+        betaMarkers: ["/бета", "/beta"],
+        requiredWords: ["обязательн"],
+        optionalWords: ["необязательн"]
     )
 
     static let chinese = LanguageWords(
@@ -122,7 +130,9 @@ enum Lexicon {
         mostToLeast: ["从最高特权到最低特权", "从高到低"],
         leastPrivilegedColumn: ["最低特权"],
         higherPrivilegedColumn: ["更高特权", "较高特权"],
-        betaMarkers: ["/beta", "beta 版本"]
+        betaMarkers: ["/beta", "beta 版本"],
+        requiredWords: ["必需", "必填", "必要"],
+        optionalWords: ["可选"]
     )
 
     static let traditionalChinese = LanguageWords(
@@ -142,7 +152,9 @@ enum Lexicon {
         mostToLeast: ["從最高到最低"],
         leastPrivilegedColumn: ["最低權限"],
         higherPrivilegedColumn: ["較高權限"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["必要", "必填"],
+        optionalWords: ["選用", "可選", "選擇性"]
     )
 
     static let japanese = LanguageWords(
@@ -163,7 +175,9 @@ enum Lexicon {
         mostToLeast: ["大きいものから小さいもの", "高いものから低いもの"],
         leastPrivilegedColumn: ["最小特権"],
         higherPrivilegedColumn: ["より高い特権"],
-        betaMarkers: ["/beta", "/ベータ"]
+        betaMarkers: ["/beta", "/ベータ"],
+        requiredWords: ["必須"],
+        optionalWords: ["省略可能", "オプション", "任意"]
     )
 
     static let korean = LanguageWords(
@@ -183,7 +197,9 @@ enum Lexicon {
         mostToLeast: ["높은 권한에서 낮은 권한"],
         leastPrivilegedColumn: ["최소 권한"],
         higherPrivilegedColumn: ["높은 권한"],
-        betaMarkers: ["/beta", "/베타"]
+        betaMarkers: ["/beta", "/베타"],
+        requiredWords: ["필수"],
+        optionalWords: ["선택"]
     )
 
     static let german = LanguageWords(
@@ -203,7 +219,9 @@ enum Lexicon {
         mostToLeast: ["mit den meisten rechten zu der mit den wenigsten", "von der höchsten zur niedrigsten", "meisten zu den wenigsten"],
         leastPrivilegedColumn: ["geringsten berechtigungen", "am wenigsten privilegiert"],
         higherPrivilegedColumn: ["höher privilegiert", "höheren berechtigungen"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["erforderlich", "obligatorisch"],
+        optionalWords: ["optional"]
     )
 
     static let french = LanguageWords(
@@ -223,7 +241,9 @@ enum Lexicon {
         mostToLeast: ["du plus au moins", "de la plus à la moins"],
         leastPrivilegedColumn: ["moins privilégiées", "privilèges minimum"],
         higherPrivilegedColumn: ["plus privilégiées", "privilèges plus élevés"],
-        betaMarkers: ["/beta", "/bêta"]
+        betaMarkers: ["/beta", "/bêta"],
+        requiredWords: ["obligatoire", "requis"],
+        optionalWords: ["facultatif", "optionnel"]
     )
 
     static let spanish = LanguageWords(
@@ -243,7 +263,9 @@ enum Lexicon {
         mostToLeast: ["de más a menos", "de mayor a menor"],
         leastPrivilegedColumn: ["menos privilegiados"],
         higherPrivilegedColumn: ["más privilegiados", "con más privilegios"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["obligatorio", "necesario", "requerido"],
+        optionalWords: ["opcional"]
     )
 
     static let portuguese = LanguageWords(
@@ -263,7 +285,9 @@ enum Lexicon {
         mostToLeast: ["de mais para menos", "da com mais para a com menos", "do mais ao menos", "da mais para a menos"],
         leastPrivilegedColumn: ["menos privilegiadas", "com menos privilégios"],
         higherPrivilegedColumn: ["mais privilegiadas", "com mais privilégios"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["obrigatório", "necessário"],
+        optionalWords: ["opcional"]
     )
 
     static let italian = LanguageWords(
@@ -281,7 +305,9 @@ enum Lexicon {
         and: ["e"],
         or: ["o", "oppure"],
         mostToLeast: ["dal più al meno", "da più a meno"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["obbligatorio", "richiesto"],
+        optionalWords: ["facoltativo", "opzionale"]
     )
 
     static let dutch = LanguageWords(
@@ -298,7 +324,9 @@ enum Lexicon {
         none: ["geen"],
         and: ["en"],
         or: ["of"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["vereist", "verplicht"],
+        optionalWords: ["optioneel"]
     )
 
     static let polish = LanguageWords(
@@ -315,7 +343,9 @@ enum Lexicon {
         none: ["brak"],
         and: ["i", "oraz"],
         or: ["lub"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["wymagan"],
+        optionalWords: ["opcjonaln"]
     )
 
     static let swedish = LanguageWords(
@@ -332,7 +362,9 @@ enum Lexicon {
         none: ["ingen", "inga"],
         and: ["och"],
         or: ["eller"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["obligatorisk", "krävs"],
+        optionalWords: ["valfri"]
     )
 
     static let turkish = LanguageWords(
@@ -349,7 +381,9 @@ enum Lexicon {
         none: ["yok", "hiçbiri"],
         and: ["ve"],
         or: ["veya"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["gerekli", "zorunlu"],
+        optionalWords: ["isteğe bağlı"]
     )
 
     static let czech = LanguageWords(
@@ -366,7 +400,9 @@ enum Lexicon {
         none: ["žádné"],
         and: ["a"],
         or: ["nebo"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["povinn", "požadov"],
+        optionalWords: ["volitelné", "nepovinn"]
     )
 
     static let hungarian = LanguageWords(
@@ -383,7 +419,9 @@ enum Lexicon {
         none: ["nincs"],
         and: ["és"],
         or: ["vagy"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["kötelező", "szükséges"],
+        optionalWords: ["nem kötelező", "opcionális"]
     )
 
     static let indonesian = LanguageWords(
@@ -402,7 +440,9 @@ enum Lexicon {
         or: ["atau"],
         leastPrivilegedColumn: ["hak istimewa paling rendah", "paling sedikit"],
         higherPrivilegedColumn: ["hak istimewa lebih tinggi", "lebih tinggi"],
-        betaMarkers: ["/beta"]
+        betaMarkers: ["/beta"],
+        requiredWords: ["wajib", "diperlukan"],
+        optionalWords: ["opsional"]
     )
 
     /// Every language's words for one item, longest first so that longer phrases win.

@@ -147,7 +147,20 @@ enum OperationMerger {
         }.sorted { $0.path < $1.path }
         return APIOperation(id: operationID(facts, group: sources), apiVersion: facts.apiVersion, name: name, title: facts.title,
                          routes: primary.routes, permissions: primary.permissions, permissionVariants: primary.variants, permissionTables: primary.tables,
-                         responses: responses, sources: sourceList)
+                         responses: responses, sources: sourceList, request: Self.requestShape(facts.request),
+                         responseBody: Self.responseBody(facts.request))
+    }
+
+    static func requestShape(_ r: RequestFacts) -> RequestShape? {
+        var seen = Set<String>()
+        let headers = r.headers.filter { seen.insert($0.name.lowercased()).inserted }.map { RequestHeader(name: $0.name, required: $0.required) }
+        let body = r.bodyInSection == true || r.bodyInExample ? true : r.bodyInSection
+        guard !headers.isEmpty || body != nil || !r.queryOptions.isEmpty else { return nil }
+        return RequestShape(headers: headers, body: body, queryOptions: r.queryOptions)
+    }
+
+    static func responseBody(_ r: RequestFacts) -> ResponseBody? {
+        r.responseResource == nil && r.responseCollection == nil ? nil : ResponseBody(resource: r.responseResource, collection: r.responseCollection)
     }
 
     private static func operationID(_ facts: PageFacts, group: [ResolvedPage]) -> String {

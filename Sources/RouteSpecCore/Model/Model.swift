@@ -27,6 +27,30 @@ public struct APIOperation: Sendable {
     public var permissionTables: [PermissionTable]
     public var responses: [Response]
     public var sources: [Source]
+    /// What the request takes beyond its route; nil when the page says nothing of it.
+    public var request: RequestShape? = nil
+    /// What the success response holds, when the page names it.
+    public var responseBody: ResponseBody? = nil
+}
+
+/// The headers a page's Request headers table names, whether a body is sent (nil: not said),
+/// and the OData query options the page mentions.
+public struct RequestShape: Sendable, Hashable {
+    public var headers: [RequestHeader]
+    public var body: Bool?
+    public var queryOptions: [String]
+}
+
+public struct RequestHeader: Sendable, Hashable {
+    public var name: String
+    public var required: Bool
+}
+
+/// The resource the success response holds (`user`, from its link to `../resources/user.md`),
+/// and whether it is a collection (the example response has `"value": [`).
+public struct ResponseBody: Sendable, Hashable {
+    public var resource: String?
+    public var collection: Bool?
 }
 
 public struct Route: Sendable {

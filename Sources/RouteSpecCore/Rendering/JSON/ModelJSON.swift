@@ -26,6 +26,20 @@ extension APIOperation {
         if let permissions { o["permissions"] = permissions.json() }
         if !permissionVariants.isEmpty { o["permissionVariants"] = .array(permissionVariants.map { $0.json() }) }
         if let title { o["title"] = .string(title) }
+        if let request {
+            var r: [String: JSONValue] = [
+                "headers": .array(request.headers.map { .object(["name": .string($0.name), "required": .bool($0.required)]) }),
+                "queryOptions": strings(request.queryOptions),
+            ]
+            if let body = request.body { r["body"] = .bool(body) }
+            o["request"] = .object(r)
+        }
+        if let responseBody {
+            var r: [String: JSONValue] = [:]
+            if let resource = responseBody.resource { r["resource"] = .string(resource) }
+            if let collection = responseBody.collection { r["collection"] = .bool(collection) }
+            o["responseBody"] = .object(r)
+        }
         return .object(o)
     }
 }

@@ -35,7 +35,12 @@ public enum ModelReader {
             sources: (v["sources"]?.arrayValue ?? []).map { s in
                 Source(path: s["path"]?.stringValue ?? "", locale: s["locale"]?.stringValue ?? "", line: s["line"]?.intValue ?? 0,
                        date: s["date"]?.stringValue, primary: s["primary"]?.boolValue ?? false)
-            })
+            },
+            request: v["request"].map { r in
+                RequestShape(headers: (r["headers"]?.arrayValue ?? []).map { RequestHeader(name: $0["name"]?.stringValue ?? "", required: $0["required"]?.boolValue ?? false) },
+                             body: r["body"]?.boolValue, queryOptions: (r["queryOptions"]?.arrayValue ?? []).compactMap(\.stringValue))
+            },
+            responseBody: v["responseBody"].map { ResponseBody(resource: $0["resource"]?.stringValue, collection: $0["collection"]?.boolValue) })
     }
 
     private static func route(_ v: JSONValue) -> Route? {

@@ -1,0 +1,79 @@
+/// What a client needs to build a call beyond its route, read language-independently where it
+/// can be: the headers the Request headers table names (ASCII header names; translated names,
+/// such as a translated `Authorization`, are passed over), whether a body is sent, the OData
+/// query options the page mentions, and the resource the response holds.
+enum RequestReader {
+    /// A header table row: its name when the first cell is a header name, and whether the row
+    /// says it is required (in any language, optional words winning over required ones).
+    static func header(_ row: Table.Row) -> RequestHeaderFact? {
+        guard let first = row.cells.first else { return nil }
+        var name = InlineText.plain(first).trimmingSpaces
+        if let colon = name.firstIndex(of: ":") { name = String(name[..<colon]).trimmingSpaces }
+        guard !name.isEmpty, name.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == ASCII.dash }),
+              name.utf8.contains(where: ASCII.isLetter), looksLikeAHeader(name) else { return nil }
+        let rest = row.cells.dropFirst().joined(separator: " ").lowercased()
+        let optional = Lexicon.all(\.optionalWords).contains { rest.contains($0) }
+        let required = !optional && Lexicon.all(\.requiredWords).contains { rest.contains($0) }
+        return RequestHeaderFact(name: name, required: required, line: row.line)
+    }
+
+    /// A header name, not a word translated in its place (`Aceitar` for `Accept`): hyphenated or
+    /// camel-cased, or one of the one-word headers Graph pages name.
+    static func looksLikeAHeader(_ name: String) -> Bool {
+        name.contains("-") || name.dropFirst().contains(where: \.isUppercase) || oneWordHeaders.contains(name.lowercased())
+    }
+
+    private static let oneWordHeaders: Set<String> = ["accept", "authorization", "prefer", "host", "range", "expect", "origin", "cookie", "date", "location"]
+
+    static let queryOptions = ["$select", "$filter", "$expand", "$orderby", "$top", "$skip", "$search", "$count", "$format", "$skiptoken"]
+
+    /// The OData system query options the page's text names, in `queryOptions` order.
+    static func queryOptionsMentioned(in bytes: [UInt8]) -> [String] {
+        let lowered = bytes.map(ASCII.lower)
+        return queryOptions.filter { option in
+            let needle = Array(option.utf8)
+            var from = 0
+            while let hit = lowered.withSpan({ TextSearch.find(needle, in: $0.extracting(from..<lowered.count)) }).map({ $0 + from }) {
+                let end = hit + needle.count
+                if end >= lowered.count || !ASCII.isAlphanumeric(lowered[end]) { return true }
+                from = end
+            }
+            return false
+        }
+    }
+
+    /// `[user](../resources/user.md)` → `user`: the first resource page a line links to.
+    static func resourceLink(_ line: String) -> String? {
+        guard let marker = line.utf8Range(of: "/resources/") else { return nil }
+        let rest = line[marker.upperBound...]
+        guard let end = rest.firstIndex(where: { $0 == ")" || $0 == "#" || $0 == " " }) ?? Optional(rest.endIndex),
+              rest[..<end].hasSuffix(".md") else { return nil }
+        let stem = rest[..<end].dropLast(3)
+        return stem.isEmpty || stem.contains("/") ? nil : String(stem)
+    }
+
+    /// Whether an example response's body is a collection (`"value": [`).
+    static func isCollection(_ body: String) -> Bool {
+        guard let value = body.utf8Range(of: "\"value\"") else { return false }
+        return body[value.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\t" || $0 == "\n" || $0 == "\r" }.first == "["
+    }
+}
+
+struct RequestHeaderFact: Sendable, Hashable {
+    var name: String
+    var required: Bool
+    var line: Int
+}
+
+/// The request and response facts of one page.
+struct RequestFacts: Sendable {
+    var headers: [RequestHeaderFact] = []
+    /// Whether the Request body section shows a body (a table or code); nil without one.
+    var bodyInSection: Bool?
+    /// Whether an example request sends a body (a JSON line after the request line).
+    var bodyInExample = false
+    var queryOptions: [String] = []
+    var responseResource: String?
+    /// Whether the example responses hold a collection; nil without example responses.
+    var responseCollection: Bool?
+}
