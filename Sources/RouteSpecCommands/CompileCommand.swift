@@ -52,8 +52,9 @@ enum CompileCommand {
         (options.vocabulary, catalog) = try vocabulary(parsed)
         var result = Compiler(options: options).compile(pages: pages)
         guard let catalog else { return (result, nil) }
+        let filled = CatalogFill.apply(catalog, to: &result.model)
         let check = CatalogCheck(catalog: catalog).check(result.model)
-        result.add(check.diagnostics)
+        result.add(filled + check.diagnostics)
         return (result, CatalogCommandText.summary(check.summary))
     }
 

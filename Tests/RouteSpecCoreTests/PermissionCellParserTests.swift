@@ -29,6 +29,8 @@ import Testing
     @Test(arguments: [
         ("User.Read, User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
         ("Bookings。Read.All、User．Read", [["Bookings.Read.All"], ["User.Read"]]),
+        ("One from EduRoster.ReadBasic, EduRoster.Read", [["EduRoster.ReadBasic"], ["EduRoster.Read"]]),
+        ("EduRoster.Write plus either Directory.Read.All", [["EduRoster.Write", "Directory.Read.All"]]),
         ("User.Read、User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
         ("User.Read，User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),
         ("User.Read<br>User.ReadWrite", [["User.Read"], ["User.ReadWrite"]]),

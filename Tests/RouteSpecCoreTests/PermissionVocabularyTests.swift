@@ -86,4 +86,27 @@ import Testing
         #expect(PermissionVocabulary.published.schemes["User.Read"] == [.delegatedWork, .delegatedPersonal])
         #expect(PermissionVocabulary.published.schemes.count > 900)
     }
+
+    /// A page whose permission include is missing takes the catalog's requirement for its routes.
+    @Test func aMissingIncludeIsFilledFromTheCatalog() throws {
+        let catalogJSON = #"""
+        {"permissions": {
+          "User.Read": {"schemes": {"DelegatedWork": {}, "DelegatedPersonal": {}},
+                        "pathSets": [{"schemeKeys": ["DelegatedWork", "DelegatedPersonal"], "methods": ["GET"], "paths": {"/me": "least=DelegatedWork,DelegatedPersonal"}}]},
+          "User.ReadWrite": {"schemes": {"DelegatedWork": {}},
+                        "pathSets": [{"schemeKeys": ["DelegatedWork"], "methods": ["GET"], "paths": {"/me": ""}}]}
+        }}
+        """#
+        let catalog = try PermissionCatalog(json: JSONParser.parse(Array(catalogJSON.utf8)))
+        let text = page(permissions: "[!INCLUDE [permissions-table](../includes/permissions/user-get-permissions.md)]", http: "```http\nGET /me\n```")
+        var model = try compilePage(text, path: "v1.0/api/user-get.md")
+        #expect(model.operations.first?.permissions == nil)
+        let diagnostics = CatalogFill.apply(catalog, to: &model)
+        let set = try #require(model.operations.first?.permissions)
+        #expect(set.from == "catalog")
+        #expect(set.delegatedWork?.leastPrivileged == ["User.Read"] && set.delegatedWork?.higherPrivileged == ["User.ReadWrite"])
+        #expect(set.application == nil)
+        #expect(diagnostics.map(\.code) == ["permissions-from-catalog"] && diagnostics[0].severity == .warning)
+        #expect(model.operations[0].json().serialized().contains("\"from\": \"catalog\""))
+    }
 }

@@ -82,6 +82,8 @@ enum PermissionCellParser {
                 return .separateNames(names.names, why: "qualifier '\(text[..<colon].trimmingSpaces)' before \(names.names) dropped")
             }
         }
+        // "One from EduRoster.ReadBasic", "A plus either B": a few words run in before a name.
+        if let names = namesJoinedByAnd(text, droppingLeadingWords: true) { return .names(names.names, repaired: names.repaired) }
         // "A.Read.All B.Read.All": the comma was lost in translation.
         let tokens = text.split(asciiSeparator: ASCII.space).map { String($0) }
         if tokens.count > 1 {
@@ -95,13 +97,21 @@ enum PermissionCellParser {
     }
 
     /// A single name, or names joined by "and" (needed together); nil if any part is not a name.
-    private static func namesJoinedByAnd(_ text: String) -> (names: [String], repaired: [String])? {
+    private static func namesJoinedByAnd(_ text: String, droppingLeadingWords: Bool = false) -> (names: [String], repaired: [String])? {
         var names: [String] = []
         var repaired: [String] = []
         for part in splitConjunction(text, Lexicon.and) {
-            guard case .name(let n, let wasRepaired) = PermissionName.read(part) else { return nil }
+            if case .name(let n, let wasRepaired) = PermissionName.read(part) {
+                names.append(n)
+                if wasRepaired { repaired.append("'\(part.trimmingSpaces)' repaired to '\(n)'") }
+                continue
+            }
+            // Up to four words without a dot, then one name.
+            let tokens = part.split(asciiSeparator: ASCII.space)
+            guard droppingLeadingWords, (2...5).contains(tokens.count), tokens.dropLast().allSatisfy({ !$0.contains(".") }),
+                  case .name(let n, _) = PermissionName.read(String(tokens.last!)) else { return nil }
             names.append(n)
-            if wasRepaired { repaired.append("'\(part.trimmingSpaces)' repaired to '\(n)'") }
+            repaired.append("words '\(tokens.dropLast().joined(separator: " "))' before '\(n)' dropped")
         }
         return names.isEmpty ? nil : (names, repaired)
     }

@@ -59,6 +59,8 @@ public struct PermissionSet: Sendable, Hashable {
     public var delegatedWork: Scheme?
     public var delegatedPersonal: Scheme?
     public var application: Scheme?
+    /// Where the requirement comes from when not from the page: `catalog` (its include was missing).
+    public var from: String? = nil
 
     public init(delegatedWork: Scheme? = nil, delegatedPersonal: Scheme? = nil, application: Scheme? = nil) {
         self.delegatedWork = delegatedWork

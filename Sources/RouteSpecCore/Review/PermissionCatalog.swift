@@ -8,6 +8,8 @@ public struct PermissionCatalog: Sendable {
     /// The schemes each permission is published for.
     public let schemes: [String: Set<SchemeKind>]
     private let byRoute: [RouteShape: [SchemeKind: Set<String>]]
+    /// Per route and scheme, the names the catalog marks least privileged (`least=DelegatedWork,…`).
+    private let leastByRoute: [RouteShape: [SchemeKind: Set<String>]]
     let suggester: PermissionNameSuggester
 
     public static func load(path: String) throws -> PermissionCatalog {
@@ -24,15 +26,20 @@ public struct PermissionCatalog: Sendable {
         let schemeKinds: [String: SchemeKind] = ["DelegatedWork": .delegatedWork, "DelegatedPersonal": .delegatedPersonal,
                                                  "Application": .application]
         var byRoute: [RouteShape: [SchemeKind: Set<String>]] = [:]
+        var leastByRoute: [RouteShape: [SchemeKind: Set<String>]] = [:]
         var schemesOfName: [String: Set<SchemeKind>] = [:]
         for (name, permission) in permissions {
             schemesOfName[name] = Set((permission["schemes"]?.objectValue ?? [:]).keys.compactMap { schemeKinds[$0] })
             for pathSet in permission["pathSets"]?.arrayValue ?? [] {
                 let schemes = (pathSet["schemeKeys"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap { schemeKinds[$0] } }
                 for method in (pathSet["methods"]?.arrayValue ?? []).compactMap(\.stringValue) {
-                    for path in pathSet["paths"]?.objectValue.keys ?? [:].keys {
+                    for (path, marks) in pathSet["paths"]?.objectValue ?? [:] {
                         let shape = RouteShape(method: method, path: Self.clean(path))
                         for scheme in schemes { byRoute[shape, default: [:]][scheme, default: []].insert(name) }
+                        let least = (marks.stringValue ?? "").split(separator: ";").first { $0.hasPrefix("least=") }?.dropFirst(6)
+                        for key in least?.split(separator: ",") ?? [] {
+                            if let scheme = schemeKinds[String(key)] { leastByRoute[shape, default: [:]][scheme, default: []].insert(name) }
+                        }
                     }
                 }
             }
@@ -40,6 +47,7 @@ public struct PermissionCatalog: Sendable {
         self.names = Set(permissions.keys)
         self.schemes = schemesOfName
         self.byRoute = byRoute
+        self.leastByRoute = leastByRoute
         self.suggester = PermissionNameSuggester(known: names)
     }
 
@@ -49,6 +57,20 @@ public struct PermissionCatalog: Sendable {
     }
 
     public var routeCount: Int { byRoute.count }
+
+    /// A route's requirement as the catalog states it: per scheme it lists, the names it marks
+    /// least privileged, then the others (by name); nil when it does not know the route.
+    public func requirement(method: String, path: String) -> PermissionSet? {
+        let shape = RouteShape(method: method, path: Self.clean(path))
+        guard let all = byRoute[shape] else { return nil }
+        var set = PermissionSet()
+        for (kind, names) in all {
+            let least = leastByRoute[shape]?[kind] ?? []
+            set[kind] = Scheme(supported: true, leastPrivileged: least.sorted(), higherPrivileged: names.subtracting(least).sorted())
+        }
+        set.from = "catalog"
+        return set
+    }
 
     private static func clean(_ path: String) -> String {
         var p = Substring(path)

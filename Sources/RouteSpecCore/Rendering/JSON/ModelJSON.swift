@@ -69,6 +69,7 @@ extension RouteParameter {
 extension PermissionSet {
     func json() -> JSONValue {
         var o: [String: JSONValue] = [:]
+        if let from { o["from"] = .string(from) }
         for kind in SchemeKind.allCases {
             if let scheme = self[kind] { o[kind.rawValue] = scheme.json() }
         }

@@ -70,6 +70,7 @@ public enum ModelReader {
             scheme.docsSpelling = (s["docsSpelling"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
             set[kind] = scheme
         }
+        set.from = v["from"]?.stringValue
         return set
     }
 
