@@ -3,13 +3,16 @@
 /// Columns count characters, from 1.
 enum QuotedColumn {
     static func locate(_ diagnostics: inout [Diagnostic], path: String, in bytes: [UInt8]) {
-        var lines: [Substring]? = nil
+        var lineStarts: [Int]? = nil
         for i in diagnostics.indices where diagnostics[i].column == 1 && diagnostics[i].path == path {
             guard let quoted = firstQuote(in: diagnostics[i].message) else { continue }
-            if lines == nil { lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) }
+            if lineStarts == nil { lineStarts = [0] + bytes.indices.filter { bytes[$0] == ASCII.newline }.map { $0 + 1 } }
             let number = diagnostics[i].line
-            guard let lines, number <= lines.count, let found = lines[number - 1].range(of: quoted) else { continue }
-            diagnostics[i].column = lines[number - 1].distance(from: lines[number - 1].startIndex, to: found.lowerBound) + 1
+            guard let starts = lineStarts, number <= starts.count else { continue }
+            let end = number < starts.count ? starts[number] : bytes.count
+            let line = String(decoding: bytes[starts[number - 1]..<end], as: UTF8.self)
+            guard let found = line.range(of: quoted) else { continue }
+            diagnostics[i].column = line.distance(from: line.startIndex, to: found.lowerBound) + 1
         }
     }
 

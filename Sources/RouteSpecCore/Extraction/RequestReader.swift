@@ -7,13 +7,15 @@ enum RequestReader {
     /// says it is required (in any language, optional words winning over required ones).
     static func header(_ row: Table.Row) -> RequestHeaderFact? {
         guard let first = row.cells.first else { return nil }
-        var name = InlineText.plain(first).trimmingSpaces
+        // Most cells are a bare name already; only others need their markup removed.
+        let bare = first.utf8.allSatisfy { ASCII.isAlphanumeric($0) || $0 == ASCII.dash || $0 == ASCII.space }
+        var name = (bare ? first : InlineText.plain(first)).trimmingSpaces
         if let colon = name.firstIndex(of: ":") { name = String(name[..<colon]).trimmingSpaces }
         guard !name.isEmpty, name.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == ASCII.dash }),
               name.utf8.contains(where: ASCII.isLetter), looksLikeAHeader(name) else { return nil }
         let rest = row.cells.dropFirst().joined(separator: " ").lowercased()
-        let optional = Lexicon.all(\.optionalWords).contains { rest.contains($0) }
-        let required = !optional && Lexicon.all(\.requiredWords).contains { rest.contains($0) }
+        let optional = optionalWords.contains { rest.has($0) }
+        let required = !optional && requiredWords.contains { rest.has($0) }
         return RequestHeaderFact(name: name, required: required, line: row.line)
     }
 
@@ -25,22 +27,30 @@ enum RequestReader {
 
     private static let oneWordHeaders: Set<String> = ["accept", "authorization", "prefer", "host", "range", "expect", "origin", "cookie", "date", "location"]
 
+    private static let optionalWords = Lexicon.all(\.optionalWords), requiredWords = Lexicon.all(\.requiredWords)
+
     static let queryOptions = ["$select", "$filter", "$expand", "$orderby", "$top", "$skip", "$search", "$count", "$format", "$skiptoken"]
 
-    /// The OData system query options the page's text names, in `queryOptions` order.
+    /// The OData system query options the page's text names, in `queryOptions` order: one pass
+    /// over the bytes, reading the letters after each `$`.
     static func queryOptionsMentioned(in bytes: [UInt8]) -> [String] {
-        let lowered = bytes.map(ASCII.lower)
-        return queryOptions.filter { option in
-            let needle = Array(option.utf8)
-            var from = 0
-            while let hit = lowered.withSpan({ TextSearch.find(needle, in: $0.extracting(from..<lowered.count)) }).map({ $0 + from }) {
-                let end = hit + needle.count
-                if end >= lowered.count || !ASCII.isAlphanumeric(lowered[end]) { return true }
-                from = end
+        var found = Set<String>()
+        bytes.withSpan { p in
+            var i = 0
+            while let dollar = TextSearch.find([ASCII.dollar], in: p.extracting(i..<p.count)).map({ $0 + i }) {
+                var end = dollar + 1
+                while end < p.count, ASCII.isAlphanumeric(p[end]) { end += 1 }
+                if end - dollar >= 4 && end - dollar <= 10 {
+                    let word = "$" + String(decoding: (dollar + 1..<end).map { ASCII.lower(p[$0]) }, as: UTF8.self)
+                    if optionSet.contains(word) { found.insert(word) }
+                }
+                i = end
             }
-            return false
         }
+        return queryOptions.filter(found.contains)
     }
+
+    private static let optionSet = Set(queryOptions)
 
     /// `[user](../resources/user.md)` → `user`: the first resource page a line links to.
     static func resourceLink(_ line: String) -> String? {

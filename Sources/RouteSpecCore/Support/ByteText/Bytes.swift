@@ -9,6 +9,7 @@ enum ASCII {
     static let backslash: UInt8 = 0x5C
     static let hash: UInt8 = 0x23
     static let backtick: UInt8 = 0x60
+    static let dollar: UInt8 = 0x24
     static let tilde: UInt8 = 0x7E
     static let lessThan: UInt8 = 0x3C
     static let greaterThan: UInt8 = 0x3E
