@@ -35,23 +35,6 @@ public protocol GraphTransport: Sendable {
     func send(_ request: GraphRequest) async throws -> GraphResponse
 }
 
-/// The response's status is not one the docs name for this route.
-public struct GraphUnexpectedStatus: Error, Sendable, CustomStringConvertible {
-    public let operationID: String
-    public let method: String
-    public let path: String
-    public let expected: [Int]
-    public let response: GraphResponse
-
-    public var status: Int { response.status }
-    public var headers: [String: String] { response.headers }
-    public var body: Data { response.body }
-
-    public var description: String {
-        "\(method) \(path) (\(operationID)) returned \(status); the docs name \(expected.isEmpty ? "2xx" : expected.map(String.init).joined(separator: ", "))"
-    }
-}
-
 /// A route value no generated function made (a hand-built `DocumentedRoute` with a name its table lacks).
 public struct GraphUndocumentedRoute: Error, Sendable, CustomStringConvertible {
     public let name: String

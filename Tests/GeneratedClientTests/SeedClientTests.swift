@@ -30,19 +30,37 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
         #expect(request.path == "/v1.0/deviceManagement/managedDevices/a%2Fb%20c/resetPasscode")
     }
 
-    @Test func unexpectedStatusThrowsWithTheBodyKept() async throws {
-        let body = Data(#"{"error":{"code":"Forbidden"}}"#.utf8)
+    @Test func aFailureThrowsGraphsErrorDecodedWithTheBodyKept() async throws {
+        let body = Data(#"{"error":{"code":"Forbidden","message":"Insufficient privileges.","innerError":{"code":"AccessDenied","request-id":"r-1","client-request-id":"c-1","date":"2026-12-08T01:00:00"}}}"#.utf8)
         let transport = MockTransport(reply: GraphResponse(status: 403, headers: ["request-id": "42"], body: body))
         let client = GraphClient(transport: transport)
         do {
             try await client.v1.resetPasscodeAction(GraphV1.Users.ManagedDevices.resetPasscodeAction(usersId: "u", managedDeviceId: "d")).send()
             Issue.record("a 403 must throw")
-        } catch let error as GraphUnexpectedStatus {
+        } catch let error as GraphError {
             #expect(error.status == 403)
-            #expect(error.body == body)
-            #expect(error.headers["request-id"] == "42")
-            #expect(error.expected == [204])
+            #expect(error.response.body == body)
+            #expect((error.code, error.message, error.innerCode) == ("Forbidden", "Insufficient privileges.", "AccessDenied"))
+            #expect((error.requestID, error.clientRequestID, error.date) == ("r-1", "c-1", "2026-12-08T01:00:00"))
+            #expect(error.description == "POST /v1.0/users/u/managedDevices/d/resetPasscode (v1.0/#resetpasscode-action) failed with 403 Forbidden: Insufficient privileges. [request-id r-1]")
         }
+        // Not Graph's JSON: the headers still say which request it was.
+        let plain = MockTransport(reply: GraphResponse(status: 502, headers: ["Request-Id": "h-9"], body: Data("Bad gateway".utf8)))
+        do {
+            try await GraphClient(transport: plain).send(GraphV1.Users.ManagedDevices.resetPasscodeAction(usersId: "u", managedDeviceId: "d"))
+            Issue.record("a 502 must throw")
+        } catch let error as GraphError {
+            #expect(error.code == nil && error.requestID == "h-9")
+        }
+    }
+
+    /// The docs name 204; a 202 after the request had its effect is reported, not thrown.
+    @Test func anUndocumented2xxIsReportedNotThrown() async throws {
+        let seen = Reported()
+        let client = GraphClient(transport: MockTransport(reply: GraphResponse(status: 202)), onUndocumentedStatus: { seen.add($0) })
+        let response = try await client.v1.resetPasscodeAction(GraphV1.DeviceManagement.ManagedDevices.resetPasscodeAction(managedDeviceId: "1")).send()
+        #expect(response.status == 202)
+        #expect(seen.statuses == [202])
     }
 
     @Test(arguments: ["a/b", "x?y", "h#i", "50%", "sp ace", "ünï", "..", "'quote'"])
@@ -110,4 +128,11 @@ final class MockTransport: GraphTransport, @unchecked Sendable {
     @Test func everyDocumentedPermissionIsListed() {
         #expect(GraphPermission.all == [GraphPermission("DeviceManagementManagedDevices.PrivilegedOperations.All")])
     }
+}
+
+final class Reported: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [GraphUndocumentedStatus] = []
+    func add(_ s: GraphUndocumentedStatus) { lock.withLock { items.append(s) } }
+    var statuses: [Int] { lock.withLock { items.map(\.status) } }
 }
