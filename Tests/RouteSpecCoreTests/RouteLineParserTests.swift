@@ -139,4 +139,18 @@ import Testing
         #expect(repair.severity == .warning)
         #expect(repair.message == "unclosed placeholder '{id' closed in 'GET /applications/{id'")
     }
+
+    /// A repair the page's example request contradicts is said; one it confirms is not.
+    @Test func repairsAreCheckedAgainstTheExampleRequest() throws {
+        func compiled(_ example: String) throws -> Model {
+            try compilePage(page(permissions: oldTable, http: "```http\nDELETE /providers/{providerId}/contents/{externalId='{externalId}'}/$ref\n```")
+                + "\n\n## <a name=\"example\"></a>Example\n\n```http\n\(example)\n```\n")
+        }
+        let confirmed = try compiled("DELETE https://graph.microsoft.com/beta/providers/p1/contents(externalId='LP4471')/$ref")
+        #expect(confirmed.operations.first?.routes.first?.path == "/providers/{providerId}/contents(externalId='{externalId}')/$ref")
+        #expect(confirmed.diagnostics.contains { $0.code == "route-repaired" })
+        #expect(!confirmed.diagnostics.contains { $0.code == "route-repair-unconfirmed" })
+        let contradicted = try compiled("DELETE https://graph.microsoft.com/beta/providers/p1/items/LP4471")
+        #expect(contradicted.diagnostics.first { $0.code == "route-repair-unconfirmed" }?.severity == .warning)
+    }
 }

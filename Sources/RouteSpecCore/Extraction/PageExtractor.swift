@@ -41,6 +41,7 @@ struct PageExtractor {
         var walker = SectionWalker(input: input, text: text, includes: includes, tableReadings: tableReadings, sink: sink)
         walker.needsVersionEvidence = mirrorVersion == nil
         walker.walk(blocks, into: &facts)
+        walker.checkRepairsAgainstExamples()
         if mirrorVersion == nil && walker.versionEvidence.betaNoticeLine == nil { walker.countExampleVersions() }
         sink = walker.sink
         if mirrorVersion == nil {

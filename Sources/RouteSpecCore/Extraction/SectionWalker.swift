@@ -1,3 +1,5 @@
+import RouteSpecShared
+
 /// Walks a page's blocks, tracking which section each belongs to, and collects routes,
 /// permission tables, status codes and version evidence.
 struct SectionWalker {
@@ -26,6 +28,10 @@ struct SectionWalker {
     /// is for (made a `String` only when a route takes it).
     private var lastRequestProse: Prose?
     private var exampleRequestLines: [SourceLine] = []
+    /// The first line of each example code block (the request line, when it is one).
+    private var exampleFirstLines: [SourceLine] = []
+    /// Routes read with a repair, to be checked against the example requests.
+    private var repairedRoutes: [(method: String, path: String, line: Int)] = []
     /// Route blocks outside the HTTP request section, used when that section has none.
     private var strayRoutes: [RouteFact] = []
 
@@ -115,6 +121,7 @@ struct SectionWalker {
             readRoutes(f.content, into: &facts.routes, reportFailures: true)
         case .examples:
             if needsVersionEvidence { exampleRequestLines.append(contentsOf: f.content.prefix(3)) }
+            if let first = f.content.first { exampleFirstLines.append(first) }
         case .other, .permissions:
             // Route blocks under headings of their own (e.g. one heading per way to address a resource).
             if f.info.isEmpty || f.info == "http" || f.info.hasPrefix("msgraph") {
@@ -139,6 +146,7 @@ struct SectionWalker {
         switch RouteLineParser.parse(raw, requireSlash: requireSlash) {
         case .success(let parsed):
             for r in parsed.repairs { sink.warning("route-repaired", "\(r) in '\(raw.trimmingSpaces)'", line: line) }
+            if !parsed.repairs.isEmpty { repairedRoutes.append((parsed.method, parsed.path, line)) }
             if routes.contains(where: { $0.method == parsed.method && $0.path == parsed.path }) { return }
             routes.append(RouteFact(method: parsed.method, path: parsed.path, parameters: parsed.parameters, line: line,
                                     headings: subheadings.map(\.ref), context: lastRequestProse.map(text.prose)))
@@ -151,6 +159,23 @@ struct SectionWalker {
             if reportFailures { sink.warning("bad-route", "'\(method)' is followed by no path", line: line) }
         case .failure(.badPath(let p)):
             if reportFailures { sink.warning("bad-route", "'\(p)' is not a valid route path", line: line) }
+        }
+    }
+
+    /// A repaired route the page's example requests (of its method) all contradict: said, not hidden.
+    mutating func checkRepairsAgainstExamples() {
+        guard !repairedRoutes.isEmpty else { return }
+        let examples = exampleFirstLines.compactMap { line -> RouteLineParser.Parsed? in
+            if case .success(let p) = RouteLineParser.parse(text.text(line)) { return p } else { return nil }
+        }
+        for route in repairedRoutes {
+            let sameMethod = examples.filter { $0.method == route.method }
+            guard !sameMethod.isEmpty else { continue }
+            let template = PathTemplate(route.path)
+            if !sameMethod.contains(where: { template.match($0.path) != nil }) {
+                sink.warning("route-repair-unconfirmed", "the repaired route '\(route.method) \(route.path)' matches none of the page's example requests "
+                             + "(e.g. '\(sameMethod[0].method) \(sameMethod[0].path)')", line: route.line)
+            }
         }
     }
 
