@@ -19,7 +19,7 @@ struct PageExtractor {
     /// Shared by the pages of one compile; nil reads every table afresh.
     var tableReadings: PermissionTableReadings? = nil
     /// The names tokens carry; nil leaves names as the docs spell them.
-    var vocabulary: PermissionVocabulary? = nil
+    var vocabulary: NameRepairs? = nil
     static let maxIncludeDepth = 8
 
     func extract(_ input: Input) -> Outcome {

@@ -3,7 +3,7 @@
 /// by it, the docs' spelling kept in `docsSpelling`, with a warning at the line that has it.
 /// Names without such a match stay as written, with a note.
 enum PermissionNameRepair {
-    static func apply(_ vocabulary: PermissionVocabulary, to tables: inout [PermissionTableFact], text: SourceText,
+    static func apply(_ vocabulary: NameRepairs, to tables: inout [PermissionTableFact], text: SourceText,
                       diagnostics: inout DiagnosticSink) {
         var reported = Set<String>()
         for t in tables.indices {

@@ -13,9 +13,11 @@ enum RequestReader {
         if let colon = name.firstIndex(of: ":") { name = String(name[..<colon]).trimmingSpaces }
         guard !name.isEmpty, name.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == ASCII.dash }),
               name.utf8.contains(where: ASCII.isLetter), looksLikeAHeader(name) else { return nil }
-        let rest = row.cells.dropFirst().joined(separator: " ").lowercased()
-        let optional = optionalWords.contains { rest.has($0) }
-        let required = !optional && requiredWords.contains { rest.has($0) }
+        let rest = Array(row.cells.dropFirst().joined(separator: " ").lowercased().utf8)
+        let required = rest.withSpan { hay in
+            let optional = optionalWords.contains { TextSearch.find($0, in: hay) != nil }
+            return !optional && requiredWords.contains { TextSearch.find($0, in: hay) != nil }
+        }
         return RequestHeaderFact(name: name, required: required, line: row.line)
     }
 
@@ -27,7 +29,8 @@ enum RequestReader {
 
     private static let oneWordHeaders: Set<String> = ["accept", "authorization", "prefer", "host", "range", "expect", "origin", "cookie", "date", "location"]
 
-    private static let optionalWords = Lexicon.all(\.optionalWords), requiredWords = Lexicon.all(\.requiredWords)
+    private static let optionalWords = Lexicon.all(\.optionalWords).map { Array($0.utf8) }
+    private static let requiredWords = Lexicon.all(\.requiredWords).map { Array($0.utf8) }
 
     static let queryOptions = ["$select", "$filter", "$expand", "$orderby", "$top", "$skip", "$search", "$count", "$format", "$skiptoken"]
 
@@ -52,6 +55,11 @@ enum RequestReader {
 
     private static let optionSet = Set(queryOptions)
 
+    /// Whether a line links to a resource page at all (asked on bytes before a string is made).
+    static func mayLinkResource(_ line: Span<UInt8>) -> Bool { TextSearch.find(resourcesFolder, in: line) != nil }
+
+    private static let resourcesFolder = Array("/resources/".utf8)
+
     /// `[user](../resources/user.md)` → `user`: the first resource page a line links to.
     static func resourceLink(_ line: String) -> String? {
         guard let marker = line.utf8Range(of: "/resources/") else { return nil }
@@ -62,10 +70,22 @@ enum RequestReader {
         return stem.isEmpty || stem.contains("/") ? nil : String(stem)
     }
 
-    /// Whether an example response's body is a collection (`"value": [`).
-    static func isCollection(_ body: String) -> Bool {
-        guard let value = body.utf8Range(of: "\"value\"") else { return false }
-        return body[value.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\t" || $0 == "\n" || $0 == "\r" }.first == "["
+    /// Whether an example response's body is a collection (`"value": [`); nil when it holds no JSON.
+    static func isCollection(json body: Span<UInt8>) -> Bool? {
+        guard body.contains(UInt8(ascii: "{")) else { return nil }
+        guard let value = TextSearch.find(valueKey, in: body) else { return false }
+        var i = value + valueKey.count
+        while i < body.count, body[i] == ASCII.space || body[i] == UInt8(ascii: ":") || body[i] == ASCII.tab || body[i] == ASCII.newline || body[i] == ASCII.carriageReturn { i += 1 }
+        return i < body.count && body[i] == UInt8(ascii: "[")
+    }
+
+    private static let valueKey = Array("\"value\"".utf8)
+
+    /// Whether a line, past its spaces, opens a JSON object or array.
+    static func startsJSON(_ line: Span<UInt8>) -> Bool {
+        var i = 0
+        while i < line.count, line[i] == ASCII.space || line[i] == ASCII.tab { i += 1 }
+        return i < line.count && (line[i] == UInt8(ascii: "{") || line[i] == UInt8(ascii: "["))
     }
 }
 

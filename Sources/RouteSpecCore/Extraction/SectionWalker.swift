@@ -98,16 +98,20 @@ struct SectionWalker {
     private mutating func fence(_ f: Fence, facts: inout PageFacts) {
         if let first = f.content.first, let status = text.withBytes(.bytes(first.range), ResponseCodeReader.example(bytes:)) {
             facts.responses.append(ResponseFact(status: status, origin: .example, line: f.content[0].number))
-            let body = f.content.dropFirst().map(text.text).joined(separator: "\n")
-            if ResponseCodeReader.isSuccess(status), body.contains(where: { $0 == "{" || $0 == "[" }) {
-                facts.request.responseCollection = (facts.request.responseCollection ?? false) || RequestReader.isCollection(body)
+            if ResponseCodeReader.isSuccess(status), let last = f.content.last, f.content.count > 1 {
+                let body = f.content[1].range.lowerBound..<last.range.upperBound
+                if let collection = text.withBytes(.bytes(body), RequestReader.isCollection(json:)) {
+                    facts.request.responseCollection = (facts.request.responseCollection ?? false) || collection
+                }
             }
             return
         }
         if section == .requestBody { facts.request.bodyInSection = true }
         // An example request with a JSON body after its request line.
-        if section == .examples, let first = f.content.first, case .success = RouteLineParser.parse(text.text(first)),
-           f.content.dropFirst().contains(where: { let t = text.text($0).trimmingSpaces; return t.hasPrefix("{") || t.hasPrefix("[") }) {
+        if section == .examples, !facts.request.bodyInExample, let first = f.content.first,
+           text.withBytes(.bytes(first.range), RouteLineParser.mayStartWithMethod),
+           f.content.dropFirst().contains(where: { text.withBytes(.bytes($0.range)) { RequestReader.startsJSON($0) } }),
+           case .success = RouteLineParser.parse(text.text(first)) {
             facts.request.bodyInExample = true
         }
         switch section {
@@ -293,7 +297,8 @@ struct SectionWalker {
             for code in text.withBytes(p, ResponseCodeReader.prose(bytes:)) {
                 facts.responses.append(ResponseFact(status: code, origin: .prose, line: line))
             }
-            if facts.request.responseResource == nil, let resource = RequestReader.resourceLink(text.prose(p)) {
+            if facts.request.responseResource == nil, text.withBytes(p, RequestReader.mayLinkResource),
+               let resource = RequestReader.resourceLink(text.prose(p)) {
                 facts.request.responseResource = resource
             }
         case .requestBody:

@@ -16,7 +16,7 @@ enum RouteTableMatcher {
     static func assign(tables: [PermissionTableFact], routes: [RouteFact]) -> Assignment {
         guard let first = tables.first else { return Assignment(operation: nil, routes: [:]) }
         if tables.count == 1 { return Assignment(operation: first.permissions, routes: [:]) }
-        let variants = zip(conditions(tables), tables).map { PermissionVariant(condition: $0, permissions: $1.permissions) }
+        var variants: [PermissionVariant] { zip(conditions(tables), tables).map { PermissionVariant(condition: $0, permissions: $1.permissions) } }
         // One route under several tables: which applies depends on the request, not the route.
         if Set(routes.map { RouteShape(method: $0.method, path: $0.path) }).count <= 1 {
             return Assignment(operation: nil, routes: [:], operationVariants: variants)
@@ -27,10 +27,11 @@ enum RouteTableMatcher {
         // words that name other routes' resources; on a tie, the one matching nearest the start
         // of the path (the owner: `/groups/{id}/calendar` is a group's calendar), then the one
         // whose words the route has the most of (`calendar` over `calendar for groups`).
-        let headingWords = tables.map(Self.keywords)
-        let evidence = tables.indices.map { headingWords[$0].union(resourceWords(tables[$0])) }
-        let pageWords = routes.reduce(into: Set<String>()) { all, r in for g in routeWords(r) { all.formUnion(g) } }
-        for ri in routes.indices where tableOfRoute[ri] == nil {
+        let left = routes.indices.filter { tableOfRoute[$0] == nil }
+        let headingWords = left.isEmpty ? [] : tables.map(Self.keywords)
+        let evidence = left.isEmpty ? [] : tables.indices.map { headingWords[$0].union(resourceWords(tables[$0])) }
+        let pageWords = left.isEmpty ? [] : routes.reduce(into: Set<String>()) { all, r in for g in routeWords(r) { all.formUnion(g) } }
+        for ri in left {
             let groups = routeWords(routes[ri])
             let words = groups.reduce(into: Set<String>()) { $0.formUnion($1) }
             let scores = evidence.indices.map { t -> (Int, Int, Int) in
@@ -55,7 +56,8 @@ enum RouteTableMatcher {
         guard unmatched.isEmpty else {
             var perRoute: [Int: PermissionSet] = [:]
             for (ri, t) in tableOfRoute { perRoute[ri] = tables[t].permissions }
-            return Assignment(operation: nil, routes: perRoute, routeVariants: Dictionary(uniqueKeysWithValues: unmatched.map { ($0, variants) }))
+            let all = variants
+            return Assignment(operation: nil, routes: perRoute, routeVariants: Dictionary(uniqueKeysWithValues: unmatched.map { ($0, all) }))
         }
         // The operation carries the table that governs most routes; ties go to the earlier table.
         var governed = Array(repeating: 0, count: tables.count)

@@ -40,7 +40,7 @@ public struct Compiler {
     public func compile(pages unordered: [PageDiscovery.Page]) -> Result {
         let pages = unordered.sorted { ($0.root, $0.relativePath) < ($1.root, $1.relativePath) }
         let tableReadings = PermissionTableReadings()
-        let vocabulary = options.vocabulary
+        let vocabulary = options.vocabulary.map(NameRepairs.init)
         let outcomes = ParallelMap.map(pages, threads: options.threads) { Self.extract($0, tableReadings: tableReadings, vocabulary: vocabulary) }
         var facts: [PageFacts] = []
         var diagnostics: [Diagnostic] = []
@@ -68,7 +68,7 @@ public struct Compiler {
     }
 
     private static func extract(_ page: PageDiscovery.Page, tableReadings: PermissionTableReadings,
-                                vocabulary: PermissionVocabulary?) -> PageExtractor.Outcome {
+                                vocabulary: NameRepairs?) -> PageExtractor.Outcome {
         guard let bytes = FileBytes.read(page.absolutePath) else {
             var sink = DiagnosticSink(path: page.displayPath)
             sink.error("unreadable-page", "the page cannot be read", line: 1)
