@@ -7,11 +7,18 @@ enum PermissionsCommand {
         name: "permissions",
         help: """
           permissions [ROUTE...] [--routes FILE] [--model FILE | --pages PATH] [--api-version v1.0|beta]
-              The smallest set of least-privileged permissions per scheme covering the routes an app
-              calls ("GET /me/messages", one per line in FILE), and which routes force more.
+                      [--granted NAME,NAME... | --token FILE] [--scheme SCHEME] [--format text|json]
+                      [--fail-on over-privileged|missing|any]
+              Per scheme, each route's least privileged permission (with the page and line that say
+              so) and the smallest set covering every route the app calls ("GET /me/messages", one
+              per line in FILE; "POST /x [user]" picks a variant). With a grant (names, or a JWT
+              whose scp and roles claims are read, its signature not checked): the permissions no
+              route needs, the routes not covered, and the smallest change. --fail-on exits 1 on
+              such findings; SCHEME is delegatedWork (default for names and scp), delegatedPersonal
+              or application (default for roles).
 
         """,
-        valueOptions: ["routes", "model", "pages", "api-version"],
+        valueOptions: ["routes", "model", "pages", "api-version", "granted", "token", "scheme", "format", "fail-on"],
         flagOptions: [],
         run: run)
 
@@ -39,8 +46,44 @@ enum PermissionsCommand {
         } catch {
             return definition.fail(ErrorText.describe(error), console)
         }
+        let format = parsed.values["format"] ?? "text"
+        guard ["text", "json"].contains(format) else { return definition.fail("--format is text or json", console) }
+        let failOn = parsed.values["fail-on"]
+        guard failOn == nil || ["over-privileged", "missing", "any"].contains(failOn!) else {
+            return definition.fail("--fail-on is over-privileged, missing or any", console)
+        }
+        var granted: [String]? = parsed.values["granted"].map { $0.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+        var scheme = SchemeKind.delegatedWork
+        if let file = parsed.values["token"] {
+            guard granted == nil else { return definition.fail("--granted and --token exclude each other", console) }
+            guard let bytes = FileBytes.read(file) else { return definition.fail("cannot read \(file)", console) }
+            do {
+                let claims = try TokenClaims(jwt: String(decoding: bytes, as: UTF8.self))
+                if claims.delegated.isEmpty && !claims.application.isEmpty { scheme = .application }
+                granted = scheme == .application ? claims.application : claims.delegated
+            } catch {
+                return definition.fail("\(file): \(ErrorText.describe(error))", console)
+            }
+        }
+        if let name = parsed.values["scheme"] {
+            guard let kind = SchemeKind(rawValue: name) else { return definition.fail("--scheme is delegatedWork, delegatedPersonal or application", console) }
+            scheme = kind
+        }
+        guard failOn == nil || granted != nil else { return definition.fail("--fail-on needs a grant (--granted or --token)", console) }
         let plan = PermissionPlanner(model: model, apiVersion: version).plan(requests)
-        console.output(PermissionPlanReport.text(plan))
-        return plan.unmatched.isEmpty ? 0 : 1
+        let audit = granted.map { GrantAudit(plan: plan, scheme: scheme, granted: $0) }
+        if format == "json" {
+            console.output(PermissionPlanReport.json(plan, audit: audit).serializedBytes())
+        } else {
+            console.output(PermissionPlanReport.text(plan) + (audit.map { "\n" + PermissionPlanReport.text($0) } ?? ""))
+        }
+        let failed: Bool
+        switch failOn {
+        case "over-privileged": failed = !(audit?.overPrivileged.isEmpty ?? true)
+        case "missing": failed = !(audit?.missing.isEmpty ?? true)
+        case "any": failed = !(audit?.isClean ?? true)
+        default: failed = false
+        }
+        return plan.unmatched.isEmpty && !failed ? 0 : 1
     }
 }

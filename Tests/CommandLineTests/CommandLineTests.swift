@@ -203,3 +203,25 @@ final class Scratch {
         #expect(CommandLineTool.shellLine(["a b", "it's", "plain/x.md"]) == #"'a b' 'it'\''s' plain/x.md"#)
     }
 }
+
+@Suite struct Permissions {
+    let route = "POST /deviceManagement/managedDevices/d1/resetPasscode"
+
+    @Test func aTokensRolesAreAuditedAndGateTheExit() throws {
+        let scratch = try Scratch()
+        #expect(routespec("compile", spec, "--model", scratch.path + "/m.json", "--quiet").status == 0)
+        let payload = Data(#"{"roles":["DeviceManagementManagedDevices.PrivilegedOperations.All","User.Read.All"]}"#.utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        try scratch.write("token.jwt", "eyJhbGciOiJub25lIn0.\(payload).sig\n")
+        let run = routespec("permissions", route, "--model", scratch.path + "/m.json", "--token", scratch.path + "/token.jwt", "--fail-on", "over-privileged")
+        #expect(run.status == 1)
+        #expect(run.output.contains("Grant (application): DeviceManagementManagedDevices.PrivilegedOperations.All, User.Read.All"))
+        #expect(run.output.contains("  over-privileged: User.Read.All (no route called needs it)\n  smallest change: remove User.Read.All"))
+        let json = routespec("permissions", route, "--model", scratch.path + "/m.json", "--granted", "DeviceManagementManagedDevices.PrivilegedOperations.All",
+                             "--scheme", "application", "--format", "json", "--fail-on", "any")
+        #expect(json.status == 0)
+        #expect(json.output.contains("\"overPrivileged\": []") && json.output.contains("\"scheme\": \"application\""))
+        #expect(routespec("permissions", route, "--model", scratch.path + "/m.json", "--fail-on", "any").errorLines.first
+                == "routespec permissions: --fail-on needs a grant (--granted or --token)")
+    }
+}

@@ -57,3 +57,85 @@ import Testing
         #expect(forced == ["GET /me", "GET /me/events", "GET /users/{id}", "GET /me/joinedTeams"])
     }
 }
+
+/// Grants held against the routes an app calls, and the tokens they come from.
+@Suite struct GrantAuditTests {
+    /// Two pages: reading a user (User.Read < User.ReadWrite < Directory.Read.All), sending mail
+    /// (Mail.Send and User.Read together; application not supported).
+    static func model() throws -> Model {
+        let read = page(title: "# <a name=\"get-user\"></a>Get user", permissions: oldTable, http: "```http\nGET /me\n```")
+        let send = page(title: "# <a name=\"send-mail\"></a>Send mail", permissions: """
+        |Permission type|Permissions (from least to most privileged)|
+        |:---|:---|
+        |Delegated (work or school account)|Mail.Send and User.Read|
+        |Delegated (personal Microsoft account)|Mail.Send|
+        |Application|Not supported.|
+        """, http: "```http\nPOST /me/sendMail\n```")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("routespec-grant-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (name, text) in ["user-get.md": read, "user-sendmail.md": send] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name))
+        }
+        return try Compiler(options: .init(threads: 1)).compile(paths: [root]).model
+    }
+
+    func audit(_ granted: [String], _ scheme: SchemeKind = .delegatedWork) throws -> GrantAudit {
+        let plan = PermissionPlanner(model: try Self.model(), apiVersion: .v1).plan(["GET /me", "POST /me/sendMail"].compactMap(PermissionPlanner.Request.init(line:)))
+        return GrantAudit(plan: plan, scheme: scheme, granted: granted)
+    }
+
+    @Test func theMinimalGrantIsClean() throws {
+        let a = try audit(["Mail.Send", "User.Read"])
+        #expect(a.isClean && a.add.isEmpty && a.remove.isEmpty)
+    }
+
+    @Test func anOverBroadGrantNamesWhatNoRouteNeeds() throws {
+        let a = try audit(["Mail.Send", "User.Read", "Mail.ReadWrite", "User.ReadWrite"])
+        // User.ReadWrite would also meet GET /me, but User.Read, which sending mail needs anyway, already does.
+        #expect(a.overPrivileged == ["Mail.ReadWrite", "User.ReadWrite"])
+        #expect(a.missing.isEmpty && a.add.isEmpty && a.remove == ["Mail.ReadWrite", "User.ReadWrite"])
+        // Without User.Read the higher permission is what meets GET /me: kept, and the combination is missing.
+        let higher = try audit(["Mail.Send", "User.ReadWrite"])
+        #expect(higher.overPrivileged.isEmpty)
+        #expect(higher.missing.map(\.match.request.path) == ["/me/sendMail"] && higher.add == ["User.Read"])
+    }
+
+    @Test func aMissingCombinationIsAddedWhole() throws {
+        let a = try audit(["Directory.Read.All"])
+        #expect(a.missing.map { "\($0.match.request.method) \($0.match.request.path)" } == ["GET /me", "POST /me/sendMail"])
+        #expect(a.add == ["Mail.Send", "User.Read"])
+        #expect(a.overPrivileged == ["Directory.Read.All"])
+    }
+
+    @Test func anUnsupportedSchemeIsMissingWithNothingToAdd() throws {
+        let a = try audit(["User.Read.All"], .application)
+        #expect(a.missing.map(\.match.request.path) == ["/me/sendMail"])
+        #expect(a.add.isEmpty)
+        let text = PermissionPlanReport.text(a)
+        #expect(text.contains("missing: POST /me/sendMail needs a scheme it does not support"))
+    }
+
+    /// JWTs as Entra issues them: `scp` for delegated tokens, `roles` for application tokens.
+    @Test func tokensGiveTheirClaims() throws {
+        func jwt(_ payload: String) -> String {
+            let b64 = Data(payload.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            return "eyJhbGciOiJSUzI1NiJ9." + b64 + ".c2lnbmF0dXJl"
+        }
+        let delegated = try TokenClaims(jwt: "Bearer " + jwt(#"{"aud":"00000003-0000-0000-c000-000000000000","scp":"Mail.Send User.Read openid"}"#))
+        #expect(delegated.delegated == ["Mail.Send", "User.Read", "openid"] && delegated.application.isEmpty)
+        let app = try TokenClaims(jwt: jwt(#"{"roles":["User.Read.All","Mail.Send"]}"#))
+        #expect(app.application == ["User.Read.All", "Mail.Send"] && app.delegated.isEmpty)
+        #expect(throws: TokenClaims.Failure.self) { try TokenClaims(jwt: "not.a-token") }
+    }
+
+    /// A higher permission one route needs covers another: the plan holds one name, not two.
+    @Test func oneHigherPermissionCoversSeveralRoutes() throws {
+        let plan = PermissionPlanner(model: try Self.model(), apiVersion: .v1).plan(["GET /me", "POST /me/sendMail"].compactMap(PermissionPlanner.Request.init(line:)))
+        #expect(plan.schemes.first { $0.scheme == .delegatedWork }?.permissions == ["Mail.Send", "User.Read"])
+        #expect(plan.schemes.first { $0.scheme == .delegatedPersonal }?.impossible.map(\.match.request.path) == ["/me"])
+        let json = PermissionPlanReport.json(plan, audit: nil).serialized()
+        #expect(json.contains("\"alternatives\": [") && json.contains("\"source\": \"user-get.md:"))
+    }
+}

@@ -24,6 +24,10 @@ public enum PermissionPlanReport {
                 continue
             }
             lines.append("\(label): " + (s.permissions.isEmpty ? "no permission needed" : s.permissions.joined(separator: ", ")))
+            for need in plan.needs(s.scheme) {
+                guard let scheme = need.permissions?[s.scheme], let least = scheme.alternatives.first else { continue }
+                lines.append("  \(route(need)): least \(least.joined(separator: " + "))  (\(cite(need)))")
+            }
             for n in s.leastUnknown {
                 lines.append("  least privilege unknown: \(route(n)): the docs' first item is unreadable; planned from the next, "
                              + (n.permissions?[s.scheme]?.higherPrivileged.first ?? ""))
@@ -35,6 +39,64 @@ public enum PermissionPlanReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where the docs state the requirement: the page and the route's line.
+    static func cite(_ n: PermissionPlanner.Need) -> String {
+        "\(n.match.operation.sources.first(where: \.primary)?.path ?? n.match.operation.id):\(n.match.route.line)"
+    }
+
+    /// What a grant lacks and holds in excess, and the smallest change.
+    public static func text(_ audit: GrantAudit) -> String {
+        var lines = ["Grant (\(SchemeLabel.english(audit.scheme))): \(audit.granted.isEmpty ? "nothing" : audit.granted.joined(separator: ", "))"]
+        if audit.isClean { lines.append("  every route is covered and every permission is needed") }
+        for name in audit.overPrivileged { lines.append("  over-privileged: \(name) (no route called needs it)") }
+        for need in audit.missing {
+            let least = need.permissions?[audit.scheme].flatMap { $0.supported ? $0.alternatives.first?.joined(separator: " + ") : nil }
+            lines.append("  missing: \(route(need)) needs \(least ?? "a scheme it does not support")  (\(cite(need)))")
+        }
+        if !audit.isClean {
+            lines.append("  smallest change: " + ([audit.add.isEmpty ? nil : "add " + audit.add.joined(separator: ", "),
+                                                   audit.remove.isEmpty ? nil : "remove " + audit.remove.joined(separator: ", ")]
+                .compactMap { $0 }.joined(separator: "; ")))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The plan and any audit as JSON, for tools.
+    public static func json(_ plan: PermissionPlanner.Plan, audit: GrantAudit?) -> JSONValue {
+        func need(_ n: PermissionPlanner.Need, _ kind: SchemeKind?) -> JSONValue {
+            var o: [String: JSONValue] = ["route": .string("\(n.match.request.method) \(n.match.request.path)"), "source": .string(cite(n)),
+                                          "operation": .string(n.match.operation.id)]
+            if let c = n.condition { o["variant"] = .string(c) }
+            if let kind, let s = n.permissions?[kind], s.supported { o["alternatives"] = .array(s.alternatives.map { .array($0.map(JSONValue.string)) }) }
+            return .object(o)
+        }
+        var root: [String: JSONValue] = [
+            "unmatched": .array(plan.unmatched.map { .string("\($0.method) \($0.path)") }),
+            "schemes": .array(plan.schemes.map { s in
+                .object([
+                    "scheme": .string(s.scheme.rawValue),
+                    "possible": .bool(s.impossible.isEmpty),
+                    "permissions": .array(s.permissions.map(JSONValue.string)),
+                    "routes": .array(plan.needs(s.scheme).map { need($0, s.scheme) }),
+                    "impossible": .array(s.impossible.map { need($0, nil) }),
+                    "beyondLeast": .array(s.beyondLeast.map { b in
+                        .object(["route": need(b.need, s.scheme), "coveredBy": .array(b.coveredBy.map(JSONValue.string)),
+                                 "forcedBy": .array(b.forcedBy.map { .string("\($0.match.request.method) \($0.match.request.path)") })])
+                    }),
+                ])
+            }),
+        ]
+        if let audit {
+            root["grant"] = .object([
+                "scheme": .string(audit.scheme.rawValue), "granted": .array(audit.granted.map(JSONValue.string)),
+                "overPrivileged": .array(audit.overPrivileged.map(JSONValue.string)),
+                "missing": .array(audit.missing.map { need($0, audit.scheme) }),
+                "add": .array(audit.add.map(JSONValue.string)), "remove": .array(audit.remove.map(JSONValue.string)),
+            ])
+        }
+        return .object(root)
     }
 
     private static func route(_ n: PermissionPlanner.Need) -> String {

@@ -63,6 +63,50 @@ public struct PermissionPlanner {
         public var matches: [Match]
         public var unmatched: [Request]
         public var schemes: [SchemePlan]
+
+        /// Every matched route under each of its variants (or its only requirement).
+        public func needs(_ kind: SchemeKind) -> [Need] {
+            matches.flatMap { m in m.requirements.map { Need(match: m, condition: $0.condition, permissions: $0.permissions) } }
+        }
+    }
+
+    /// What a scheme needs for the cover: its least privileged names (the next readable one when
+    /// the first is unreadable), every name it accepts, and whether the least must be held together.
+    struct NeedSet: Sendable {
+        var least: [String]
+        var accepted: Set<String>
+        var together: Bool
+
+        init?(_ s: Scheme) {
+            if s.noPermissionRequired && s.allNames.isEmpty { return nil }
+            least = s.leastPrivileged.isEmpty ? Array(s.higherPrivileged.prefix(1)) : s.leastPrivileged
+            accepted = Set(s.allNames)
+            together = least.count > 1 && s.combinations.contains(least)
+        }
+    }
+
+    /// The permissions to request so that every need is met: combinations taken whole, then a
+    /// greedy cover over the least privileged names, a name that more needs accept first (one
+    /// higher permission may cover several routes), then one that is least for more, then by name.
+    static func cover(_ needs: [NeedSet]) -> Set<String> {
+        var chosen = Set(needs.filter(\.together).flatMap(\.least))
+        var uncovered = needs.indices.filter { i in !needs[i].together && needs[i].accepted.isDisjoint(with: chosen) }
+        let candidates = Set(needs.filter { !$0.together }.flatMap(\.least)).sorted()
+        while !uncovered.isEmpty {
+            let pick = candidates.max { a, b in
+                let ca = uncovered.filter { needs[$0].accepted.contains(a) }.count
+                let cb = uncovered.filter { needs[$0].accepted.contains(b) }.count
+                if ca != cb { return ca < cb }
+                let la = uncovered.filter { needs[$0].least.contains(a) }.count
+                let lb = uncovered.filter { needs[$0].least.contains(b) }.count
+                if la != lb { return la < lb }
+                return a > b
+            }
+            guard let pick else { break }
+            chosen.insert(pick)
+            uncovered.removeAll { needs[$0].accepted.contains(pick) }
+        }
+        return chosen
     }
 
     let model: Model
@@ -142,36 +186,13 @@ public struct PermissionPlanner {
             for r in m.requirements {
                 let need = Need(match: m, condition: r.condition, permissions: r.permissions)
                 guard let s = r.permissions?[kind], s.supported else { impossible.append(need); continue }
-                if s.noPermissionRequired && s.allNames.isEmpty { continue }
-                var least = s.leastPrivileged
-                if least.isEmpty, let next = s.higherPrivileged.first {
-                    least = [next]
-                    unknown.append(need)
-                }
-                let together = least.count > 1 && s.combinations.contains(least)
-                needed.append((need, least, Set(s.allNames), together))
+                guard let set = NeedSet(s) else { continue }
+                if s.leastPrivileged.isEmpty { unknown.append(need) }
+                needed.append((need, set.least, set.accepted, set.together))
             }
         }
         guard impossible.isEmpty else { return SchemePlan(scheme: kind, permissions: [], impossible: impossible, beyondLeast: [], leastUnknown: []) }
-        // Permissions that must be held together are taken as they are; the rest is a set cover
-        // over the routes' least privileged permissions, largest cover first.
-        var chosen = Set(needed.filter(\.together).flatMap(\.least))
-        var uncovered = needed.indices.filter { i in !needed[i].together && needed[i].accepted.isDisjoint(with: chosen) }
-        let candidates = Set(needed.filter { !$0.together }.flatMap(\.least)).sorted()
-        while !uncovered.isEmpty {
-            let pick = candidates.max { a, b in
-                let ca = uncovered.filter { needed[$0].accepted.contains(a) }.count
-                let cb = uncovered.filter { needed[$0].accepted.contains(b) }.count
-                if ca != cb { return ca < cb }
-                let la = uncovered.filter { needed[$0].least.contains(a) }.count
-                let lb = uncovered.filter { needed[$0].least.contains(b) }.count
-                if la != lb { return la < lb }
-                return a > b
-            }
-            guard let pick else { break }
-            chosen.insert(pick)
-            uncovered.removeAll { needed[$0].accepted.contains(pick) }
-        }
+        let chosen = Self.cover(needed.compactMap { $0.need.permissions?[kind].flatMap(NeedSet.init) })
         var beyond: [(need: Need, coveredBy: [String], forcedBy: [Need])] = []
         for n in needed where Set(n.least).isDisjoint(with: chosen) {
             let covering = n.accepted.intersection(chosen).sorted()
