@@ -1,4 +1,5 @@
 import Foundation
+import RouteSpecShared
 import RouteSpecCore
 
 /// `routespec permissions [ROUTE...] [--routes FILE] [--model FILE | --pages PATH] [--api-version v1.0|beta]`.

@@ -9,12 +9,15 @@ public struct GraphClient<Transport: GraphTransport>: Sendable {
     public var headers: [String: String]
     /// Told of each 2xx status the docs do not name for its route.
     public var onUndocumentedStatus: (@Sendable (GraphUndocumentedStatus) -> Void)?
+    /// When set, every call is checked against the token's permissions before it is sent.
+    public var permissionGuard: PermissionGuard?
 
     public init(transport: Transport, headers: [String: String] = ["Accept": "application/json"],
-                onUndocumentedStatus: (@Sendable (GraphUndocumentedStatus) -> Void)? = nil) {
+                onUndocumentedStatus: (@Sendable (GraphUndocumentedStatus) -> Void)? = nil, permissionGuard: PermissionGuard? = nil) {
         self.transport = transport
         self.headers = headers
         self.onUndocumentedStatus = onUndocumentedStatus
+        self.permissionGuard = permissionGuard
     }
 
     /// Sends `route` with the query options, extra headers and `body` passed through as bytes.
@@ -23,6 +26,7 @@ public struct GraphClient<Transport: GraphTransport>: Sendable {
     public func send(_ route: some GraphRoute, query: GraphQuery = GraphQuery(), headers extra: [String: String] = [:],
                      body: Data? = nil) async throws -> GraphResponse {
         let request = try request(route, query: query, headers: extra, body: body)
+        try await permissionGuard?.check(route)
         let response = try await transport.send(request)
         try check(response, of: route, request)
         return response
@@ -38,8 +42,11 @@ public struct GraphClient<Transport: GraphTransport>: Sendable {
     /// The pages of a collection route, following `@odata.nextLink`.
     public func pages(_ route: some GraphRoute, query: GraphQuery = GraphQuery(), headers extra: [String: String] = [:]) throws -> GraphPages {
         let first = try request(route, query: query, headers: extra, body: nil)
-        let transport = self.transport
-        return GraphPages(first: first, operationID: route.descriptor.operationID, send: { try await transport.send($0) })
+        let transport = self.transport, permissionGuard = self.permissionGuard
+        return GraphPages(first: first, operationID: route.descriptor.operationID, send: { request in
+            if request == first { try await permissionGuard?.check(route) }
+            return try await transport.send(request)
+        })
     }
 
     func request(_ route: some GraphRoute, query: GraphQuery, headers extra: [String: String], body: Data?) throws -> GraphRequest {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RouteSpecCore
+import RouteSpecShared
 
 /// `routespec permissions`: the smallest least-privileged set per scheme, and what forces more.
 @Suite struct PermissionPlannerTests {
