@@ -29,7 +29,7 @@ let package = Package(
             name: "GenerateRoutes",
             capability: .command(
                 intent: .custom(verb: "generate-routes", description: "Write the route model and Swift for the pages into the package"),
-                permissions: [.writeToPackageDirectory(reason: "writes generated/ for committing")]
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift and the route model into the package, for committing")]
             ),
             dependencies: ["routespec"]
         ),

@@ -21,7 +21,10 @@ struct GenerateRoutes: CommandPlugin {
         let targetNames = extractor.extractOption(named: "target")
         let root = context.package.directoryURL
         let rest = extractor.remainingArguments
-        let givesPages = rest.contains { !$0.hasPrefix("-") } || rest.contains("--model") || rest.contains("--swift")
+        // Pages are the words that are neither options nor the values of `compile`'s value options.
+        let valueOptions: Set<String> = ["--model", "--swift", "--include-pages", "--include-paths", "--catalog", "--options", "--jobs"]
+        let pagesGiven = rest.indices.contains { i in !rest[i].hasPrefix("-") && (i == 0 || !valueOptions.contains(rest[i - 1])) }
+        let givesPages = pagesGiven || rest.contains("--model") || rest.contains("--swift")
         var jobs: [Job] = []
         if givesPages && targetNames.isEmpty {
             jobs = [Job(arguments: ["compile"] + rest, target: nil)]
@@ -29,7 +32,8 @@ struct GenerateRoutes: CommandPlugin {
             let targets = context.package.targets.compactMap { $0 as? SourceModuleTarget }
                 .filter { targetNames.isEmpty ? hasPages($0) : targetNames.contains($0.name) }
             for name in targetNames where !targets.contains(where: { $0.name == name }) {
-                Diagnostics.error("RouteSpec: no target '\(name)' in this package")
+                let known = context.package.targets.map(\.name).sorted().joined(separator: ", ")
+                Diagnostics.error("RouteSpec: no target '\(name)' in this package (its targets: \(known))")
                 return
             }
             for target in targets {

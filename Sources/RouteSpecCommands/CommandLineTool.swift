@@ -76,6 +76,18 @@ public enum CommandLineTool {
         return 2
     }
 
+    /// A review command's input: a model file, or pages compiled on the spot, whose errors and
+    /// warnings are printed (a diff of pages that did not compile cleanly must not look clean).
+    /// The second value: whether the pages had errors.
+    static func loadModel(_ path: String, console: Console) throws -> (Model, Bool) {
+        let model = try ModelSource.load(path)
+        guard !path.hasSuffix(".json") else { return (model, false) }
+        printDiagnostics(model.diagnostics, verbose: false, console: console)
+        let errors = model.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 { console.error("routespec: \(path): \(counted(errors, "error")) in the pages; their facts are missing from what follows\n") }
+        return (model, errors > 0)
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic], verbose: Bool, console: Console) {
         var text = ""
         for d in diagnostics where verbose || d.severity != .note {

@@ -27,9 +27,11 @@ enum DiffCommand {
         }
         let (oldPath, newPath) = (parsed.positionals[0], parsed.positionals[1])
         let old: Model, new: Model
+        var inputErrors = false
         do {
-            old = try ModelSource.load(oldPath)
-            new = try ModelSource.load(newPath)
+            let (o, oldErrors) = try CommandLineTool.loadModel(oldPath, console: console)
+            let (n, newErrors) = try CommandLineTool.loadModel(newPath, console: console)
+            (old, new, inputErrors) = (o, n, oldErrors || newErrors)
         } catch {
             return definition.fail(ErrorText.describe(error), console)
         }
@@ -63,6 +65,7 @@ enum DiffCommand {
         } else {
             console.output(text)
         }
+        if inputErrors { return 1 }
         switch failOn {
         case "widening": return changes.contains { $0.impact == .widening } ? 1 : 0
         case "narrowing": return changes.contains { $0.impact == .narrowing } ? 1 : 0

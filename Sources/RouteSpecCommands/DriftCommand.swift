@@ -20,7 +20,7 @@ enum DriftCommand {
         guard ["markdown", "json"].contains(format) else { return definition.fail("--format is markdown or json", console) }
         let model: Model
         do {
-            model = try ModelSource.load(parsed.values["model"] ?? parsed.values["pages"] ?? parsed.positionals.first ?? CompileCommand.defaultModel)
+            model = try CommandLineTool.loadModel(parsed.values["model"] ?? parsed.values["pages"] ?? parsed.positionals.first ?? CompileCommand.defaultModel, console: console).0
         } catch {
             return definition.fail(ErrorText.describe(error), console)
         }

@@ -8,7 +8,7 @@ enum PermissionsCommand {
         name: "permissions",
         help: """
           permissions [ROUTE...] [--routes FILE] [--model FILE | --pages PATH] [--api-version v1.0|beta]
-                      [--granted NAME,NAME... | --token FILE] [--scheme SCHEME] [--format text|json]
+                      [--granted NAME,NAME... | --token FILE] [--scheme SCHEME] [--format markdown|json]
                       [--fail-on over-privileged|missing|any]
               Per scheme, each route's least privileged permission (with the page and line that say
               so) and the smallest set covering every route the app calls ("GET /me/messages", one
@@ -43,18 +43,19 @@ enum PermissionsCommand {
         }
         let model: Model
         do {
-            model = try ModelSource.load(parsed.values["model"] ?? parsed.values["pages"] ?? CompileCommand.defaultModel)
+            model = try CommandLineTool.loadModel(parsed.values["model"] ?? parsed.values["pages"] ?? CompileCommand.defaultModel, console: console).0
         } catch {
             return definition.fail(ErrorText.describe(error), console)
         }
-        let format = parsed.values["format"] ?? "text"
-        guard ["text", "json"].contains(format) else { return definition.fail("--format is text or json", console) }
+        let format = parsed.values["format"] ?? "markdown"
+        guard ["markdown", "json"].contains(format) else { return definition.fail("--format is markdown or json", console) }
         let failOn = parsed.values["fail-on"]
         guard failOn == nil || ["over-privileged", "missing", "any"].contains(failOn!) else {
             return definition.fail("--fail-on is over-privileged, missing or any", console)
         }
         var granted: [String]? = parsed.values["granted"].map { $0.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
         var scheme = SchemeKind.delegatedWork
+        var origin: String? = nil
         if let file = parsed.values["token"] {
             guard granted == nil else { return definition.fail("--granted and --token exclude each other", console) }
             guard let bytes = FileBytes.read(file) else { return definition.fail("cannot read \(file)", console) }
@@ -62,6 +63,7 @@ enum PermissionsCommand {
                 let claims = try TokenClaims(jwt: String(decoding: bytes, as: UTF8.self))
                 if claims.delegated.isEmpty && !claims.application.isEmpty { scheme = .application }
                 granted = scheme == .application ? claims.application : claims.delegated
+                origin = "the token's \(scheme == .application ? "roles" : "scp") claim; its signature is not checked"
             } catch {
                 return definition.fail("\(file): \(ErrorText.describe(error))", console)
             }
@@ -72,7 +74,11 @@ enum PermissionsCommand {
         }
         guard failOn == nil || granted != nil else { return definition.fail("--fail-on needs a grant (--granted or --token)", console) }
         let plan = PermissionPlanner(model: model, apiVersion: version).plan(requests)
-        let audit = granted.map { GrantAudit(plan: plan, scheme: scheme, granted: $0) }
+        let audit = granted.map { names -> GrantAudit in
+            var audit = GrantAudit(plan: plan, scheme: scheme, granted: names)
+            audit.origin = origin
+            return audit
+        }
         if format == "json" {
             console.output(PermissionPlanReport.json(plan, audit: audit).serializedBytes())
         } else {

@@ -215,13 +215,32 @@ final class Scratch {
         try scratch.write("token.jwt", "eyJhbGciOiJub25lIn0.\(payload).sig\n")
         let run = routespec("permissions", route, "--model", scratch.path + "/m.json", "--token", scratch.path + "/token.jwt", "--fail-on", "over-privileged")
         #expect(run.status == 1)
-        #expect(run.output.contains("Grant (application): DeviceManagementManagedDevices.PrivilegedOperations.All, User.Read.All"))
-        #expect(run.output.contains("  over-privileged: User.Read.All (no route called needs it)\n  smallest change: remove User.Read.All"))
+        #expect(run.output.contains("**Grant** (application): DeviceManagementManagedDevices.PrivilegedOperations.All, User.Read.All (the token's roles claim; its signature is not checked)"))
+        #expect(run.output.contains("- over-privileged: User.Read.All (no route called needs it)\n- smallest change: remove User.Read.All"))
         let json = routespec("permissions", route, "--model", scratch.path + "/m.json", "--granted", "DeviceManagementManagedDevices.PrivilegedOperations.All",
                              "--scheme", "application", "--format", "json", "--fail-on", "any")
         #expect(json.status == 0)
         #expect(json.output.contains("\"overPrivileged\": []") && json.output.contains("\"scheme\": \"application\""))
         #expect(routespec("permissions", route, "--model", scratch.path + "/m.json", "--fail-on", "any").errorLines.first
                 == "routespec permissions: --fail-on needs a grant (--granted or --token)")
+    }
+}
+
+@Suite struct ReviewInputs {
+    /// A diff of pages that do not compile cleanly must not look clean.
+    @Test func aDiffOfPagesWithErrorsSaysSoAndFails() throws {
+        let scratch = try Scratch()
+        try scratch.write("old/a.md", "---\ndoc_type: apiPageType\n---\n# <a name=\"a\"></a>A\n## <a name=\"http-request\"></a>HTTP request\nNo routes.\n")
+        try scratch.write("new/a.md", "---\ndoc_type: apiPageType\n---\n# <a name=\"a\"></a>A\n## <a name=\"http-request\"></a>HTTP request\nNo routes.\n")
+        let run = routespec("diff", scratch.path + "/old", scratch.path + "/new", "--fail-on", "any")
+        #expect(run.status == 1)
+        #expect(run.error.contains("error: the HTTP request section has no route lines"))
+        #expect(run.error.contains("routespec: \(scratch.path)/old: 1 error in the pages; their facts are missing from what follows"))
+    }
+
+    @Test func aMissingModelSaysHowToMakeOne() {
+        let run = routespec("permissions", "GET /me", "--model", "/no/model.json")
+        #expect(run.status == 2)
+        #expect(run.errorLines.first == "routespec permissions: no model at /no/model.json: make one with `routespec compile PAGES --model /no/model.json`, or give the pages' folder instead")
     }
 }

@@ -58,7 +58,7 @@ public struct APIChange: Sendable, Equatable {
         case .methodChanged: return "method changed from \(before.joined()) to \(after.joined())"
         case .statusChanged: return "success status changed from \(before.isEmpty ? "undocumented" : before.joined(separator: ", ")) to \(after.isEmpty ? "undocumented" : after.joined(separator: ", "))"
         case .schemeSupported: return "now supported (least privileged \(list(after)))" + (before.isEmpty ? "" : "; was \(before.joined())")
-        case .schemeDropped: return "no longer supported (was \(list(before)))"
+        case .schemeDropped: return (after == ["not documented"] ? "no longer documented" : "no longer supported") + " (was \(list(before)))"
         case .permissionAdded: return "permission added: " + list(after)
         case .permissionRemoved: return "permission removed: " + list(before)
         case .leastPrivilegedChanged: return "least privileged changed from \(list(before)) to \(list(after))"

@@ -11,6 +11,8 @@ public struct GrantAudit: Sendable {
     public var missing: [PermissionPlanner.Need]
     public var add: [String]
     public var remove: [String]
+    /// Where the grant was read, when not given as names: "the token's roles claim; its signature not checked".
+    public var origin: String?
 
     public var isClean: Bool { overPrivileged.isEmpty && missing.isEmpty }
 
