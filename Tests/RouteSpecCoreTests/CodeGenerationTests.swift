@@ -55,6 +55,13 @@ import Testing
         #expect(withBoth.contains("GraphV1.Users.intuneDevicesUserGet(usersId: String) -> DocumentedRoute"), "\(withBoth.sorted())")
     }
 
+    /// A group made only to hold nested ones names its path as the pages write it.
+    @Test func parentGroupsNameTheirPathAsWritten() throws {
+        let text = try generate([TestPaths.spec]).map(\.contents).joined()
+        #expect(text.contains("/// Routes under `/deviceManagement` (v1.0): none selected directly."))
+        #expect(!text.contains("Routes under `/DeviceManagement`"))
+    }
+
     @Test func symbolsAreStableAcrossInputOrder() throws {
         let a = try generate([TestPaths.spec])
         let b = SwiftRouteGenerator().generate(

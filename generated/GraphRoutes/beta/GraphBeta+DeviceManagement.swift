@@ -3,7 +3,7 @@
 import RouteSpecRuntime
 
 extension GraphBeta {
-    /// Routes under `/DeviceManagement` (beta): none selected directly.
+    /// Routes under `/deviceManagement` (beta): none selected directly.
     public enum DeviceManagement {
     }
 }

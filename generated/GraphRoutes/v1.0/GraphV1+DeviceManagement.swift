@@ -3,7 +3,7 @@
 import RouteSpecRuntime
 
 extension GraphV1 {
-    /// Routes under `/DeviceManagement` (v1.0): none selected directly.
+    /// Routes under `/deviceManagement` (v1.0): none selected directly.
     public enum DeviceManagement {
     }
 }

@@ -3,7 +3,7 @@
 import RouteSpecRuntime
 
 extension GraphV1 {
-    /// Routes under `/Users` (v1.0): none selected directly.
+    /// Routes under `/users` (v1.0): none selected directly.
     public enum Users {
     }
 }

@@ -125,7 +125,10 @@ enum RouteGroups {
             guard keys[id].count == 2 else { return nil }
             if let known = parents[id] { return known }
             let top = [keys[id][0]]
-            let parent = idOfKey[top] ?? self.id(top, prefix: "/" + top[0])
+            // The path of its first static segment, as the child's prefix writes it: `/users`, not `/Users`.
+            let segments = prefixes[id].split(separator: "/")
+            let first = segments.firstIndex { !$0.hasPrefix("{") }.map { "/" + segments[...$0].joined(separator: "/") } ?? "/" + top[0]
+            let parent = idOfKey[top] ?? self.id(top, prefix: first)
             parents[id] = parent
             return parent
         }
