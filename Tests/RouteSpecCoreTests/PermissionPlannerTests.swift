@@ -139,4 +139,12 @@ import RouteSpecShared
         let json = PermissionPlanReport.json(plan, audit: nil).serialized()
         #expect(json.contains("\"alternatives\": [") && json.contains("\"source\": \"user-get.md:"))
     }
+
+    /// A route the docs do not have: the nearest documented one is named.
+    @Test func anUnmatchedRouteNamesTheNearestDocumentedOne() throws {
+        let plan = PermissionPlanner(model: try Self.model(), apiVersion: .v1).plan(["GET /me/sendMail", "GET /groups"].compactMap(PermissionPlanner.Request.init(line:)))
+        #expect(plan.unmatched.count == 2)
+        #expect(plan.nearest == ["POST /me/sendMail", nil])
+        #expect(PermissionPlanReport.text(plan).contains("- `GET /me/sendMail` → no documented route matches; nearest: `POST /me/sendMail`"))
+    }
 }

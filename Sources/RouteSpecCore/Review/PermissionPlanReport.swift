@@ -12,8 +12,9 @@ public enum PermissionPlanReport {
                              + conditions.joined(separator: "; "))
             }
         }
-        for r in plan.unmatched {
-            lines.append("- `\(r.method) \(r.path)\(r.variant.map { " [\($0)]" } ?? "")` → no documented route matches" + (r.variant == nil ? "" : " with that variant"))
+        for (i, r) in plan.unmatched.enumerated() {
+            let near = i < plan.nearest.count ? plan.nearest[i].map { "; nearest: `\($0)`" } ?? "" : ""
+            lines.append("- `\(r.method) \(r.path)\(r.variant.map { " [\($0)]" } ?? "")` → no documented route matches" + (r.variant == nil ? "" : " with that variant") + near)
         }
         guard !plan.matches.isEmpty else { return lines.joined(separator: "\n") + "\n" }
         for s in plan.schemes {

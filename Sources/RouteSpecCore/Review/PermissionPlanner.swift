@@ -62,6 +62,8 @@ public struct PermissionPlanner {
     public struct Plan: Sendable {
         public var matches: [Match]
         public var unmatched: [Request]
+        /// For each unmatched request, the documented route nearest to it, if any ("did you mean").
+        public var nearest: [String?] = []
         public var schemes: [SchemePlan]
 
         /// Every matched route under each of its variants (or its only requirement).
@@ -123,7 +125,9 @@ public struct PermissionPlanner {
         for request in requests {
             if let m = match(request) { matches.append(m) } else { unmatched.append(request) }
         }
-        return Plan(matches: matches, unmatched: unmatched, schemes: SchemeKind.allCases.map { plan(matches, $0) })
+        var result = Plan(matches: matches, unmatched: unmatched, schemes: SchemeKind.allCases.map { plan(matches, $0) })
+        result.nearest = unmatched.map(nearest)
+        return result
     }
 
     /// Like a router: the route with the most literal text wins; a documented template given as
@@ -161,6 +165,25 @@ public struct PermissionPlanner {
             }
         }
         return best?.match
+    }
+
+    /// The documented route sharing the most leading segments with the request (a placeholder
+    /// matches any), the same method first, then the closest in length: `METHOD /path`.
+    func nearest(_ request: Request) -> String? {
+        let wanted = request.path.split(separator: "?").first.map { $0.split(separator: "/").map { $0.lowercased() } } ?? []
+        var best: (key: [Int], text: String)?
+        for op in model.operations where op.apiVersion == apiVersion {
+            for route in op.routes {
+                let segments = route.path.split(separator: "/").map { $0.lowercased() }
+                let shared = zip(wanted, segments).prefix { $0 == $1 || $1.hasPrefix("{") }.count
+                guard shared > 0 else { continue }
+                let key = [shared, route.method.uppercased() == request.method ? 1 : 0, -abs(segments.count - wanted.count)]
+                let text = "\(route.method) \(route.path)"
+                if let b = best, !b.key.lexicographicallyPrecedes(key), key != b.key || text >= b.text { continue }
+                best = (key, text)
+            }
+        }
+        return best?.text
     }
 
     /// Higher is more about the route: permissions documented, the name contains the route's
