@@ -19,7 +19,8 @@ mkdir -p "$work/artifacts/$target" "$work/corpus/$target"
 binary="$work/fuzz-$target"
 sources=$(find "$repo/Sources/RouteSpecCore" -name '*.swift' | sort)
 shared_sources=$(find "$repo/Sources/RouteSpecShared" -name '*.swift' | sort)
-newest=$(ls -t $sources $shared_sources "$repo/Fuzz/$entry" | head -1)
+# sed reads to the end: with pipefail, `head` closing the pipe early can fail the script.
+newest=$(ls -t $sources $shared_sources "$repo/Fuzz/$entry" | sed -n 1p)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   echo "building $binary"
   swiftc -sanitize=fuzzer,address -O -g -parse-as-library -module-name RouteSpecShared -emit-module \
