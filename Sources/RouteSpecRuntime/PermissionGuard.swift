@@ -23,7 +23,7 @@ public struct PermissionGuard: Sendable {
         let kind = scheme ?? (claims.delegated.isEmpty && !claims.application.isEmpty ? .application : .delegatedWork)
         let granted = Set((kind == .application ? claims.application : claims.delegated).map(GraphPermission.init(rawValue:)))
         let permissions = route.permissions
-        let documented = permissions.variants.isEmpty ? permissions[kind] != nil : permissions.variants.contains { $0.permissions[kind] != nil }
+        let documented = permissions.requirements(kind).contains { $0 != nil }
         if !documented && !refusesUndocumented { return }
         guard !permissions.allows(kind, granted: granted, variant: variant) else { return }
         let requirement = variant.flatMap { v in permissions.variants.first { $0.condition == v }?.permissions[kind] }

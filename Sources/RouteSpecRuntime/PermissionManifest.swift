@@ -49,7 +49,7 @@ public struct PermissionManifest: Codable, Sendable, Equatable {
         var uncovered: [String] = []
         var accepted = Set<String>()
         for route in routes {
-            let requirements = route.permissions.variants.isEmpty ? [route.permissions[scheme]] : route.permissions.variants.map { $0.permissions[scheme] }
+            let requirements = route.permissions.requirements(scheme)
             for r in requirements.compactMap({ $0 }) { accepted.formUnion((r.leastPrivileged + r.higherPrivileged).map { $0.rawValue.lowercased() }) }
             if !route.permissions.allows(scheme, granted: granted) {
                 let least = requirements.compactMap { $0?.alternatives.first }.first?.map(\.rawValue).joined(separator: " + ") ?? "a scheme it does not support"
@@ -67,7 +67,7 @@ public struct PermissionManifest: Codable, Sendable, Equatable {
         for scheme in schemes {
             var chosen: [GraphPermission] = []
             for route in routes {
-                let requirements = route.permissions.variants.isEmpty ? [route.permissions[scheme]] : route.permissions.variants.map { $0.permissions[scheme] }
+                let requirements = route.permissions.requirements(scheme)
                 for r in requirements.compactMap({ $0 }) where r.isSupported && !r.isSatisfied(by: Set(chosen)) {
                     chosen += r.alternatives.first ?? []
                 }

@@ -47,20 +47,8 @@ public struct PermissionRequirement: Sendable, Hashable {
     public static let unsupported = PermissionRequirement(unsupported: ())
     public static let noneRequired = PermissionRequirement(leastPrivileged: [], noPermissionRequired: true)
 
-    /// Every way to satisfy the requirement, least → most privileged: each the permissions to
-    /// grant together (a combination takes the place of its first name in the lists).
-    public var alternatives: [[GraphPermission]] {
-        var result: [[GraphPermission]] = []
-        var emitted = Set<Int>()
-        for name in leastPrivileged + higherPrivileged {
-            if let c = combinations.firstIndex(where: { $0.contains(name) }) {
-                if emitted.insert(c).inserted { result.append(combinations[c]) }
-            } else if !result.contains([name]) {
-                result.append([name])
-            }
-        }
-        return result
-    }
+    /// Every way to satisfy the requirement, least → most privileged (`orderedAlternatives`).
+    public var alternatives: [[GraphPermission]] { orderedAlternatives(leastPrivileged + higherPrivileged, combinations: combinations) }
 
     /// Whether `granted` scopes satisfy this requirement: the least or any higher permission, or
     /// every permission of a combination. Names compare case-insensitively, as tokens carry them.
@@ -111,6 +99,11 @@ public struct RoutePermissions: Sendable, Hashable {
         }
     }
 
+    /// The requirement under `scheme`: one, or one per variant (nil where the docs say nothing).
+    public func requirements(_ scheme: PermissionScheme) -> [PermissionRequirement?] {
+        variants.isEmpty ? [self[scheme]] : variants.map { $0.permissions[scheme] }
+    }
+
     /// Whether `granted` satisfies the route under `scheme`; false where the docs say nothing.
     /// With variants: the named variant's requirement (false for a condition the docs do not
     /// name), or, with none named, every variant's, so that any such request is allowed.
@@ -119,4 +112,23 @@ public struct RoutePermissions: Sendable, Hashable {
         guard let variant else { return variants.allSatisfy { $0.permissions.allows(scheme, granted: granted) } }
         return variants.first { $0.condition == variant }?.permissions.allows(scheme, granted: granted) ?? false
     }
+}
+
+/// The ways to satisfy a scheme, least → most privileged: each name of `names` (in order) on its
+/// own, except that a combination ("A and B") takes the place of its first name. The model's
+/// `Scheme.alternatives` and the runtime's `PermissionRequirement.alternatives` both use it.
+public func orderedAlternatives<Name: Equatable>(_ names: [Name], combinations: [[Name]]) -> [[Name]] {
+    var result: [[Name]] = []
+    var emitted: [Int] = []
+    for name in names {
+        if let c = combinations.firstIndex(where: { $0.contains(name) }) {
+            if !emitted.contains(c) {
+                emitted.append(c)
+                result.append(combinations[c])
+            }
+        } else if !result.contains([name]) {
+            result.append([name])
+        }
+    }
+    return result
 }

@@ -47,7 +47,7 @@ final class Sleeps: @unchecked Sendable {
 
     @Test func aCallerSetConsistencyLevelIsKept() async throws {
         let transport = ScriptedTransport([GraphResponse(status: 204)])
-        try await GraphClient(transport: transport).send(route, query: GraphQuery(count: true), headers: ["consistencylevel": "session"])
+        try await GraphClient(transport: transport).send(route, query: GraphQuery(count: true), headers: ["consistencylevel": "strong"])
         #expect(transport.requests.first?.headers.keys.sorted() == ["Accept", "consistencylevel"])
     }
 

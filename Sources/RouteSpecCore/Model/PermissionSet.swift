@@ -1,3 +1,5 @@
+import RouteSpecShared
+
 /// The permissions one scheme (delegated work/school, delegated personal, application) needs.
 public struct Scheme: Sendable, Hashable {
     public var supported: Bool
@@ -33,18 +35,7 @@ public struct Scheme: Sendable, Hashable {
 
     /// The ways to satisfy the scheme, least → most privileged: each the names that must all be
     /// granted together (a combination takes the place of its first name in the lists).
-    public var alternatives: [[String]] {
-        var result: [[String]] = []
-        var emitted = Set<Int>()
-        for name in allNames {
-            if let c = combinations.firstIndex(where: { $0.contains(name) }) {
-                if emitted.insert(c).inserted { result.append(combinations[c]) }
-            } else if !result.contains([name]) {
-                result.append([name])
-            }
-        }
-        return result
-    }
+    public var alternatives: [[String]] { orderedAlternatives(allNames, combinations: combinations) }
 }
 
 public enum SchemeKind: String, Sendable, CaseIterable, Comparable {
